@@ -1,0 +1,4 @@
+export * from './organisation.js';
+export * from './process.js';
+export * from './handoffs.js';
+export * from './exchange.js';

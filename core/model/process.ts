@@ -1,0 +1,150 @@
+// A business process: a node of the process tree (level 0..n) and, at a leaf, its flow.
+import { z } from 'zod';
+import { Id } from './organisation.js';
+
+export const Category = z.enum(['inti', 'pendukung', 'manajemen']);
+export type Category = z.infer<typeof Category>;
+
+export const ProcessStatus = z.enum(['draft', 'submitted', 'approved', 'validated', 'ratified']);
+export type ProcessStatus = z.infer<typeof ProcessStatus>;
+
+/** Hierarchical code: "01", "01.02", "01.02.03". */
+export const ProcessCode = z.string().regex(/^\d{1,3}(\.\d{1,3})*$/, 'kode seperti 01 atau 01.02');
+
+/**
+ * A supplier or customer. `unitId` is set when the party is a unit of the organisation or a
+ * known outside party (then it is a handoff); `name` is always what people read.
+ */
+export const Party = z.object({
+  unitId: Id.nullable().default(null),
+  name: z.string().min(1).max(300),
+});
+export type Party = z.infer<typeof Party>;
+
+/** An input with the party that supplies it, or an output with the party that receives it. */
+export const SipocItem = z.object({
+  id: Id,
+  name: z.string().min(1).max(300),
+  party: Party.nullable(),
+});
+export type SipocItem = z.infer<typeof SipocItem>;
+
+export const Sipoc = z.object({
+  inputs: z.array(SipocItem).default([]),
+  outputs: z.array(SipocItem).default([]),
+});
+export type Sipoc = z.infer<typeof Sipoc>;
+
+export const DurationUnit = z.enum(['menit', 'jam', 'hari', 'hari_kerja', 'minggu', 'bulan']);
+export type DurationUnit = z.infer<typeof DurationUnit>;
+
+/** Waktu of the mutu baku: a value and a unit, e.g. 3 hari kerja. */
+export const Duration = z.object({
+  value: z.number().positive().max(10_000),
+  unit: DurationUnit,
+});
+export type Duration = z.infer<typeof Duration>;
+
+/** Pelaksana: a position inside a unit (or an outside party, with no position). */
+export const Performer = z.object({
+  unitId: Id,
+  position: z.string().min(1).max(200).nullable().default(null),
+});
+export type Performer = z.infer<typeof Performer>;
+
+/** What activities and decisions share: the columns of an SOP row. */
+const StepFields = {
+  id: Id,
+  name: z.string().min(1).max(2000),
+  performer: Performer.nullable().default(null),
+  kelengkapan: z.array(z.string().min(1).max(500)).default([]),
+  waktu: Duration.nullable().default(null),
+  output: z.string().max(500).nullable().default(null),
+  keterangan: z.string().max(2000).nullable().default(null),
+};
+
+export const StartNode = z.object({
+  kind: z.literal('start'),
+  id: Id,
+  label: z.string().max(200).nullable().default(null),
+});
+export const EndNode = z.object({
+  kind: z.literal('end'),
+  id: Id,
+  label: z.string().max(200).nullable().default(null),
+});
+export const ActivityNode = z.object({ kind: z.literal('activity'), ...StepFields });
+/** A decision: `name` is the question ("Rancangan disetujui?"); exits are its labelled edges. */
+export const DecisionNode = z.object({ kind: z.literal('decision'), ...StepFields });
+
+export const FlowNode = z.discriminatedUnion('kind', [StartNode, EndNode, ActivityNode, DecisionNode]);
+export type FlowNode = z.infer<typeof FlowNode>;
+export type StartNode = z.infer<typeof StartNode>;
+export type EndNode = z.infer<typeof EndNode>;
+export type ActivityNode = z.infer<typeof ActivityNode>;
+export type DecisionNode = z.infer<typeof DecisionNode>;
+export type StepNode = ActivityNode | DecisionNode;
+
+export const Edge = z.object({
+  id: Id,
+  from: Id,
+  to: Id,
+  /** The exit label of a decision ("ya", "tidak", "lengkap"). */
+  label: z.string().max(200).nullable().default(null),
+  /** What is handed over along this edge ("Nota dinas permintaan usulan"). */
+  document: z.string().max(300).nullable().default(null),
+});
+export type Edge = z.infer<typeof Edge>;
+
+/**
+ * The flow of a leaf process. `nodes` keeps the order of the SOP rows: steps are numbered
+ * 1..n in the order they appear here, start and end nodes are not numbered.
+ */
+export const Flow = z.object({
+  nodes: z.array(FlowNode),
+  edges: z.array(Edge),
+});
+export type Flow = z.infer<typeof Flow>;
+
+export const ConfirmationState = z.enum(['pending', 'confirmed', 'disputed']);
+export type ConfirmationState = z.infer<typeof ConfirmationState>;
+
+/**
+ * The receiving unit's word on one handoff. `key` names the handoff (see handoffs.ts):
+ * "edge:<edgeId>", "input:<itemId>" or "output:<itemId>".
+ */
+export const HandoffConfirmation = z.object({
+  key: z.string().min(1).max(140),
+  state: ConfirmationState,
+  byPersonId: Id.nullable().default(null),
+  at: z.string().nullable().default(null),
+  note: z.string().max(1000).nullable().default(null),
+});
+export type HandoffConfirmation = z.infer<typeof HandoffConfirmation>;
+
+export const Process = z.object({
+  id: Id,
+  code: ProcessCode,
+  name: z.string().min(1).max(2000),
+  category: Category,
+  parentId: Id.nullable().default(null),
+  ownerUnitId: Id.nullable().default(null),
+  sipoc: Sipoc.default({ inputs: [], outputs: [] }),
+  legalBasis: z.array(z.string().min(1).max(500)).default([]),
+  status: ProcessStatus.default('draft'),
+  /** Optimistic-concurrency version: 1 on first save, +1 on every save. */
+  version: z.number().int().nonnegative().default(0),
+  /** Present on a leaf process that has been mapped; null on a grouping process. */
+  flow: Flow.nullable().default(null),
+  handoffConfirmations: z.array(HandoffConfirmation).default([]),
+});
+export type Process = z.infer<typeof Process>;
+
+export function isStep(n: FlowNode): n is StepNode {
+  return n.kind === 'activity' || n.kind === 'decision';
+}
+
+/** Steps in SOP order with their 1-based numbers, as the chat summary and the maps show them. */
+export function numberedSteps(flow: Flow): { no: number; node: StepNode }[] {
+  return flow.nodes.filter(isStep).map((node, i) => ({ no: i + 1, node }));
+}
