@@ -1,0 +1,109 @@
+// Re-import a BPMN 2.0 file (ours, or one edited in bpmn.io / Camunda Modeler) into the model:
+// the flow (nodes in document order, edges with exit labels and documents) and the lanes.
+import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
+import { Flow, type FlowNode, type Performer } from '../../core/model/index.js';
+import { decodeId } from './ids.js';
+
+export interface ImportedLane {
+  /** The lane key as written by toBpmnXml ("unitId" or "unitId|position"), else the BPMN id. */
+  key: string;
+  name: string;
+  nodeIds: string[];
+  performer: Performer | null;
+}
+
+export interface ImportedBpmn {
+  flow: Flow;
+  lanes: ImportedLane[];
+  warnings: string[];
+}
+
+type El = ModdleElement & {
+  flowElements?: El[];
+  laneSets?: (El & { lanes?: El[] })[];
+  flowNodeRef?: El[];
+  rootElements?: El[];
+  sourceRef?: El;
+  targetRef?: El;
+  conditionExpression?: El & { body?: string };
+  documentation?: (El & { text?: string })[];
+};
+
+const KIND: Record<string, FlowNode['kind']> = {
+  'bpmn:StartEvent': 'start',
+  'bpmn:EndEvent': 'end',
+  'bpmn:Task': 'activity',
+  'bpmn:UserTask': 'activity',
+  'bpmn:ManualTask': 'activity',
+  'bpmn:ServiceTask': 'activity',
+  'bpmn:SendTask': 'activity',
+  'bpmn:ReceiveTask': 'activity',
+  'bpmn:ScriptTask': 'activity',
+  'bpmn:BusinessRuleTask': 'activity',
+  'bpmn:SubProcess': 'activity',
+  'bpmn:CallActivity': 'activity',
+  'bpmn:ExclusiveGateway': 'decision',
+};
+
+export async function fromBpmn(xml: string): Promise<ImportedBpmn> {
+  const { rootElement, warnings } = await new BpmnModdle().fromXML(xml);
+  const defs = rootElement as El;
+  const proc = (defs.rootElements ?? []).find((e) => e.$type === 'bpmn:Process' && (e.flowElements ?? []).length > 0)
+    ?? (defs.rootElements ?? []).find((e) => e.$type === 'bpmn:Process');
+  if (!proc) throw new Error('Berkas BPMN tidak memuat proses (bpmn:process)');
+  const nodeId = (id: string) => decodeId('Node', id) ?? id;
+  const edgeId = (id: string) => decodeId('Flow', id) ?? id;
+
+  const lanes: ImportedLane[] = [];
+  const performerOf = new Map<string, Performer | null>();
+  for (const lane of proc.laneSets?.[0]?.lanes ?? []) {
+    const key = decodeId('Lane', lane.id ?? '') ?? lane.id ?? '';
+    const [unitId, position] = key.includes('|') ? [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)] : [key, ''];
+    const performer: Performer | null = unitId ? { unitId, position: position || null } : null;
+    const nodeIds = (lane.flowNodeRef ?? []).map((n) => nodeId(n.id ?? ''));
+    for (const id of nodeIds) performerOf.set(id, performer);
+    lanes.push({ key, name: lane.name ?? key, nodeIds, performer });
+  }
+
+  const nodes: FlowNode[] = [];
+  const edges: Flow['edges'] = [];
+  const skipped: string[] = [];
+  for (const el of proc.flowElements ?? []) {
+    if (el.$type === 'bpmn:SequenceFlow') continue;
+    const kind = KIND[el.$type];
+    const id = nodeId(el.id ?? '');
+    if (!kind) {
+      skipped.push(`${el.$type} ${el.id ?? ''}`);
+      continue;
+    }
+    if (kind === 'start' || kind === 'end') nodes.push({ kind, id, label: el.name ?? null });
+    else
+      nodes.push({
+        kind,
+        id,
+        name: el.name ?? id,
+        performer: performerOf.get(id) ?? null,
+        kelengkapan: [],
+        waktu: null,
+        output: null,
+        keterangan: null,
+      });
+  }
+  for (const el of proc.flowElements ?? []) {
+    if (el.$type !== 'bpmn:SequenceFlow' || !el.sourceRef?.id || !el.targetRef?.id) continue;
+    // The exit label: the condition, else the flow's name (as a modeller names a gateway exit).
+    const label = el.conditionExpression?.body ?? el.name ?? null;
+    edges.push({
+      id: edgeId(el.id ?? ''),
+      from: nodeId(el.sourceRef.id),
+      to: nodeId(el.targetRef.id),
+      label,
+      document: el.documentation?.[0]?.text ?? null,
+    });
+  }
+  return {
+    flow: Flow.parse({ nodes, edges }),
+    lanes,
+    warnings: [...warnings.map((w) => w.message), ...skipped.map((s) => `dilewati: ${s}`)],
+  };
+}

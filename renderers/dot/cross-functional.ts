@@ -1,0 +1,317 @@
+// Peta lintas fungsi: the cross-functional map of one leaf process as Graphviz DOT.
+// Pure: process and organisation in, DOT text out. Layout and rasterising live elsewhere.
+//
+// Shape of the drawing, as in an SOP AP flowchart: one column (swimlane) per performer in the
+// order they first act, one row per node in SOP order, flowing top to bottom. Only the five SOP
+// symbols: terminator (rounded box), activity (box), decision (diamond), arrow, off-page connector
+// (a five-sided `invhouse`, pointing down). Lanes are columns of a
+// grid of invisible cells (see buildCrossFunctional); the lane rectangles are drawn by
+// ../swimlanes.ts from the layout, because Graphviz 2.50 does not keep clusters in a given order.
+import type { FlowNode, Organisation, Process, StepNode } from '../../core/model/index.js';
+import { isStep, numberedSteps, unitById } from '../../core/model/index.js';
+import { cleanText, dotLabel, dotQuote, truncate, wrapWords } from './escape.js';
+
+export const FONT = 'Arial';
+
+export interface Lane {
+  /** Stable key: the unit id, or "unitId|position" when a unit is split by position. */
+  key: string;
+  title: string;
+  unitId: string | null;
+  position: string | null;
+}
+
+export interface CrossFunctionalOptions {
+  /** Steps per page; a process with more steps is split into pages. Default 12. */
+  maxStepsPerPage?: number;
+  /** Characters per line in activity boxes. Default 24. */
+  wrap?: number;
+}
+
+export const DEFAULT_MAX_STEPS_PER_PAGE = 12;
+const NO_PERFORMER = '∅';
+
+function unitTitle(org: Organisation, unitId: string): string {
+  return unitById(org, unitId)?.name ?? unitId;
+}
+
+/**
+ * The lanes of a process and the lane of every node. A unit is one lane, split by position when
+ * several positions of it act. A step without performer (typically a decision) sits in the lane of
+ * the step that leads into it; start and end nodes sit in the lane of their neighbouring step.
+ */
+export function crossFunctionalLanes(
+  process: Process,
+  org: Organisation,
+): { lanes: Lane[]; laneOf: Map<string, string> } {
+  const flow = process.flow ?? { nodes: [], edges: [] };
+  const steps = flow.nodes.filter(isStep);
+  const positionsByUnit = new Map<string, Set<string>>();
+  for (const s of steps) {
+    if (!s.performer) continue;
+    const set = positionsByUnit.get(s.performer.unitId) ?? new Set<string>();
+    set.add(s.performer.position ?? '');
+    positionsByUnit.set(s.performer.unitId, set);
+  }
+  const lanes: Lane[] = [];
+  const laneOf = new Map<string, string>();
+  const addLane = (lane: Lane) => {
+    if (!lanes.some((l) => l.key === lane.key)) lanes.push(lane);
+  };
+  const laneForPerformer = (s: StepNode): Lane | null => {
+    if (!s.performer) return null;
+    const { unitId, position } = s.performer;
+    const split = (positionsByUnit.get(unitId)?.size ?? 0) > 1;
+    if (!split) return { key: unitId, title: unitTitle(org, unitId), unitId, position: null };
+    return {
+      key: `${unitId}|${position ?? ''}`,
+      title: position ? `${unitTitle(org, unitId)} — ${position}` : unitTitle(org, unitId),
+      unitId,
+      position,
+    };
+  };
+
+  const incoming = new Map<string, string[]>();
+  const outgoing = new Map<string, string[]>();
+  for (const e of flow.edges) {
+    incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
+    outgoing.set(e.from, [...(outgoing.get(e.from) ?? []), e.to]);
+  }
+  // Steps in SOP order; a performer-less step borrows its predecessor's lane (or the previous row's).
+  let previous: string | null = null;
+  for (const s of steps) {
+    const lane = laneForPerformer(s);
+    if (lane) {
+      addLane(lane);
+      laneOf.set(s.id, lane.key);
+    } else {
+      const from = (incoming.get(s.id) ?? []).map((id) => laneOf.get(id)).find((k) => k !== undefined);
+      const key = from ?? previous;
+      if (key) laneOf.set(s.id, key);
+      else {
+        addLane({ key: NO_PERFORMER, title: 'Pelaksana belum diisi', unitId: null, position: null });
+        laneOf.set(s.id, NO_PERFORMER);
+      }
+    }
+    previous = laneOf.get(s.id) ?? previous;
+  }
+  // Terminators: a start takes its first successor's lane, an end its first predecessor's.
+  for (const n of flow.nodes) {
+    if (n.kind === 'start' || n.kind === 'end') {
+      const near = n.kind === 'start' ? outgoing.get(n.id) : incoming.get(n.id);
+      const key = (near ?? []).map((id) => laneOf.get(id)).find((k) => k !== undefined) ?? lanes[0]?.key;
+      if (key) laneOf.set(n.id, key);
+      else {
+        addLane({ key: NO_PERFORMER, title: 'Pelaksana belum diisi', unitId: null, position: null });
+        laneOf.set(n.id, NO_PERFORMER);
+      }
+    }
+  }
+  return { lanes, laneOf };
+}
+
+/** Page (1-based) of every node: steps by ranges of `maxSteps`, terminators beside their step. */
+export function pageOfNodes(process: Process, maxSteps = DEFAULT_MAX_STEPS_PER_PAGE): Map<string, number> {
+  const flow = process.flow ?? { nodes: [], edges: [] };
+  const page = new Map<string, number>();
+  for (const { no, node } of numberedSteps(flow)) page.set(node.id, Math.floor((no - 1) / maxSteps) + 1);
+  for (const n of flow.nodes) {
+    if (n.kind !== 'start' && n.kind !== 'end') continue;
+    const pages = flow.edges
+      .filter((e) => (n.kind === 'start' ? e.from === n.id : e.to === n.id))
+      .map((e) => page.get(n.kind === 'start' ? e.to : e.from))
+      .filter((p): p is number => p !== undefined);
+    page.set(n.id, n.kind === 'start' ? Math.min(1, ...pages) || 1 : pages.length ? Math.max(...pages) : 1);
+  }
+  return page;
+}
+
+export function pageCount(process: Process, maxSteps = DEFAULT_MAX_STEPS_PER_PAGE): number {
+  return Math.max(1, ...pageOfNodes(process, maxSteps).values());
+}
+
+function nodeLabel(n: FlowNode, no: Map<string, number>, wrap: number): string {
+  switch (n.kind) {
+    case 'start':
+      return dotLabel(n.label ?? 'Mulai', wrap);
+    case 'end':
+      return dotLabel(n.label ?? 'Selesai', wrap);
+    case 'activity':
+      return dotLabel(`${no.get(n.id)}. ${n.name}`, wrap);
+    case 'decision':
+      return dotLabel(`${no.get(n.id)}. ${n.name}`, Math.max(12, Math.round(wrap * 0.7)));
+  }
+}
+
+function nodeAttrs(n: FlowNode): string {
+  switch (n.kind) {
+    case 'start':
+    case 'end':
+      return 'shape=box style="rounded,filled" fillcolor="#e8f1fb"';
+    case 'activity':
+      return 'shape=box style=filled fillcolor="#ffffff"';
+    case 'decision':
+      return 'shape=diamond style=filled fillcolor="#fff6dc" margin="0.02,0.02"';
+  }
+}
+
+/**
+ * The DOT of one page of the cross-functional map (page 1 of 1 when the process is short; pass
+ * `page: 'all'` for the whole map on one sheet, as for the SVG download).
+ */
+export function toCrossFunctionalDot(
+  process: Process,
+  org: Organisation,
+  options: CrossFunctionalOptions & { page?: number | 'all' } = {},
+): string {
+  return buildCrossFunctional(process, org, options).dot;
+}
+
+/** A lane as drawn on one page: its title node and the DOT ids of the nodes in its column. */
+export interface DrawnLane extends Lane {
+  headerId: string;
+  nodeIds: string[];
+}
+
+export interface CrossFunctionalDot {
+  dot: string;
+  lanes: DrawnLane[];
+  /** Model node id -> DOT node name, for the nodes drawn on this page. */
+  nodeRefs: Map<string, string>;
+  /** Model edge id -> DOT edge id (the `id` attribute), and whether it was written reversed. */
+  edgeRefs: Map<string, { dotId: string; reversed: boolean }>;
+}
+
+export function buildCrossFunctional(
+  process: Process,
+  org: Organisation,
+  options: CrossFunctionalOptions & { page?: number | 'all' } = {},
+): CrossFunctionalDot {
+  const flow = process.flow ?? { nodes: [], edges: [] };
+  const wrap = options.wrap ?? 24;
+  const maxSteps = options.page === 'all' ? Number.MAX_SAFE_INTEGER : (options.maxStepsPerPage ?? DEFAULT_MAX_STEPS_PER_PAGE);
+  const pageNo = options.page === 'all' || options.page === undefined ? 1 : options.page;
+  const pages = pageOfNodes(process, maxSteps);
+  const total = Math.max(1, ...pages.values());
+  const { lanes, laneOf } = crossFunctionalLanes(process, org);
+  const no = new Map(numberedSteps(flow).map((s) => [s.node.id, s.no]));
+  const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+  // Generated DOT ids: nothing a person typed ever becomes an id.
+  const dotId = new Map(flow.nodes.map((n, i) => [n.id, `n${i}`]));
+  const laneIndex = new Map(lanes.map((l, i) => [l.key, i]));
+  const order = new Map(flow.nodes.map((n, i) => [n.id, i]));
+
+  type Row = { id: string; lane: string; decl: string };
+  const rows: Row[] = [];
+  const edges: string[] = [];
+  const onPage = (id: string) => pages.get(id) === pageNo;
+
+  const handedOver = (from: StepNode | undefined, doc: string | null): string | null =>
+    doc ?? from?.output ?? null;
+
+  const edgeLabel = (exit: string | null, what: string | null): string => {
+    const lines: string[] = [];
+    if (exit) lines.push(truncate(cleanText(exit), 40));
+    if (what) lines.push(...wrapWords(truncate(cleanText(what), 120), Math.max(14, Math.round(wrap * 0.8))));
+    return lines.length === 0 ? '' : ` label=${dotQuote(lines)}`;
+  };
+
+  const edgeRefs = new Map<string, { dotId: string; reversed: boolean }>();
+  const connectors = new Map<string, Row>();
+  const connector = (key: string, lane: string, text: string[]): string => {
+    const existing = connectors.get(key);
+    if (existing) return existing.id;
+    const id = `c${connectors.size}`;
+    const row = { id, lane, decl: `${dotQuote(id)} [label=${dotQuote(text)} shape=invhouse style=filled fillcolor="#eeeeee" fontsize=11]` };
+    connectors.set(key, row);
+    return id;
+  };
+
+  // Rows: the nodes of this page in SOP order, with connectors next to the node they belong to.
+  const before = new Map<string, Row[]>();
+  const after = new Map<string, Row[]>();
+  for (const e of flow.edges) {
+    const a = byId.get(e.from);
+    const b = byId.get(e.to);
+    if (!a || !b) continue;
+    const pa = pages.get(a.id) ?? 1;
+    const pb = pages.get(b.id) ?? 1;
+    const isCrossLane = laneOf.get(a.id) !== laneOf.get(b.id);
+    const what = isCrossLane && isStep(a) ? handedOver(a, e.document) : (e.document ?? null);
+    const backward = (order.get(b.id) ?? 0) <= (order.get(a.id) ?? 0);
+    if (pa === pageNo && pb === pageNo) {
+      // A loop back (e.g. "tidak" -> an earlier step) is written downwards with the arrow drawn at
+      // its tail, so that it is ranked and routed like the rest of the grid.
+      const [t, h] = backward ? [b.id, a.id] : [a.id, b.id];
+      const dir = backward ? ' dir=back' : '';
+      const fid = `flow_${edgeRefs.size}`;
+      edgeRefs.set(e.id, { dotId: fid, reversed: backward });
+      edges.push(`${dotQuote(dotId.get(t)!)} -> ${dotQuote(dotId.get(h)!)} [id=${dotQuote(fid)}${edgeLabel(e.label, what)}${dir}]`);
+    } else if (pa === pageNo) {
+      const targetNo = no.get(b.id);
+      const text = [`ke hal. ${pb}`, ...(targetNo ? [`langkah ${targetNo}`] : [])];
+      const cid = connector(`to:${b.id}`, laneOf.get(a.id)!, text);
+      const row = connectors.get(`to:${b.id}`)!;
+      if (!(after.get(a.id) ?? []).includes(row) && ![...after.values()].flat().includes(row)) after.set(a.id, [...(after.get(a.id) ?? []), row]);
+      edges.push(`${dotQuote(dotId.get(a.id)!)} -> ${dotQuote(cid)} [${edgeLabel(e.label, what).trim()}]`);
+    } else if (pb === pageNo) {
+      const fromNo = no.get(a.id);
+      const text = [`dari hal. ${pa}`, ...(fromNo ? [`langkah ${fromNo}`] : [])];
+      const cid = connector(`from:${pa}:${b.id}`, laneOf.get(b.id)!, text);
+      const row = connectors.get(`from:${pa}:${b.id}`)!;
+      if (![...before.values()].flat().includes(row)) before.set(b.id, [...(before.get(b.id) ?? []), row]);
+      edges.push(`${dotQuote(cid)} -> ${dotQuote(dotId.get(b.id)!)} [${edgeLabel(e.label, what).trim()}]`);
+    }
+  }
+  for (const n of flow.nodes) {
+    if (!onPage(n.id)) continue;
+    rows.push(...(before.get(n.id) ?? []));
+    rows.push({ id: dotId.get(n.id)!, lane: laneOf.get(n.id)!, decl: `${dotQuote(dotId.get(n.id)!)} [label=${nodeLabel(n, no, wrap)} ${nodeAttrs(n)}]` });
+    rows.push(...(after.get(n.id) ?? []));
+  }
+
+  const title =
+    total > 1 && options.page !== 'all'
+      ? `${process.code} ${process.name} (hal. ${pageNo} dari ${total})`
+      : `${process.code} ${process.name}`;
+  const L = Math.max(1, lanes.length);
+  const laneCols: string[][] = Array.from({ length: L }, () => []);
+  // The grid: row 0 holds the lane titles, then one row per node; every other cell of a row is an
+  // invisible filler. Invisible edges tie each lane into a straight column (heavy, vertical) and
+  // each row into left-to-right lane order (flat): without clusters, dot honours flat edge order.
+  const grid: string[][] = [];
+  const header = lanes.map((_, i) => `h${i}`);
+  grid.push(header.length ? header : ['h0']);
+  rows.forEach((r, ri) => {
+    const li = laneIndex.get(r.lane) ?? 0;
+    grid.push(Array.from({ length: L }, (_, i) => (i === li ? r.id : `f${ri}_${i}`)));
+  });
+  const out: string[] = [];
+  out.push('digraph peta_lintas_fungsi {');
+  out.push(
+    `  graph [rankdir=TB nodesep=0.35 ranksep=0.22 splines=spline fontname="${FONT}" fontsize=16 labelloc=t label=${dotLabel(title, 70)} pad=0.25 bgcolor="white" outputorder=edgesfirst]`,
+  );
+  out.push(`  node [fontname="${FONT}" fontsize=12 width=2.3 height=0.5 margin="0.18,0.07" color="#333333"]`);
+  out.push(`  edge [fontname="${FONT}" fontsize=10 color="#333333" arrowsize=0.8]`);
+  lanes.forEach((lane, i) => {
+    const lines = wrapWords(truncate(cleanText(lane.unitId ? unitTitle(org, lane.unitId) : lane.title), 120), 32);
+    if (lane.position) lines.push(...wrapWords(truncate(cleanText(lane.position), 80), 32));
+    out.push(`  ${dotQuote(`h${i}`)} [label=${dotQuote(lines)} shape=plaintext fontsize=13 height=0.6]`);
+  });
+  for (const r of rows) out.push(`  ${r.decl}`);
+  for (let ri = 1; ri < grid.length; ri++) {
+    for (const cell of grid[ri]!) if (cell.startsWith('f')) out.push(`  ${dotQuote(cell)} [style=invis shape=point width=0.01 height=0.01 label=""]`);
+  }
+  for (let i = 0; i < L; i++) {
+    const col = grid.map((row) => row[i]!).filter((c) => c !== undefined);
+    laneCols[i] = col;
+    if (col.length > 1) out.push(`  ${col.map(dotQuote).join(' -> ')} [style=invis weight=50]`);
+  }
+  for (const row of grid) {
+    if (row.length > 1) out.push(`  { rank=same; ${row.map(dotQuote).join(' -> ')} [style=invis] }`);
+  }
+  for (const e of edges) out.push(`  ${e}`);
+  out.push('}');
+  const nodeRefs = new Map(flow.nodes.filter((n) => onPage(n.id)).map((n) => [n.id, dotId.get(n.id)!]));
+  return { dot: out.join('\n') + '\n', nodeRefs, edgeRefs, lanes: lanes.map((l, i) => ({ ...l, headerId: `h${i}`, nodeIds: laneCols[i]!.filter((c) => !c.startsWith('f')) })) };
+}

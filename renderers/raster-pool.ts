@@ -1,0 +1,98 @@
+// A small pool of worker threads for rasterising. The worker is a .ts file: under tsx and vitest
+// it is booted through tsx's ESM API (see startWorker); if this module runs compiled to .js, the
+// sibling raster-worker.js is started plainly.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RasterOptions } from './raster.js';
+
+export interface Rasteriser {
+  toPng(svg: string, options?: RasterOptions): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  resolve: (png: Uint8Array) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+function startWorker(): Worker {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) {
+    // Node 20 does not apply `--import tsx` hooks to a worker's entry module, so the worker starts
+    // as a tiny CommonJS script that registers tsx's ESM hooks and then imports the .ts entry.
+    // tsx/esm/api's "import" target sits beside its "require" target (.mjs beside .cjs).
+    const tsxApi = pathToFileURL(createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const entry = new URL('./raster-worker.ts', self).href;
+    const boot =
+      `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })` +
+      `.catch((err) => { throw err; });`;
+    return new Worker(boot, { eval: true });
+  }
+  return new Worker(new URL('./raster-worker.js', self));
+}
+
+/** A pool of `size` workers (default 1), started lazily, jobs to the least busy worker. */
+export function createRasterPool(size = 1): Rasteriser {
+  const slots: Slot[] = [];
+  const pending = new Map<number, Pending & { slot: Slot }>();
+  let nextId = 1;
+  let closed = false;
+
+  const failAll = (slot: Slot, err: Error) => {
+    for (const [id, p] of pending) {
+      if (p.slot === slot) {
+        pending.delete(id);
+        p.reject(err);
+      }
+    }
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+  };
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: startWorker(), busy: 0 };
+    slot.worker.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
+      const p = pending.get(m.id);
+      if (!p) return;
+      pending.delete(m.id);
+      slot.busy--;
+      if (m.png) p.resolve(new Uint8Array(m.png));
+      else p.reject(new Error(`Gagal membuat gambar: ${m.error ?? 'tidak diketahui'}`));
+      if (slot.busy === 0) slot.worker.unref();
+    });
+    slot.worker.on('error', (err) => failAll(slot, err));
+    slot.worker.on('exit', (code) => {
+      if (!closed) failAll(slot, new Error(`raster worker berhenti (kode ${code})`));
+    });
+    slots.push(slot);
+    return slot;
+  };
+
+  return {
+    toPng(svg, options = {}) {
+      if (closed) return Promise.reject(new Error('raster pool sudah ditutup'));
+      const idle = slots.find((s) => s.busy === 0);
+      const slot = idle ?? (slots.length < Math.max(1, size) ? spawn() : slots.reduce((a, b) => (a.busy <= b.busy ? a : b)));
+      const id = nextId++;
+      slot.busy++;
+      slot.worker.ref();
+      return new Promise<Uint8Array>((resolve, reject) => {
+        pending.set(id, { resolve, reject, slot });
+        slot.worker.postMessage({ id, svg, options });
+      });
+    },
+    async close() {
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+      slots.length = 0;
+      for (const p of pending.values()) p.reject(new Error('raster pool ditutup'));
+      pending.clear();
+    },
+  };
+}
