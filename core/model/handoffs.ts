@@ -32,8 +32,8 @@ function stepsById(flow: Flow): Map<string, StepNode> {
 
 /**
  * Every handoff of a process: each edge between steps performed by different units, and each
- * SIPOC input or output whose party is a unit other than the owner. A decision that has no
- * performer of its own is skipped through: the handoff is then seen on the step behind it.
+ * SIPOC input or output whose party is a unit other than the owner. An edge with a step that has
+ * no performer yet is not a handoff; the quality rule `step-performer` reports that step.
  */
 export function handoffs(process: Process): Handoff[] {
   const state = (key: string): ConfirmationState =>
