@@ -2,3 +2,4 @@ export * from './organisation.js';
 export * from './process.js';
 export * from './handoffs.js';
 export * from './exchange.js';
+export * from './flow-edit.js';

@@ -1,0 +1,450 @@
+// The interview engine: one pure function from (state, one input) to (state, what to say, what
+// to change). It never sends, stores or reads the clock; the caller does.
+import type { Unit } from '../model/organisation.js';
+import { deleteStep, moveStepBefore, stepByNo } from '../model/flow-edit.js';
+import { isStep } from '../model/process.js';
+import { parseChoiceReply, parseStepNo, parseYesNo } from './answers/choice.js';
+import { parseDuration } from './answers/duration.js';
+import type { Parsed } from './answers/result.js';
+import { parseList, parseText } from './answers/text.js';
+import { matchUnit } from './answers/unit.js';
+import { type Command, parseCommand } from './commands.js';
+import { LIMITS, shorten } from './limits.js';
+import { ask, editDraft, localId } from './ops.js';
+import { returnFromDetour } from './pipeline.js';
+import { NUMBERS_ARE_STEPS, type Questionnaire } from './questionnaire.js';
+import type { Answer, Applied, ChoiceDef, Question } from './questions/question.js';
+import { reviewPreamble, startEdit, startInsert } from './questions/review.js';
+import { entryCursor } from './state.js';
+import { T } from './texts.js';
+import type { Choice, Context, Effect, Env, Input, InterviewState, Msg, Outbound, RefusalCode, Snapshot, StepResult } from './types.js';
+import { View } from './view.js';
+
+const HISTORY_MAX = 10;
+export const SKIP_ID = '__skip';
+
+export function step(q: Questionnaire, state: InterviewState, input: Input, ctx: Context, env: Env): StepResult {
+  const s = adoptContext(state, ctx);
+  const question = questionOf(q, s);
+  const v0 = new View(s, ctx, env);
+
+  switch (input.kind) {
+    case 'resume':
+      return { state: s, outbound: prompt(q, v0, true), effects: [] };
+    case 'unsupported':
+      return refused(q, v0, 'unsupported-input', T.unsupported);
+    case 'choice': {
+      if (input.questionId !== s.cursor.q || input.rev !== s.rev) return refused(q, v0, 'stale-button', T.staleButton, true);
+      if (input.optionId === SKIP_ID) return skip(q, s, ctx, env);
+      const parsed = answerFromButton(question, v0, input.optionId);
+      if (!parsed.ok) return refused(q, v0, 'stale-button', T.staleButton, true);
+      return apply(q, s, ctx, env, (v) => question.apply(v, parsed.value));
+    }
+    case 'text': {
+      const command = parseCommand(input.text);
+      if (command) return runCommand(q, s, ctx, env, command);
+      return answerText(q, s, ctx, env, question, input.text);
+    }
+  }
+}
+
+/** The question the cursor is on (the current prompt, for /start or a reconnect). */
+export function currentPrompt(q: Questionnaire, state: InterviewState, ctx: Context, env: Env): Outbound[] {
+  return prompt(q, new View(adoptContext(state, ctx), ctx, env), true);
+}
+
+/** The channel may know the person (an invitation) before the interview does. */
+function adoptContext(state: InterviewState, ctx: Context): InterviewState {
+  if (ctx.person && state.personId !== ctx.person.id) {
+    const s = structuredClone(state);
+    s.personId = ctx.person.id;
+    s.organisationId = ctx.person ? (ctx.organisation?.id ?? s.organisationId) : s.organisationId;
+    if (s.cursor.q.startsWith('identify.') || s.cursor.q === 'setup.org_name') s.cursor = entryCursor(ctx, s.personId);
+    return s;
+  }
+  if (!ctx.person && !state.personId && state.cursor.q === 'menu') {
+    // Person unknown (e.g. removed from the organisation): identify again.
+    const s = structuredClone(state);
+    s.cursor = entryCursor(ctx, null);
+    return s;
+  }
+  return state;
+}
+
+function questionOf(q: Questionnaire, s: InterviewState): Question {
+  const question = q.questions.get(s.cursor.q);
+  if (!question) throw new Error(`questionnaire ${q.version} has no question "${s.cursor.q}"`);
+  return question;
+}
+
+function choicesOf(question: Question, v: View): ChoiceDef[] {
+  if (question.answer === 'yesno')
+    return [
+      { id: 'yes', label: { id: 'Ya', en: 'Yes' } },
+      { id: 'no', label: { id: 'Tidak', en: 'No' } },
+    ];
+  return question.choices?.(v) ?? [];
+}
+
+function labelled(v: View, defs: ChoiceDef[]): Choice[] {
+  return defs.map((d) => ({ id: d.id, label: typeof d.label === 'string' ? d.label : v.t(d.label) }));
+}
+
+function unitOf(v: View, id: string): Unit | undefined {
+  return v.units().find((u) => u.id === id);
+}
+
+function answerFromButton(question: Question, v: View, optionId: string): Parsed<Answer> {
+  const defs = choicesOf(question, v);
+  if (!defs.some((d) => d.id === optionId)) return { ok: false, reason: T.staleButton };
+  switch (question.answer) {
+    case 'yesno':
+      return { ok: true, value: { type: 'yesno', value: optionId === 'yes' } };
+    case 'unit': {
+      const unit = unitOf(v, optionId);
+      return unit ? { ok: true, value: { type: 'unit', value: unit } } : { ok: false, reason: T.staleButton };
+    }
+    case 'duration': {
+      const d = parseDuration(optionId);
+      return d.ok ? { ok: true, value: { type: 'duration', value: d.value } } : d;
+    }
+    default:
+      return { ok: true, value: { type: 'choice', value: optionId } };
+  }
+}
+
+function answerText(q: Questionnaire, s: InterviewState, ctx: Context, env: Env, question: Question, raw: string): StepResult {
+  const v = new View(s, ctx, env);
+  const refuse = (reason: Msg) => refused(q, v, 'invalid-answer', reason);
+  switch (question.answer) {
+    case 'text': {
+      const p = parseText(raw);
+      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'text', value: p.value })) : refuse(p.reason);
+    }
+    case 'list': {
+      const p = parseList(raw, { splitCommas: false, ...(question.maxItems ? { max: question.maxItems } : {}) });
+      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'list', value: p.value })) : refuse(p.reason);
+    }
+    case 'duration': {
+      const p = parseDuration(parseText(raw).ok ? raw : '');
+      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'duration', value: p.value })) : refuse(p.reason);
+    }
+    case 'yesno': {
+      const p = parseYesNo(raw);
+      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'yesno', value: p.value })) : refuse(p.reason);
+    }
+    case 'step': {
+      const p = parseStepNo(raw, v.stepCount());
+      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'step', value: p.value })) : refuse(p.reason);
+    }
+    case 'choice': {
+      const choices = labelled(v, choicesOf(question, v));
+      const stepNumbers = NUMBERS_ARE_STEPS.has(question.id);
+      const bareNumber = /^\s*\d+\s*$/.test(raw);
+      const picked = stepNumbers && bareNumber ? null : parseChoiceReply(raw, choices, stepNumbers ? 'letters' : 'numbers');
+      if (picked?.ok) return apply(q, s, ctx, env, (w) => question.apply(w, { type: 'choice', value: picked.value.id }));
+      if (question.free) {
+        const p = parseText(raw);
+        if (!p.ok) return refuse(p.reason);
+        return apply(q, s, ctx, env, (w) => question.free!(w, p.value));
+      }
+      return refuse(picked && !picked.ok ? picked.reason : T.staleButton);
+    }
+    case 'unit': {
+      const p = parseText(raw, 200);
+      if (!p.ok) return refuse(p.reason);
+      const choices = labelled(v, choicesOf(question, v));
+      const byButton = /^\s*\d+\s*$/.test(raw) ? parseChoiceReply(raw, choices) : null;
+      const unit = byButton?.ok ? unitOf(v, byButton.value.id) : undefined;
+      const match = unit ? ({ kind: 'one', unit } as const) : matchUnit(p.value, v.units());
+      if (match.kind === 'one') return apply(q, s, ctx, env, (w) => question.apply(w, { type: 'unit', value: match.unit }));
+      if (match.kind === 'several') {
+        const names = match.units.slice(0, 6).map((u) => u.name).join('; ');
+        return refuse({
+          id: `Ada beberapa yang cocok: ${names}. Tulis lebih lengkap.`,
+          en: `Several match: ${names}. Please write it in full.`,
+        });
+      }
+      if (!question.allowNewUnit) return refuse({ id: 'Unit itu tidak ada di daftar.', en: 'That unit is not in the list.' });
+      return apply(q, s, ctx, env, (w) => {
+        w.state.work.newParty = p.value;
+        w.state.work.returnTo.push({ ...w.state.cursor });
+        // Self-registration in a new organisation: a typed unit is a unit of it, no need to ask.
+        if (question.id === 'identify.unit' && !w.units().length) {
+          return { replay: { type: 'choice', value: 'unit' } };
+        }
+        ask(w, { q: 'party.new' });
+        return {};
+      });
+    }
+  }
+}
+
+function skip(q: Questionnaire, s: InterviewState, ctx: Context, env: Env): StepResult {
+  const question = questionOf(q, s);
+  const v = new View(s, ctx, env);
+  if (!question.optional?.(v)) return refused(q, v, 'required', T.required);
+  if (!question.skip) throw new Error(`optional question "${question.id}" has no skip`);
+  return apply(q, s, ctx, env, (w) => {
+    const r = question.skip!(w);
+    return 'refuse' in r ? r : { ...r, notes: [T.skipped, ...(r.notes ?? [])] };
+  });
+}
+
+/**
+ * Runs `fn` on a working copy. Refused: the state is unchanged. Applied: the previous state goes
+ * on the history, the revision moves on, changed drafts are saved, and the next question is asked.
+ */
+function apply(
+  q: Questionnaire,
+  s: InterviewState,
+  ctx: Context,
+  env: Env,
+  fn: (v: View) => Applied,
+  opts: { history?: boolean } = {},
+): StepResult {
+  const work = structuredClone(s);
+  const v = new View(work, ctx, env);
+  const notes: Msg[] = [];
+  const effects: Effect[] = [];
+  let r = fn(v);
+  for (let guard = 0; ; guard++) {
+    if ('refuse' in r) return refused(q, new View(s, ctx, env), 'invalid-answer', r.refuse);
+    notes.push(...(r.notes ?? []));
+    effects.push(...(r.effects ?? []));
+    const replay = r.replay;
+    if (!replay || guard > 3) break;
+    const next = questionOf(q, work);
+    r = next.apply(v, replay);
+  }
+  if (opts.history !== false) {
+    work.history = [...s.history, snapshotOf(s)].slice(-HISTORY_MAX);
+  }
+  work.rev = s.rev + 1;
+  effects.push(...saveChangedDrafts(s, work));
+  return {
+    state: work,
+    outbound: [...notes.map((n) => text(v.t(n))), ...prompt(q, v, work.cursor.q !== s.cursor.q || work.cursor.pid !== s.cursor.pid || work.cursor.nid !== s.cursor.nid || work.cursor.i !== s.cursor.i || question_is_review(work))],
+    effects,
+  };
+}
+
+function question_is_review(s: InterviewState): boolean {
+  return s.cursor.q === 'review.confirm';
+}
+
+function snapshotOf(s: InterviewState): Snapshot {
+  return { cursor: s.cursor, drafts: s.drafts, work: s.work, note: s.cursor.q };
+}
+
+/** Every draft that changed (and has its code) is saved; the state then expects the next version. */
+function saveChangedDrafts(before: InterviewState, after: InterviewState): Effect[] {
+  const organisationId = after.organisationId;
+  if (!organisationId) return [];
+  const effects: Effect[] = [];
+  for (const [i, d] of after.drafts.entries()) {
+    if (d.code === '00') continue;
+    const old = before.drafts.find((x) => x.id === d.id);
+    if (old && JSON.stringify(old) === JSON.stringify({ ...d, version: old.version })) continue;
+    effects.push({ kind: 'save-process', organisationId, process: structuredClone(d) });
+    after.drafts[i] = { ...d, version: d.version + 1 };
+  }
+  return effects;
+}
+
+function text(t: string): Outbound {
+  return { kind: 'text', text: t };
+}
+
+/** The current question as an outbound message, preceded by its preamble when newly asked. */
+function prompt(q: Questionnaire, v: View, withPreamble: boolean): Outbound[] {
+  const question = questionOf(q, v.state);
+  const out: Outbound[] = withPreamble && question.preamble ? question.preamble(v) : [];
+  const choices = labelled(v, choicesOf(question, v))
+    .slice(0, LIMITS.choicesMax - 1)
+    .map((c) => ({ id: c.id, label: shorten(c.label) }));
+  const optional = !!question.optional?.(v);
+  if (optional && question.skip) choices.push({ id: SKIP_ID, label: v.t(T.skip) });
+  out.push({
+    kind: 'question',
+    questionId: question.id,
+    rev: v.state.rev,
+    text: v.t(question.text(v)),
+    choices,
+    optional,
+    ...(NUMBERS_ARE_STEPS.has(question.id) ? { numbering: 'letters' as const } : {}),
+  });
+  return out;
+}
+
+function refused(q: Questionnaire, v: View, code: RefusalCode, reason: Msg, withPreamble = false): StepResult {
+  return {
+    state: v.state,
+    outbound: [text(v.t(reason)), ...prompt(q, v, withPreamble)],
+    effects: [],
+    refused: { code, questionId: v.state.cursor.q },
+  };
+}
+
+function info(q: Questionnaire, v: View, m: Msg | string, extra: Outbound[] = []): StepResult {
+  return { state: v.state, outbound: [...extra, text(typeof m === 'string' ? m : v.t(m)), ...prompt(q, v, false)], effects: [] };
+}
+
+function runCommand(q: Questionnaire, s: InterviewState, ctx: Context, env: Env, c: Command): StepResult {
+  const v = new View(s, ctx, env);
+  const needFlow = () => !v.draft()?.flow;
+  switch (c.name) {
+    case 'help': {
+      const question = questionOf(q, s);
+      return info(q, v, `${v.t(question.help)}\n\n${v.t(T.help)}`);
+    }
+    case 'status':
+      return info(q, v, statusText(v));
+    case 'summary':
+      if (!v.draft()) return refused(q, v, 'invalid-answer', T.needProcess);
+      return { state: s, outbound: [...reviewPreamble(v), ...prompt(q, v, false)], effects: [] };
+    case 'skip':
+      return skip(q, s, ctx, env);
+    case 'back': {
+      const last = s.history[s.history.length - 1];
+      if (!last) return refused(q, v, 'nothing-to-undo', T.nothingToUndo);
+      return apply(q, s, ctx, env, (w) => restore(w, last, s.history.length - 1, T.wentBack), { history: false });
+    }
+    case 'undo': {
+      const current = JSON.stringify(s.drafts);
+      for (let i = s.history.length - 1; i >= 0; i--) {
+        const snap = s.history[i]!;
+        if (JSON.stringify(snap.drafts) !== current)
+          return apply(q, s, ctx, env, (w) => restore(w, snap, i, T.undone(snap.note)), { history: false });
+      }
+      return refused(q, v, 'nothing-to-undo', T.nothingToUndo);
+    }
+    case 'language':
+      return apply(q, s, ctx, env, (w) => {
+        w.state.lang = w.state.lang === 'id' ? 'en' : 'id';
+        const effects: Effect[] = w.state.personId ? [{ kind: 'set-language', personId: w.state.personId, language: w.state.lang }] : [];
+        return { effects, notes: [T.languageSet] };
+      });
+    case 'menu':
+    case 'cancel':
+      return apply(q, s, ctx, env, (w) => cancel(w, c.name === 'menu'));
+    case 'edit':
+      if (needFlow()) return refused(q, v, 'bad-step-number', T.needProcess);
+      return apply(q, s, ctx, env, (w) => startEdit(w, c.no));
+    case 'insert':
+      if (!v.draft()) return refused(q, v, 'bad-step-number', T.needProcess);
+      return apply(q, s, ctx, env, (w) => startInsert(w, c.no));
+    case 'delete':
+      if (needFlow()) return refused(q, v, 'bad-step-number', T.needProcess);
+      return apply(q, s, ctx, env, (w) => deleteNo(w, c.no));
+    case 'move':
+      if (needFlow()) return refused(q, v, 'bad-step-number', T.needProcess);
+      return apply(q, s, ctx, env, (w) => moveNo(w, c.from, c.to));
+    case 'rename':
+      if (!v.draft()) return refused(q, v, 'invalid-answer', T.needProcess);
+      return apply(q, s, ctx, env, (w) => rename(w, c.text));
+    case 'unknown':
+      return refused(q, v, 'unknown-command', T.unknownCommand(c.text));
+  }
+}
+
+function restore(v: View, snap: Snapshot, index: number, note: Msg): Applied {
+  v.state.cursor = snap.cursor;
+  v.state.drafts = snap.drafts.map((d) => {
+    // Keep the stored version moving forward: a restore is a new save, not a rewind of storage.
+    const now = v.state.drafts.find((x) => x.id === d.id);
+    return now ? { ...d, version: now.version } : d;
+  });
+  v.state.work = snap.work;
+  v.state.history = v.state.history.slice(0, index);
+  return { notes: [note] };
+}
+
+function cancel(v: View, toMenu: boolean): Applied {
+  const w = v.state.work;
+  if (v.cursor.mode === 'insert' && v.cursor.nid) {
+    const nid = v.cursor.nid;
+    editDraft(v, (p) => ({ ...p, flow: deleteStep(p.flow!, nid) }));
+  }
+  if (!toMenu && w.returnTo.length) {
+    w.newParty = undefined;
+    w.pickedUnit = undefined;
+    returnFromDetour(v);
+    return { notes: [{ id: 'Dibatalkan.', en: 'Cancelled.' }] };
+  }
+  v.state.work = { ...w, pasted: [], branches: [], returnTo: [], exitLabels: [], attach: undefined, preset: undefined, pickedUnit: undefined, newParty: undefined };
+  v.state.cursor = v.state.personId ? { q: 'menu' } : entryCursor(v.ctx, null);
+  return { notes: [T.cancelled] };
+}
+
+function badNo(v: View): Applied {
+  const n = v.stepCount();
+  return { refuse: { id: `Tidak ada langkah dengan nomor itu. Nomor langkah: 1-${n}.`, en: `There is no step with that number. Steps: 1-${n}.` } };
+}
+
+function deleteNo(v: View, no: number): Applied {
+  const node = stepByNo(v.draft()!.flow!, no);
+  if (!node) return badNo(v);
+  editDraft(v, (p) => ({ ...p, flow: deleteStep(p.flow!, node.id) }));
+  const w = v.state.work;
+  w.pasted = w.pasted.filter((id) => id !== node.id);
+  w.branches = w.branches.filter((b) => b.from !== node.id);
+  w.returnTo = w.returnTo.filter((c) => c.nid !== node.id);
+  if (v.cursor.nid === node.id) ask(v, { q: 'review.confirm', pid: v.cursor.pid });
+  return { notes: [T.stepDeleted(no, node.name)] };
+}
+
+function moveNo(v: View, from: number, to: number): Applied {
+  const flow = v.draft()!.flow!;
+  const a = stepByNo(flow, from);
+  const b = stepByNo(flow, to);
+  if (!a || !b || from === to) return badNo(v);
+  editDraft(v, (p) => ({ ...p, flow: moveStepBefore(p.flow!, (x) => localId(v, x), a.id, b.id) }));
+  const newNo = v.draft()!.flow!.nodes.filter(isStep).findIndex((n) => n.id === a.id) + 1;
+  return { notes: [T.stepMoved(from, newNo)] };
+}
+
+function rename(v: View, name: string | null): Applied {
+  if (name) {
+    const p = parseText(name);
+    if (!p.ok) return { refuse: p.reason };
+    v.draft()!.name = p.value;
+    return { notes: [T.renamed(p.value)] };
+  }
+  v.state.work.returnTo.push({ ...v.cursor });
+  ask(v, { q: 'process.rename', pid: v.cursor.pid });
+  return {};
+}
+
+function statusText(v: View): string {
+  const en = v.lang === 'en';
+  const lines: string[] = [];
+  const me = v.person();
+  if (me) lines.push(`${me.name} — ${me.position}, ${v.unitName(me.unitId)}`);
+  const d = v.draft();
+  if (d) lines.push(en ? `Mapping: ${d.code} ${d.name} (${v.stepCount()} steps)` : `Sedang memetakan: ${d.code} ${d.name} (${v.stepCount()} langkah)`);
+  const open = v.state.drafts.filter((x) => x.status === 'draft' && x.id !== d?.id);
+  if (open.length) lines.push((en ? 'Other drafts: ' : 'Draf lain: ') + open.map((x) => x.name).join('; '));
+  const waiting = v.state.work.pasted.length + v.state.work.branches.length;
+  if (waiting) lines.push(en ? `${waiting} step(s)/branch(es) still to describe.` : `${waiting} langkah/cabang masih perlu dilengkapi.`);
+  return lines.join('\n') || (en ? 'Nothing in progress.' : 'Belum ada yang sedang dikerjakan.');
+}
+
+/**
+ * Someone else (a coordinator, another chat) saved a process this interview holds a draft of.
+ * The stored version replaces the draft; the person is told their last answer was not kept.
+ */
+export function adoptStoredProcess(q: Questionnaire, state: InterviewState, stored: import('../model/process.js').Process, ctx: Context, env: Env): StepResult {
+  const s = structuredClone(state);
+  const i = s.drafts.findIndex((d) => d.id === stored.id);
+  if (i >= 0) s.drafts[i] = structuredClone(stored);
+  const v = new View(s, ctx, env);
+  // The cursor may point at a step the other writer removed.
+  if (s.cursor.nid && !v.node(s.cursor.nid, s.cursor.pid)) s.cursor = { q: 'review.confirm', pid: stored.id };
+  s.rev += 1;
+  const note: Msg = {
+    id: `Proses "${stored.name}" baru saja diubah orang lain. Saya memuat versi terbaru; jawaban terakhir Anda belum tersimpan, silakan ulangi.`,
+    en: `Process "${stored.name}" was just changed by someone else. I loaded the latest version; your last answer was not kept, please repeat it.`,
+  };
+  return { state: s, outbound: [text(v.t(note)), ...prompt(q, v, false)], effects: [] };
+}

@@ -1,0 +1,236 @@
+// The main menu and the process inventory of a unit.
+import type { Category, Process } from '../../model/process.js';
+import { suggestProcessName } from '../../language/indonesian.js';
+import { ask, nextCode } from '../ops.js';
+import { T } from '../texts.js';
+import type { Msg } from '../types.js';
+import type { View } from '../view.js';
+import { firstMissing } from './resume.js';
+import { type Applied, type Question, msg, valueOf } from './question.js';
+
+const CATEGORY_LABEL: Record<Category, Msg> = {
+  inti: msg('Inti', 'Core'),
+  pendukung: msg('Pendukung', 'Support'),
+  manajemen: msg('Manajemen', 'Management'),
+};
+
+function orgId(v: View): string {
+  const id = v.state.organisationId ?? v.org()?.id;
+  if (!id) throw new Error('no organisation');
+  return id;
+}
+
+function openDrafts(v: View): Process[] {
+  return v.state.drafts.filter((d) => d.status === 'draft');
+}
+
+export const menu: Question = {
+  id: 'menu',
+  answer: 'choice',
+  text: (v) => {
+    const me = v.person();
+    return me
+      ? msg(`${me.name}, mau memetakan proses apa hari ini?`, `${me.name}, which process shall we map today?`)
+      : msg('Mau memetakan proses apa hari ini?', 'Which process shall we map today?');
+  },
+  help: msg(
+    '"Proses baru": daftar proses unit Anda lalu petakan satu per satu. "Lanjutkan draf": teruskan yang belum selesai. "Peta unit saya": daftar proses unit Anda dan statusnya.',
+    '"New process": list your unit\'s processes and map them one by one. "Continue a draft": carry on with an unfinished one. "My unit\'s map": your unit\'s processes and their status.',
+  ),
+  choices: (v) => [
+    { id: 'new', label: msg('Proses baru', 'New process') },
+    ...(openDrafts(v).length ? [{ id: 'continue', label: msg('Lanjutkan draf', 'Continue a draft') }] : []),
+    { id: 'unit-map', label: msg('Peta unit saya', "My unit's map") },
+  ],
+  apply(v, a) {
+    const c = valueOf(a, 'choice');
+    if (c === 'new') {
+      ask(v, { q: 'inventory.list' });
+      return {};
+    }
+    if (c === 'continue') {
+      const drafts = openDrafts(v);
+      if (drafts.length === 1) return resumeDraft(v, drafts[0]!.id);
+      ask(v, { q: 'menu.pick_draft' });
+      return {};
+    }
+    ask(v, { q: 'menu' });
+    return { notes: [unitProcessList(v)] };
+  },
+};
+
+export function resumeDraft(v: View, pid: string): Applied {
+  const w = v.state.work;
+  w.pasted = [];
+  w.branches = [];
+  w.attach = undefined;
+  w.preset = undefined;
+  ask(v, firstMissing(v, pid));
+  const d = v.draft(pid)!;
+  return { notes: [msg(`Melanjutkan "${d.name}".`, `Continuing "${d.name}".`)] };
+}
+
+export const pickDraft: Question = {
+  id: 'menu.pick_draft',
+  answer: 'choice',
+  text: () => msg('Draf mana yang dilanjutkan?', 'Which draft shall we continue?'),
+  help: msg('Pilih salah satu draf proses Anda.', 'Pick one of your process drafts.'),
+  choices: (v) => openDrafts(v).slice(0, 10).map((d) => ({ id: d.id, label: `${d.code} ${d.name}`.slice(0, 60) })),
+  apply: (v, a) => resumeDraft(v, valueOf(a, 'choice')),
+};
+
+const STATUS_LABEL: Record<Process['status'], Msg> = {
+  draft: msg('draf', 'draft'),
+  submitted: msg('dikirim', 'submitted'),
+  approved: msg('disetujui', 'approved'),
+  validated: msg('divalidasi', 'validated'),
+  ratified: msg('ditetapkan', 'ratified'),
+};
+
+function unitProcessList(v: View): Msg {
+  const unitId = v.person()?.unitId;
+  const stored = v.ctx.processes.filter((p) => p.ownerUnitId === unitId);
+  const all = new Map<string, Pick<Process, 'code' | 'name' | 'status'>>();
+  for (const p of stored) all.set(p.id, p);
+  for (const d of v.state.drafts) all.set(d.id, d);
+  const rows = [...all.values()].sort((a, b) => a.code.localeCompare(b.code));
+  if (!rows.length) return msg('Unit Anda belum punya proses yang tercatat.', 'Your unit has no recorded processes yet.');
+  const line = (lang: 'id' | 'en') =>
+    rows.map((p) => `${p.code} ${p.name} — ${lang === 'id' ? STATUS_LABEL[p.status].id : STATUS_LABEL[p.status].en}`).join('\n');
+  return msg(`Proses unit ${v.unitName(unitId)}:\n${line('id')}`, `Processes of ${v.unitName(unitId)}:\n${line('en')}`);
+}
+
+export const inventoryList: Question = {
+  id: 'inventory.list',
+  answer: 'list',
+  text: () =>
+    msg(
+      'Sebutkan proses atau layanan yang dijalankan unit Anda. Boleh sekaligus, satu per baris.\nContoh:\n1. Penyusunan Renja\n2. Pengelolaan surat masuk',
+      'Name the processes or services your unit runs. Several at once is fine, one per line.\nExample:\n1. Penyusunan Renja\n2. Pengelolaan surat masuk',
+    ),
+  help: msg(
+    'Proses adalah rangkaian kegiatan yang menghasilkan sesuatu, ditulis sebagai kata benda ("Penyusunan ...", "Pengelolaan ...", "Pelayanan ...").',
+    'A process is a chain of activities that produces something, named as a noun ("Penyusunan ...", "Pengelolaan ...").',
+  ),
+  apply(v, a) {
+    const names = valueOf(a, 'list');
+    if (names.length > 30)
+      return {
+        refuse: msg(
+          `Itu ${names.length} proses. Sebutkan paling banyak 30 sekaligus, sisanya nanti.`,
+          `That is ${names.length} processes. Name at most 30 at once, the rest later.`,
+        ),
+      };
+    const notes: Msg[] = [];
+    const ids: string[] = [];
+    for (const raw of names) {
+      const suggested = suggestProcessName(raw);
+      const name = suggested ?? raw;
+      if (suggested && suggested !== raw) notes.push(T.processNameSuggested(raw, suggested));
+      const id = v.env.newId();
+      ids.push(id);
+      v.state.drafts.push({
+        id,
+        code: '00', // assigned once the parent is known
+        name,
+        category: 'inti',
+        parentId: null,
+        ownerUnitId: v.person()?.unitId ?? null,
+        sipoc: { inputs: [], outputs: [] },
+        legalBasis: [],
+        status: 'draft',
+        version: 0,
+        flow: null,
+        handoffConfirmations: [],
+      });
+    }
+    v.state.work.queue.push(...ids);
+    notes.unshift(msg(`Saya catat ${ids.length} proses.`, `Noted ${ids.length} process(es).`));
+    ask(v, { q: 'process.category', pid: ids[0]! });
+    return { notes };
+  },
+};
+
+export const processCategory: Question = {
+  id: 'process.category',
+  answer: 'choice',
+  text: (v) => msg(`Termasuk jenis apa "${v.draft()!.name}"?`, `What kind of process is "${v.draft()!.name}"?`),
+  help: msg(
+    'Inti: menghasilkan keluaran utama/layanan publik. Pendukung: kepegawaian, keuangan, umum/aset. Manajemen: perencanaan, penganggaran, evaluasi, pengarahan.',
+    'Core: produces the main outputs/public services. Support: staffing, finance, general affairs. Management: planning, budgeting, evaluation, direction.',
+  ),
+  choices: () =>
+    (['inti', 'pendukung', 'manajemen'] as const).map((c) => ({ id: c, label: CATEGORY_LABEL[c] })),
+  apply(v, a) {
+    const category = valueOf(a, 'choice') as Category;
+    const p = v.draft()!;
+    p.category = category;
+    ask(v, { q: 'process.parent', pid: p.id });
+    return {};
+  },
+};
+
+/** Grouping processes (no flow) of the same category that a new process can sit under. */
+function parentCandidates(v: View) {
+  const cat = v.draft()!.category;
+  const stored = v.ctx.processes.filter((p) => p.category === cat && !p.flow);
+  const seen = new Set<string>();
+  return stored.filter((p) => !seen.has(p.id) && seen.add(p.id)).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export const processParent: Question = {
+  id: 'process.parent',
+  answer: 'choice',
+  optional: () => true,
+  text: (v) =>
+    msg(
+      `Apakah "${v.draft()!.name}" bagian dari kelompok proses yang lebih besar? Pilih, ketik nama kelompok baru, atau lewati bila tidak ada.`,
+      `Is "${v.draft()!.name}" part of a larger process group? Pick one, type a new group name, or skip if none.`,
+    ),
+  help: msg(
+    'Peta proses bisnis berjenjang: level 0 (kelompok besar) lalu sub-proses. Contoh: "Perencanaan dan Penganggaran" > "Penyusunan Renja".',
+    'Process maps are tiered: level 0 (large groups), then sub-processes. E.g. "Perencanaan dan Penganggaran" > "Penyusunan Renja".',
+  ),
+  choices: (v) => parentCandidates(v).slice(0, 9).map((p) => ({ id: p.id, label: `${p.code} ${p.name}`.slice(0, 60) })),
+  free(v, text) {
+    // A new group at the top level, with the category of the process.
+    const group: Process = {
+      id: v.env.newId(),
+      code: nextCode(v, null),
+      name: suggestProcessName(text) ?? text,
+      category: v.draft()!.category,
+      parentId: null,
+      ownerUnitId: v.person()?.unitId ?? null,
+      sipoc: { inputs: [], outputs: [] },
+      legalBasis: [],
+      status: 'draft',
+      version: 0,
+      flow: null,
+      handoffConfirmations: [],
+    };
+    // Stored at once (it has no flow to interview about); the next step sees it in the context.
+    const placed = placeUnder(v, group.id, group.code);
+    if (!('refuse' in placed)) placed.effects = [{ kind: 'save-process', organisationId: orgId(v), process: group }];
+    return placed;
+  },
+  apply(v, a) {
+    const id = valueOf(a, 'choice');
+    const parent = parentCandidates(v).find((p) => p.id === id)!;
+    return placeUnder(v, parent.id, parent.code);
+  },
+  skip: (v) => placeUnder(v, null, null),
+};
+
+function placeUnder(v: View, parentId: string | null, parentCode: string | null): Applied {
+  const p = v.draft()!;
+  p.parentId = parentId;
+  p.code = '00';
+  p.code = nextCode(v, parentCode);
+  const queue = v.state.work.queue;
+  const next = queue[queue.indexOf(p.id) + 1];
+  if (next && v.draft(next)?.code === '00') ask(v, { q: 'process.category', pid: next });
+  else ask(v, { q: 'process.supplier', pid: queue[0] ?? p.id });
+  return {
+    notes: [msg(`Kode proses: ${p.code}.`, `Process code: ${p.code}.`)],
+  };
+}

@@ -1,0 +1,60 @@
+// The shape of a question in the questionnaire. Questions are data: an id that never changes,
+// the answer type, texts in both languages, and what an answer does (including what comes next).
+import type { Unit } from '../../model/organisation.js';
+import type { Duration } from '../../model/process.js';
+import type { Effect, Msg, Outbound } from '../types.js';
+import type { View } from '../view.js';
+
+export type AnswerType = 'text' | 'list' | 'duration' | 'yesno' | 'choice' | 'unit' | 'step';
+
+export type Answer =
+  | { type: 'text'; value: string }
+  | { type: 'list'; value: string[] }
+  | { type: 'duration'; value: Duration }
+  | { type: 'yesno'; value: boolean }
+  | { type: 'choice'; value: string }
+  | { type: 'unit'; value: Unit }
+  | { type: 'step'; value: number };
+
+/** What an answer did. Questions mutate the engine's working copy of the state (`v.state`). */
+export type Applied =
+  | {
+      effects?: Effect[];
+      notes?: Msg[];
+      /** Apply this answer to the question now current (a detour such as party.new is over). */
+      replay?: Answer;
+    }
+  | { refuse: Msg };
+
+export type ChoiceDef = { id: string; label: Msg | string };
+
+export interface Question {
+  id: string;
+  answer: AnswerType;
+  optional?: (v: View) => boolean;
+  text(v: View): Msg;
+  help: Msg;
+  /** Buttons. For 'unit' questions the ids are unit ids; typed names are matched against all units. */
+  choices?(v: View): ChoiceDef[];
+  /** 'choice' questions: what typed text that matches no button means (else it is refused). */
+  free?(v: View, text: string): Applied;
+  /** 'unit' questions: a typed name that matches no unit may be added as a new unit or party. */
+  allowNewUnit?: boolean;
+  /** 'list' questions: how many items one message may carry (default 200). */
+  maxItems?: number;
+  /** Said before the question each time it is newly asked (summaries, the map). */
+  preamble?(v: View): Outbound[];
+  apply(v: View, a: Answer): Applied;
+  /** Optional questions: what skipping does (default: the same as apply would do with nothing). */
+  skip?(v: View): Applied;
+}
+
+export const msg = (id: string, en: string): Msg => ({ id, en });
+
+/** Narrowing helpers for apply(): each question knows its own answer type. */
+type ValueOf<T extends Answer['type']> = Extract<Answer, { type: T }>['value'];
+
+export function valueOf<T extends Answer['type']>(a: Answer, type: T): ValueOf<T> {
+  if (a.type !== type) throw new Error(`expected a ${type} answer, got ${a.type}`);
+  return a.value as ValueOf<T>;
+}

@@ -1,0 +1,241 @@
+// The end of a process: the numbered summary, the map, the findings, and confirm or correct.
+import { checkProcess } from '../../rules/index.js';
+import { insertBefore, stepByNo, updateStep } from '../../model/flow-edit.js';
+import type { StepNode } from '../../model/process.js';
+import { ask, editDraft, ensureFlow, localId } from '../ops.js';
+import { continueStep, returnFromDetour } from '../pipeline.js';
+import { findingsText, mapOutline, summaryText } from '../summary.js';
+import { T } from '../texts.js';
+import type { Outbound } from '../types.js';
+import type { View } from '../view.js';
+import { type Applied, type Question, msg, valueOf } from './question.js';
+
+export function reviewPreamble(v: View): Outbound[] {
+  const d = v.draft();
+  if (!d) return [];
+  const out: Outbound[] = [];
+  for (const text of summaryText(d, v)) out.push({ kind: 'text', text });
+  out.push({
+    kind: 'map',
+    processId: d.id,
+    outline: mapOutline(d, v),
+    caption: v.t(msg(`Draf peta: ${d.code} ${d.name}`, `Draft map: ${d.code} ${d.name}`)).slice(0, 1000),
+  });
+  const org = v.org();
+  if (org) for (const text of findingsText(checkProcess(d, { ...org, units: v.units() }), v)) out.push({ kind: 'text', text });
+  return out;
+}
+
+export const reviewConfirm: Question = {
+  id: 'review.confirm',
+  answer: 'choice',
+  preamble: reviewPreamble,
+  text: () => msg('Apakah peta ini sudah benar?', 'Is this map right?'),
+  help: msg(
+    '"Sudah benar" mengirim proses ke koordinator. Untuk memperbaiki: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama Nama Baru.',
+    '"It is right" submits the process to the coordinator. To correct: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama New Name.',
+  ),
+  choices: () => [
+    { id: 'confirm', label: msg('Sudah benar', 'It is right') },
+    { id: 'edit', label: msg('Ubah langkah', 'Edit a step') },
+    { id: 'insert', label: msg('Tambah langkah', 'Add a step') },
+  ],
+  apply(v, a) {
+    const c = valueOf(a, 'choice');
+    const pid = v.cursor.pid!;
+    if (c === 'edit') {
+      ask(v, { q: 'edit.pick', pid });
+      return {};
+    }
+    if (c === 'insert') {
+      ask(v, { q: 'insert.where', pid });
+      return {};
+    }
+    const d = v.draft(pid)!;
+    const org = v.org();
+    const errors = org ? checkProcess(d, { ...org, units: v.units() }).filter((f) => f.level === 'error') : [];
+    if (errors.length) return { refuse: T.blockedByErrors(errors.length) };
+    d.status = 'submitted';
+    const organisationId = v.state.organisationId ?? org?.id ?? '';
+    const personId = v.state.personId ?? '';
+    const w = v.state.work;
+    w.queue = w.queue.filter((id) => id !== pid);
+    const next = w.queue[0];
+    if (next) ask(v, { q: v.draft(next)?.code === '00' ? 'process.category' : 'process.supplier', pid: next });
+    else ask(v, { q: 'menu' });
+    return {
+      effects: [{ kind: 'submitted', organisationId, processId: pid, personId }],
+      notes: [T.submitted(d.name)],
+    };
+  },
+};
+
+export const editPick: Question = {
+  id: 'edit.pick',
+  answer: 'step',
+  text: (v) => msg(`Langkah nomor berapa yang diubah? (1-${v.stepCount()})`, `Which step number to edit? (1-${v.stepCount()})`),
+  help: msg('Nomor langkah seperti di ringkasan.', 'The step number as in the summary.'),
+  apply(v, a) {
+    const node = stepByNo(v.draft()!.flow!, valueOf(a, 'step'))!;
+    v.state.work.returnTo.push({ q: 'review.confirm', pid: v.cursor.pid });
+    ask(v, { q: 'edit.menu', pid: v.cursor.pid, nid: node.id });
+    return {};
+  },
+};
+
+/** Opens the edit menu of step `no`, remembering where the person was. */
+export function startEdit(v: View, no: number): Applied {
+  const flow = v.draft()?.flow;
+  const node = flow ? stepByNo(flow, no) : undefined;
+  if (!node) return { refuse: badStep(v) };
+  v.state.work.returnTo.push({ ...v.cursor });
+  ask(v, { q: 'edit.menu', pid: v.cursor.pid, nid: node.id });
+  return {};
+}
+
+/** Inserts a blank activity before step `no` (or at the end with 0) and describes it. */
+export function startInsert(v: View, no: number): Applied {
+  const pid = v.cursor.pid!;
+  const flow = ensureFlow(v, pid).flow!;
+  const before = no === 0 ? endOrLast(flow) : stepByNo(flow, no)?.id;
+  if (!before) return { refuse: badStep(v) };
+  v.state.work.returnTo.push({ ...v.cursor });
+  const id = localId(v, 'a');
+  const node: StepNode = { kind: 'activity', id, name: '…', performer: null, kelengkapan: [], waktu: null, output: null, keterangan: null };
+  editDraft(v, (p) => ({ ...p, flow: insertBefore(p.flow!, (x) => localId(v, x), node, before) }), pid);
+  ask(v, { q: 'step.name', pid, nid: id, mode: 'insert' });
+  return {};
+}
+
+function endOrLast(flow: NonNullable<ReturnType<View['draft']>>['flow'] & object): string | undefined {
+  return flow.nodes.find((n) => n.kind === 'end')?.id;
+}
+
+function badStep(v: View) {
+  const n = v.stepCount();
+  return n
+    ? msg(`Tidak ada langkah dengan nomor itu. Nomor langkah: 1-${n}.`, `There is no step with that number. Steps: 1-${n}.`)
+    : T.noSteps;
+}
+
+export const insertWhere: Question = {
+  id: 'insert.where',
+  answer: 'choice',
+  text: (v) =>
+    msg(
+      `Sisipkan langkah baru sebelum langkah nomor berapa? (1-${v.stepCount()}), atau pilih "Di akhir".`,
+      `Insert the new step before which step number? (1-${v.stepCount()}), or pick "At the end".`,
+    ),
+  help: msg('Langkah baru masuk sebelum langkah yang dipilih.', 'The new step goes before the chosen step.'),
+  choices: () => [{ id: 'end', label: msg('Di akhir', 'At the end') }],
+  free(v, text) {
+    const m = /^\s*(\d{1,4})\s*$/.exec(text);
+    if (!m) return { refuse: badStep(v) };
+    ask(v, { q: 'review.confirm', pid: v.cursor.pid });
+    return startInsert(v, Number(m[1]));
+  },
+  apply(v) {
+    ask(v, { q: 'review.confirm', pid: v.cursor.pid });
+    return startInsert(v, 0);
+  },
+};
+
+export const stepName: Question = {
+  id: 'step.name',
+  answer: 'text',
+  text: (v) =>
+    v.cursor.mode === 'insert'
+      ? msg('Apa kegiatan langkah baru ini?', 'What is the activity of this new step?')
+      : msg(`Nama baru untuk langkah ${v.stepNo()} "${v.node()!.name}"?`, `New name for step ${v.stepNo()} "${v.node()!.name}"?`),
+  help: msg('Tulis dengan kata kerja aktif, misalnya "Memeriksa berkas".', 'Use an active verb, e.g. "Memeriksa berkas".'),
+  apply(v, a) {
+    const nid = v.cursor.nid!;
+    const node = v.node()!;
+    let name = valueOf(a, 'text');
+    const notes = [];
+    if (node.kind === 'activity') {
+      const s = suggestVerb(name);
+      if (s) {
+        name = s;
+        notes.push(T.nameSuggested(s));
+      }
+    } else if (!name.endsWith('?')) name = `${name}?`;
+    editDraft(v, (p) => ({ ...p, flow: updateStep(p.flow!, nid, { name }) }));
+    return { notes: continueStep(v, nid, 'created', notes) };
+  },
+};
+
+import { suggestActiveVerb } from '../../language/indonesian.js';
+function suggestVerb(name: string): string | null {
+  const s = suggestActiveVerb(name);
+  return s && s !== name ? s : null;
+}
+
+export const editMenu: Question = {
+  id: 'edit.menu',
+  answer: 'choice',
+  text: (v) => {
+    const n = v.node()!;
+    return msg(`Ubah apa dari langkah ${v.stepNo()} "${n.name}"?`, `What to change in step ${v.stepNo()} "${n.name}"?`);
+  },
+  help: msg('Pilih bagian yang diubah, lalu "Selesai".', 'Pick what to change, then "Done".'),
+  choices: (v) => [
+    { id: 'name', label: msg('Nama kegiatan', 'Activity name') },
+    { id: 'performer', label: msg('Pelaksana', 'Performer') },
+    { id: 'kelengkapan', label: msg('Kelengkapan', 'Requirements') },
+    { id: 'waktu', label: msg('Waktu', 'Time') },
+    ...(v.node()?.kind === 'activity' ? [{ id: 'output', label: msg('Output', 'Output') }] : []),
+    { id: 'keterangan', label: msg('Keterangan', 'Remarks') },
+    { id: 'done', label: msg('Selesai mengubah', 'Done editing') },
+  ],
+  apply(v, a) {
+    const c = valueOf(a, 'choice');
+    const { pid, nid } = v.cursor;
+    const q: Record<string, string> = {
+      name: 'step.name',
+      performer: 'step.performer',
+      kelengkapan: 'step.kelengkapan',
+      waktu: 'step.waktu',
+      output: 'activity.output',
+      keterangan: 'step.keterangan',
+    };
+    if (c === 'done') {
+      returnFromDetour(v);
+      return { notes: [msg('Perubahan disimpan.', 'Changes saved.')] };
+    }
+    ask(v, { q: q[c]!, pid, nid, mode: 'edit' });
+    return {};
+  },
+};
+
+export const stepKeterangan: Question = {
+  id: 'step.keterangan',
+  answer: 'text',
+  optional: () => true,
+  text: (v) => msg(`Keterangan untuk langkah ${v.stepNo()}?`, `Remarks for step ${v.stepNo()}?`),
+  help: msg('Catatan tambahan pada kolom Keterangan SOP.', 'An extra note for the SOP\'s remarks column.'),
+  apply(v, a) {
+    const nid = v.cursor.nid!;
+    const keterangan = valueOf(a, 'text');
+    editDraft(v, (p) => ({ ...p, flow: updateStep(p.flow!, nid, { keterangan }) }));
+    ask(v, { q: 'edit.menu', pid: v.cursor.pid, nid });
+    return {};
+  },
+  skip(v) {
+    ask(v, { q: 'edit.menu', pid: v.cursor.pid, nid: v.cursor.nid });
+    return {};
+  },
+};
+
+export const processRename: Question = {
+  id: 'process.rename',
+  answer: 'text',
+  text: (v) => msg(`Nama baru untuk proses "${v.draft()!.name}"?`, `New name for the process "${v.draft()!.name}"?`),
+  help: msg('Nama proses berupa kata benda, misalnya "Penyusunan Rencana Kerja".', 'Process names are nouns, e.g. "Penyusunan Rencana Kerja".'),
+  apply(v, a) {
+    const name = valueOf(a, 'text');
+    v.draft()!.name = name;
+    returnFromDetour(v);
+    return { notes: [T.renamed(name)] };
+  },
+};

@@ -1,0 +1,44 @@
+// Interview state as stored: plain versioned JSON, checked and upgraded when read.
+import type { Language } from '../model/organisation.js';
+import type { Questionnaire } from './questionnaire.js';
+import { type Context, type Cursor, InterviewState, STATE_VERSION } from './types.js';
+
+export class StateVersionError extends Error {}
+
+/** The first question for someone new to this chat. */
+export function entryCursor(ctx: Context, personId: string | null): Cursor {
+  if (!ctx.organisation) return { q: 'setup.org_name' };
+  if (!personId && !ctx.person) return { q: 'identify.name' };
+  return { q: 'menu' };
+}
+
+export function initialState(q: Questionnaire, ctx: Context, lang: Language = ctx.person?.language ?? 'id'): InterviewState {
+  return {
+    v: STATE_VERSION,
+    qv: q.version,
+    rev: 0,
+    lang,
+    personId: ctx.person?.id ?? null,
+    organisationId: ctx.organisation?.id ?? null,
+    cursor: entryCursor(ctx, ctx.person?.id ?? null),
+    drafts: [],
+    work: { queue: [], pasted: [], branches: [], reg: {}, exitLabels: [], returnTo: [] },
+    history: [],
+    seq: 0,
+  };
+}
+
+/**
+ * Reads stored state. Older state versions are upgraded here (none yet: version 1 is the first);
+ * an unknown version is an error, never silently dropped. A cursor on a question this
+ * questionnaire no longer has goes back to the draft's review or the menu.
+ */
+export function readState(raw: unknown, q: Questionnaire): InterviewState {
+  const v = (raw as { v?: unknown } | null)?.v;
+  if (v !== STATE_VERSION) throw new StateVersionError(`interview state version ${String(v)} is not known (expected ${STATE_VERSION})`);
+  const state = InterviewState.parse(raw);
+  if (!q.questions.has(state.cursor.q)) {
+    state.cursor = state.cursor.pid ? { q: 'review.confirm', pid: state.cursor.pid } : { q: 'menu' };
+  }
+  return state;
+}

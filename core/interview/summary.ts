@@ -1,0 +1,88 @@
+// The numbered summary the chat shows, the text outline of the map, and findings in plain words.
+import { outgoing, stepNo } from '../model/flow-edit.js';
+import type { Flow, Process, StepNode } from '../model/process.js';
+import { numberedSteps } from '../model/process.js';
+import { formatDuration } from './answers/duration.js';
+import { splitText } from './limits.js';
+import type { View } from './view.js';
+
+const CATEGORY = { inti: ['Proses Inti', 'Core process'], pendukung: ['Proses Pendukung', 'Support process'], manajemen: ['Proses Manajemen', 'Management process'] } as const;
+
+/** Where a step leads, when that is not simply the next number: "→ 4", "ya → 7, tidak → 4", "→ selesai". */
+function nextText(flow: Flow, node: StepNode, no: number, v: View): string {
+  const outs = outgoing(flow, node.id);
+  const target = (to: string) => {
+    const n = flow.nodes.find((x) => x.id === to);
+    if (n?.kind === 'end') return v.lang === 'en' ? 'end' : 'selesai';
+    return String(stepNo(flow, to) ?? '?');
+  };
+  if (outs.length === 0) return '';
+  if (outs.length === 1 && !outs[0]!.label && target(outs[0]!.to) === String(no + 1)) return '';
+  return ' ' + outs.map((e) => (e.label ? `${e.label} → ${target(e.to)}` : `→ ${target(e.to)}`)).join(', ');
+}
+
+export function stepLine(flow: Flow, node: StepNode, no: number, v: View): string {
+  const parts = [node.kind === 'decision' ? `${no}. ◇ ${node.name}` : `${no}. ${node.name}`];
+  parts.push(`— ${v.performerLabel(node.performer)}`);
+  if (node.waktu) parts.push(`· ${formatDuration(node.waktu, v.lang)}`);
+  if (node.output) parts.push(`· ${v.lang === 'en' ? 'output' : 'hasil'}: ${node.output}`);
+  return parts.join(' ') + nextText(flow, node, no, v);
+}
+
+export function summaryText(p: Process, v: View): string[] {
+  const en = v.lang === 'en';
+  const lines = [`${p.code} ${p.name} (${CATEGORY[p.category][en ? 1 : 0]})`];
+  if (p.sipoc.inputs.length)
+    lines.push(
+      `${en ? 'Input' : 'Masukan'}: ` +
+        p.sipoc.inputs.map((i) => (i.party ? `${i.name} (${en ? 'from' : 'dari'} ${i.party.name})` : i.name)).join('; '),
+    );
+  if (p.sipoc.outputs.length)
+    lines.push(
+      `${en ? 'Output' : 'Hasil'}: ` +
+        p.sipoc.outputs.map((o) => (o.party ? `${o.name} (${en ? 'for' : 'untuk'} ${o.party.name})` : o.name)).join('; '),
+    );
+  if (p.legalBasis.length) lines.push(`${en ? 'Legal basis' : 'Dasar hukum'}: ${p.legalBasis.join('; ')}`);
+  const flow = p.flow;
+  if (flow) {
+    lines.push('');
+    for (const { no, node } of numberedSteps(flow)) lines.push(stepLine(flow, node, no, v));
+  }
+  return splitText(lines.join('\n'));
+}
+
+/** A text picture of the map for channels (and moments) without a rendered image. */
+export function mapOutline(p: Process, v: View): string {
+  const flow = p.flow;
+  if (!flow) return p.name;
+  const lanes: string[] = [];
+  const lines: string[] = [];
+  for (const { no, node } of numberedSteps(flow)) {
+    const lane = v.performerLabel(node.performer);
+    if (!lanes.includes(lane)) lanes.push(lane);
+    const edgesIn = flow.edges.filter((e) => e.to === node.id && e.document);
+    for (const e of edgesIn) lines.push(`   ⇢ ${e.document}`);
+    lines.push(`[${lanes.indexOf(lane) + 1}] ${no}. ${node.kind === 'decision' ? '◇ ' : ''}${node.name}${nextText(flow, node, no, v)}`);
+  }
+  const legend = lanes.map((l, i) => `[${i + 1}] ${l}`).join('\n');
+  return `${v.lang === 'en' ? 'Lanes' : 'Lajur'}:\n${legend}\n\n${lines.join('\n')}`;
+}
+
+export type FindingLike = { level: 'error' | 'warning'; message: { id: string; en: string } };
+
+export function findingsText(findings: FindingLike[], v: View): string[] {
+  if (!findings.length) return [v.lang === 'en' ? 'No problems found.' : 'Tidak ditemukan masalah.'];
+  const errors = findings.filter((f) => f.level === 'error');
+  const warnings = findings.filter((f) => f.level === 'warning');
+  const lines: string[] = [];
+  const en = v.lang === 'en';
+  if (errors.length) {
+    lines.push(en ? `Must be fixed (${errors.length}):` : `Perlu diperbaiki (${errors.length}):`);
+    for (const f of errors) lines.push(`• ${en ? f.message.en : f.message.id}`);
+  }
+  if (warnings.length) {
+    lines.push(en ? `Worth checking (${warnings.length}):` : `Perlu diperhatikan (${warnings.length}):`);
+    for (const f of warnings) lines.push(`• ${en ? f.message.en : f.message.id}`);
+  }
+  return splitText(lines.join('\n'));
+}

@@ -1,0 +1,98 @@
+// Words the interview says that do not belong to one question. Indonesian first, English second.
+import type { Msg } from './types.js';
+
+const m = (id: string, en: string): Msg => ({ id, en });
+
+export const T = {
+  skipped: m('Dilewati.', 'Skipped.'),
+  required: m('Pertanyaan ini wajib dijawab, tidak bisa dilewati.', 'This question is required and cannot be skipped.'),
+  staleButton: m(
+    'Tombol itu dari pertanyaan sebelumnya dan sudah tidak berlaku. Ini pertanyaan yang sedang berjalan:',
+    'That button belongs to an earlier question and no longer applies. This is the current question:',
+  ),
+  unsupported: m(
+    'Maaf, saya hanya bisa membaca pesan teks. Silakan ketik jawabannya.',
+    'Sorry, I can only read text messages. Please type your answer.',
+  ),
+  unknownCommand: (c: string) =>
+    m(
+      `Perintah "${c}" tidak dikenal. Ketik /bantuan untuk daftar perintah.`,
+      `Unknown command "${c}". Type /bantuan for the list of commands.`,
+    ),
+  nothingToUndo: m('Tidak ada yang bisa dikembalikan.', 'There is nothing to go back to.'),
+  wentBack: m('Baik, kembali ke pertanyaan sebelumnya.', 'All right, back to the previous question.'),
+  undone: (what: string) => m(`Dibatalkan: ${what}.`, `Undone: ${what}.`),
+  cancelled: m('Dibatalkan. Draf Anda tetap tersimpan.', 'Cancelled. Your draft is kept.'),
+  noProcess: m('Belum ada proses yang sedang dipetakan.', 'No process is being mapped yet.'),
+  noSteps: m('Proses ini belum punya langkah.', 'This process has no steps yet.'),
+  stepDeleted: (no: number, name: string) =>
+    m(
+      `Langkah ${no} "${name}" dihapus. Ketik /urungkan untuk membatalkan.`,
+      `Step ${no} "${name}" deleted. Type /urungkan to undo.`,
+    ),
+  stepMoved: (from: number, to: number) =>
+    m(`Langkah ${from} dipindahkan; sekarang menjadi langkah ${to}.`, `Step ${from} moved; it is now step ${to}.`),
+  renamed: (name: string) => m(`Nama proses diganti menjadi "${name}".`, `Process renamed to "${name}".`),
+  nameSuggested: (name: string) =>
+    m(
+      `Saya tulis: "${name}". (Kegiatan ditulis dengan kata kerja aktif; ketik /kembali bila ingin menulis ulang.)`,
+      `I wrote: "${name}". (Activities are written as active verbs; type /kembali to write it again.)`,
+    ),
+  processNameSuggested: (from: string, to: string) =>
+    m(`"${from}" saya tulis sebagai "${to}" (nama proses berupa kata benda).`, `"${from}" written as "${to}" (process names are nouns).`),
+  languageSet: m('Bahasa diganti ke Bahasa Indonesia.', 'Language switched to English.'),
+  help: m(
+    [
+      'Perintah yang bisa dipakai kapan saja:',
+      '/kembali — kembali ke pertanyaan sebelumnya',
+      '/lewati — lewati pertanyaan yang tidak wajib',
+      '/batal — batalkan pertanyaan ini',
+      '/ubah 3 — ubah langkah nomor 3',
+      '/sisip 3 — sisipkan langkah baru sebelum langkah 3',
+      '/hapus 4 — hapus langkah nomor 4',
+      '/pindah 5 2 — pindahkan langkah 5 ke sebelum langkah 2',
+      '/nama Nama Baru — ganti nama proses',
+      '/urungkan — batalkan perubahan terakhir',
+      '/ringkasan — lihat ringkasan dan peta',
+      '/status — posisi wawancara',
+      '/menu — menu utama',
+      '/bahasa — ganti bahasa (Indonesia/English)',
+      'Perintah juga bisa ditulis tanpa garis miring, misalnya "ubah 3".',
+    ].join('\n'),
+    [
+      'Commands you can use at any time:',
+      '/kembali — back to the previous question',
+      '/lewati — skip a question that is not required',
+      '/batal — cancel this question',
+      '/ubah 3 — edit step 3',
+      '/sisip 3 — insert a new step before step 3',
+      '/hapus 4 — delete step 4',
+      '/pindah 5 2 — move step 5 to before step 2',
+      '/nama New Name — rename the process',
+      '/urungkan — undo the last change',
+      '/ringkasan — show the summary and the map',
+      '/status — where the interview stands',
+      '/menu — main menu',
+      '/bahasa — switch language (Indonesia/English)',
+      'Commands also work without the slash, e.g. "ubah 3".',
+    ].join('\n'),
+  ),
+  needProcess: m('Perintah ini dipakai saat memetakan sebuah proses.', 'This command is used while mapping a process.'),
+  submitted: (name: string) =>
+    m(
+      `Terima kasih. Proses "${name}" dikirim untuk diperiksa koordinator. Unit penerima serah terima akan diminta mengonfirmasi.`,
+      `Thank you. Process "${name}" was submitted for the coordinator's review. Receiving units will be asked to confirm the handoffs.`,
+    ),
+  blockedByErrors: (n: number) =>
+    m(
+      `Masih ada ${n} masalah yang perlu diperbaiki sebelum dikirim (lihat daftar di atas). Pakai /ubah, /sisip atau /hapus.`,
+      `There are still ${n} problems to fix before submitting (see the list above). Use /ubah, /sisip or /hapus.`,
+    ),
+  branchNext: (label: string, no: number) =>
+    m(
+      `Sekarang cabang "${label}" dari langkah ${no}.`,
+      `Now the "${label}" branch of step ${no}.`,
+    ),
+  status: (lines: string[]) => m(lines.join('\n'), lines.join('\n')),
+  skip: m('Lewati', 'Skip'),
+} as const;

@@ -1,0 +1,160 @@
+// The interview's vocabulary: what comes in, what goes out, and the state kept between answers.
+import { z } from 'zod';
+import { Language, Person, Unit, type Organisation } from '../model/organisation.js';
+import { Process } from '../model/process.js';
+
+/** Bilingual text: Indonesian first, English second. */
+export type Msg = { id: string; en: string };
+
+/** One inbound message, already converted from the platform's update by the channel. */
+export type Input =
+  | { kind: 'text'; text: string }
+  /** A button press. `rev` is the state revision the question was asked at. */
+  | { kind: 'choice'; questionId: string; optionId: string; rev: number }
+  /** Something we cannot read as an answer (photo, sticker, voice, location...). */
+  | { kind: 'unsupported'; what: 'photo' | 'sticker' | 'voice' | 'location' | 'document' | 'other' }
+  /** The person opened the chat again (/start, or a channel reconnect): re-ask where we are. */
+  | { kind: 'resume' };
+
+export type Choice = { id: string; label: string };
+
+/** What to say, channel-neutral. A channel turns it into buttons, a numbered list or plain lines. */
+export type Outbound =
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'question';
+      questionId: string;
+      rev: number;
+      text: string;
+      choices: Choice[];
+      /** True when /lewati is accepted. */
+      optional: boolean;
+      /** 'letters' where a bare number means a step number, so choices are a), b), c). */
+      numbering?: 'letters';
+    }
+  /** The draft map of a process, to be rendered and sent as a picture (text outline meanwhile). */
+  | { kind: 'map'; processId: string; outline: string; caption: string };
+
+/** Changes to the world outside the interview, carried out by the caller in the same transaction. */
+export type Effect =
+  | { kind: 'create-organisation'; organisation: Organisation }
+  | { kind: 'add-unit'; organisationId: string; unit: Unit }
+  | { kind: 'register-person'; organisationId: string; person: Person }
+  | { kind: 'set-language'; personId: string; language: Language }
+  /** Save the process; `process.version` is the version expected in storage (0 = new). */
+  | { kind: 'save-process'; organisationId: string; process: Process }
+  | { kind: 'submitted'; organisationId: string; processId: string; personId: string };
+
+export type RefusalCode =
+  | 'invalid-answer'
+  | 'required'
+  | 'stale-button'
+  | 'unknown-command'
+  | 'unsupported-input'
+  | 'nothing-to-undo'
+  | 'bad-step-number';
+
+export type StepResult = {
+  state: InterviewState;
+  outbound: Outbound[];
+  effects: Effect[];
+  refused?: { code: RefusalCode; questionId: string };
+};
+
+/** Read-only context the caller loads before each step. */
+export type Context = {
+  organisation: Organisation | null;
+  /** The person this chat is bound to, when the channel knows (an invitation, a --person flag). */
+  person: Person | null;
+  /** Processes of the organisation as stored (for parent picks, codes, "Peta unit saya"). */
+  processes: Pick<Process, 'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId' | 'status' | 'flow'>[];
+};
+
+export type Env = {
+  /** ISO timestamp of now: the engine never reads the clock. */
+  now: string;
+  /** A fresh globally unique id (processes, people, units): the engine never draws random numbers. */
+  newId: () => string;
+};
+
+/** Where the interview stands: the question and what it is about. */
+export const Cursor = z.object({
+  q: z.string(),
+  /** The process the question is about. */
+  pid: z.string().optional(),
+  /** The step (flow node) the question is about. */
+  nid: z.string().optional(),
+  /** Index of a decision exit, or of a SIPOC round. */
+  i: z.number().int().optional(),
+  /**
+   * 'edit': answers return to the edit menu of the step; 'insert': a step being inserted, which
+   * returns to where the person was once described. Absent: the normal forward interview.
+   */
+  mode: z.enum(['edit', 'insert']).optional(),
+});
+export type Cursor = z.infer<typeof Cursor>;
+
+const Snapshot = z.object({
+  cursor: Cursor,
+  drafts: z.array(Process),
+  work: z.lazy(() => Work),
+  note: z.string(),
+});
+
+/** Work in progress that is not yet part of a process. */
+export const Work = z.object({
+  /** Inventory processes still to be mapped, in order. */
+  queue: z.array(z.string()).default([]),
+  /** Steps pasted as a list, still to be completed one by one. */
+  pasted: z.array(z.string()).default([]),
+  /** Decision exits that lead to a step not yet described: { decision node, exit label }. */
+  branches: z.array(z.object({ from: z.string(), label: z.string(), order: z.array(z.string()).default([]) })).default([]),
+  /** Registration answers gathered so far. */
+  reg: z
+    .object({ orgName: z.string().optional(), name: z.string().optional(), position: z.string().optional() })
+    .default({}),
+  /** The unit picked in a performer/party sub-question, waiting for a position. */
+  pickedUnit: z.string().optional(),
+  /** The edge to draw into the next new step: from where, with which exit label or document. */
+  attach: z
+    .object({
+      from: z.string(),
+      label: z.string().nullable(),
+      document: z.string().nullable(),
+      /** The decision's exit labels in the order named, to keep its exits in that order. */
+      order: z.array(z.string()).optional(),
+    })
+    .optional(),
+  /** Performer decided before the step exists (a handoff names who receives the work). */
+  preset: z.object({ unitId: z.string(), position: z.string().nullable() }).optional(),
+  /** Exit labels of the decision being described. */
+  exitLabels: z.array(z.string()).default([]),
+  /** Where to go after an edit, insert or cancel. */
+  returnTo: z.array(Cursor).default([]),
+  /** Party name typed that matched no unit, waiting for the person to say what it is. */
+  newParty: z.string().optional(),
+});
+export type Work = z.infer<typeof Work>;
+
+export const STATE_VERSION = 1;
+
+export const InterviewState = z.object({
+  v: z.literal(STATE_VERSION),
+  /** Version of the questionnaire this interview began on. */
+  qv: z.string(),
+  /** Revision: +1 on every applied input; buttons carry it so a late tap is recognised. */
+  rev: z.number().int().nonnegative(),
+  lang: Language,
+  personId: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  cursor: Cursor,
+  /** Processes being composed in this chat (the working copies). */
+  drafts: z.array(Process),
+  work: Work,
+  /** States before the last answers, newest last, for /kembali and /urungkan. */
+  history: z.array(Snapshot).default([]),
+  /** Counter for ids local to a process (nodes, edges, SIPOC items). */
+  seq: z.number().int().nonnegative(),
+});
+export type InterviewState = z.infer<typeof InterviewState>;
+export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,0 +1,126 @@
+// Pure edits of a flow, as the interview and a coordinator make them. Each returns a new flow.
+import type { Edge, Flow, FlowNode, StepNode } from './process.js';
+import { isStep, numberedSteps } from './process.js';
+
+export type NewId = (prefix: string) => string;
+
+export function emptyFlow(newId: NewId): Flow {
+  return { nodes: [{ kind: 'start', id: newId('start'), label: null }], edges: [] };
+}
+
+export function startNode(flow: Flow): FlowNode | undefined {
+  return flow.nodes.find((n) => n.kind === 'start');
+}
+
+export function stepByNo(flow: Flow, no: number): StepNode | undefined {
+  return numberedSteps(flow).find((s) => s.no === no)?.node;
+}
+
+export function stepNo(flow: Flow, nodeId: string): number | undefined {
+  return numberedSteps(flow).find((s) => s.node.id === nodeId)?.no;
+}
+
+export function nodeById(flow: Flow, id: string): FlowNode | undefined {
+  return flow.nodes.find((n) => n.id === id);
+}
+
+export function outgoing(flow: Flow, id: string): Edge[] {
+  return flow.edges.filter((e) => e.from === id);
+}
+
+export function incoming(flow: Flow, id: string): Edge[] {
+  return flow.edges.filter((e) => e.to === id);
+}
+
+/** Appends a step to the SOP order (before any end node, so ends stay last in the table). */
+export function appendNode(flow: Flow, node: FlowNode): Flow {
+  const firstEnd = flow.nodes.findIndex((n) => n.kind === 'end');
+  const nodes = [...flow.nodes];
+  if (node.kind !== 'end' && firstEnd >= 0) nodes.splice(firstEnd, 0, node);
+  else nodes.push(node);
+  return { ...flow, nodes };
+}
+
+export function connect(
+  flow: Flow,
+  newId: NewId,
+  from: string,
+  to: string,
+  extra: { label?: string | null; document?: string | null } = {},
+): Flow {
+  const edge: Edge = { id: newId('e'), from, to, label: extra.label ?? null, document: extra.document ?? null };
+  return { ...flow, edges: [...flow.edges, edge] };
+}
+
+/** The end node that "selesai" leads to; created on first use. */
+export function ensureEnd(flow: Flow, newId: NewId): { flow: Flow; endId: string } {
+  const end = flow.nodes.find((n) => n.kind === 'end');
+  if (end) return { flow, endId: end.id };
+  const id = newId('end');
+  return { flow: { ...flow, nodes: [...flow.nodes, { kind: 'end', id, label: null }] }, endId: id };
+}
+
+export function updateStep(flow: Flow, id: string, patch: Partial<Omit<StepNode, 'id' | 'kind'>>): Flow {
+  return {
+    ...flow,
+    nodes: flow.nodes.map((n) => (n.id === id && isStep(n) ? ({ ...n, ...patch } as StepNode) : n)),
+  };
+}
+
+export function updateEdge(flow: Flow, id: string, patch: Partial<Omit<Edge, 'id'>>): Flow {
+  return { ...flow, edges: flow.edges.map((e) => (e.id === id ? { ...e, ...patch } : e)) };
+}
+
+/**
+ * Takes a step out of the flow and joins its predecessors to its (first) successor. A decision's
+ * other exits go with it; what they led to may become unreachable, which the quality rules report.
+ */
+export function detachStep(flow: Flow, id: string): Flow {
+  const ins = incoming(flow, id).filter((e) => e.from !== id);
+  const outs = outgoing(flow, id).filter((e) => e.to !== id);
+  const next = outs[0]?.to;
+  const kept = flow.edges.filter((e) => e.from !== id && e.to !== id);
+  const rejoined = next
+    ? ins.map((e) => ({ ...e, to: next, document: e.document ?? outs[0]?.document ?? null }))
+    : [];
+  // Drop a rejoined edge that would duplicate an existing one (same ends and label).
+  const edges = [...kept];
+  for (const e of rejoined) {
+    if (!edges.some((x) => x.from === e.from && x.to === e.to && x.label === e.label)) edges.push(e);
+  }
+  return { ...flow, edges };
+}
+
+export function deleteStep(flow: Flow, id: string): Flow {
+  const detached = detachStep(flow, id);
+  return { ...detached, nodes: detached.nodes.filter((n) => n.id !== id) };
+}
+
+/** Puts `node` (new, or one already detached) just before `beforeId`: what led there leads to it. */
+export function insertBefore(flow: Flow, newId: NewId, node: FlowNode, beforeId: string): Flow {
+  const without = flow.nodes.filter((n) => n.id !== node.id);
+  const at = without.findIndex((n) => n.id === beforeId);
+  const nodes = [...without];
+  nodes.splice(at < 0 ? nodes.length : at, 0, node);
+  const edges = flow.edges.map((e) => (e.to === beforeId && e.from !== node.id ? { ...e, to: node.id } : e));
+  return connect({ ...flow, nodes, edges }, newId, node.id, beforeId);
+}
+
+/** Moves step `id` so that it comes just before `beforeId`, in the order and in the flow. */
+export function moveStepBefore(flow: Flow, newId: NewId, id: string, beforeId: string): Flow {
+  const node = nodeById(flow, id);
+  if (!node || id === beforeId) return flow;
+  const detached = detachStep(flow, id);
+  return insertBefore(detached, newId, node, beforeId);
+}
+
+/** Orders the exits of a decision as its labels were named (others keep their place after). */
+export function orderExits(flow: Flow, nodeId: string, labels: string[]): Flow {
+  const rank = (l: string | null) => {
+    const i = l === null ? -1 : labels.indexOf(l);
+    return i < 0 ? labels.length : i;
+  };
+  const exits = flow.edges.filter((e) => e.from === nodeId).sort((a, b) => rank(a.label) - rank(b.label));
+  let k = 0;
+  return { ...flow, edges: flow.edges.map((e) => (e.from === nodeId ? exits[k++]! : e)) };
+}
