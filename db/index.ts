@@ -1,0 +1,11 @@
+// The db/ public surface: open at start-up with openDatabase, then call repository functions.
+export { openDatabase, pgliteFolder, DatabaseLockedError } from './client.js';
+export type { Db, DatabaseConfig, DatabaseHandle, DatabaseKind } from './client.js';
+export { cleanText, cleanJson } from './clean-text.js';
+export { IdConflictError, StillReferencedError, pgErrorCode } from './errors.js';
+export { MIGRATIONS_FOLDER } from './migrate.js';
+export * from './repositories/audit.js';
+export * from './repositories/organisations.js';
+export * from './repositories/processes.js';
+export * from './repositories/chat.js';
+export * from './repositories/invitations.js';

@@ -1,0 +1,488 @@
+// Processes and their flows, stored normalised and saved with an optimistic version check.
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { type FlowNode, Process } from '../../core/model/process.js';
+import { cleanJson } from '../clean-text.js';
+import { inSnapshot } from '../snapshot.js';
+import type { Db } from '../client.js';
+import { IdConflictError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js';
+import { flowEdges, flowNodes, handoffConfirmations, processes, sipocItems } from '../schema.js';
+import { type Actor, writeAudit } from './audit.js';
+
+/** Someone else saved (or deleted) the process since it was read. */
+export class VersionConflict extends Error {
+  readonly code = 'VERSION_CONFLICT';
+  constructor(
+    readonly processId: string,
+    readonly expectedVersion: number,
+    /** The stored version now; null when the process does not exist (any more). */
+    readonly currentVersion: number | null,
+  ) {
+    super(
+      `Proses ${processId} sudah diubah orang lain (versi ${currentVersion ?? 'terhapus'}, diharapkan ${expectedVersion}). / ` +
+        `Process ${processId} was changed meanwhile (stored version ${currentVersion ?? 'none'}, expected ${expectedVersion}).`,
+    );
+    this.name = 'VersionConflict';
+  }
+}
+
+export type SaveProcessResult =
+  | { outcome: 'saved'; process: Process }
+  | { outcome: 'conflict'; conflict: VersionConflict }
+  /** The code is already used by another process of the organisation. */
+  | { outcome: 'code-taken'; code: string; processId: string | null };
+
+export type DeleteProcessResult =
+  | { outcome: 'deleted' }
+  | { outcome: 'not-found' }
+  | { outcome: 'conflict'; conflict: VersionConflict }
+  | { outcome: 'has-children'; childIds: string[] };
+
+const processColumns = {
+  id: processes.id,
+  organisationId: processes.organisationId,
+  parentId: processes.parentId,
+  code: processes.code,
+  name: processes.name,
+  category: processes.category,
+  ownerUnitId: processes.ownerUnitId,
+  legalBasis: processes.legalBasis,
+  status: processes.status,
+  hasFlow: processes.hasFlow,
+  version: processes.version,
+};
+
+/** Compares hierarchical codes segment by segment as numbers: "2" < "10", "03" < "03.01". */
+export function compareCodes(a: string, b: string): number {
+  const as = a.split('.');
+  const bs = b.split('.');
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const d = Number(as[i]) - Number(bs[i]);
+    if (d !== 0) return d;
+  }
+  return as.length - bs.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+async function loadWhere(db: Db, where: SQL): Promise<Process[]> {
+  const rows = await db.select(processColumns).from(processes).where(where);
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [nodes, edges, sipoc, confirmations] = await Promise.all([
+    db
+      .select({
+        processId: flowNodes.processId,
+        nodeId: flowNodes.nodeId,
+        kind: flowNodes.kind,
+        name: flowNodes.name,
+        performerUnitId: flowNodes.performerUnitId,
+        performerPosition: flowNodes.performerPosition,
+        kelengkapan: flowNodes.kelengkapan,
+        waktuValue: flowNodes.waktuValue,
+        waktuUnit: flowNodes.waktuUnit,
+        output: flowNodes.output,
+        keterangan: flowNodes.keterangan,
+      })
+      .from(flowNodes)
+      .where(inArray(flowNodes.processId, ids))
+      .orderBy(asc(flowNodes.processId), asc(flowNodes.ordinal)),
+    db
+      .select({
+        processId: flowEdges.processId,
+        id: flowEdges.edgeId,
+        from: flowEdges.fromNodeId,
+        to: flowEdges.toNodeId,
+        label: flowEdges.label,
+        document: flowEdges.document,
+      })
+      .from(flowEdges)
+      .where(inArray(flowEdges.processId, ids))
+      .orderBy(asc(flowEdges.processId), asc(flowEdges.ordinal)),
+    db
+      .select({
+        processId: sipocItems.processId,
+        direction: sipocItems.direction,
+        id: sipocItems.itemId,
+        name: sipocItems.name,
+        partyUnitId: sipocItems.partyUnitId,
+        partyName: sipocItems.partyName,
+      })
+      .from(sipocItems)
+      .where(inArray(sipocItems.processId, ids))
+      .orderBy(asc(sipocItems.processId), asc(sipocItems.direction), asc(sipocItems.ordinal)),
+    db
+      .select({
+        processId: handoffConfirmations.processId,
+        key: handoffConfirmations.key,
+        state: handoffConfirmations.state,
+        byPersonId: handoffConfirmations.byPersonId,
+        at: handoffConfirmations.at,
+        note: handoffConfirmations.note,
+      })
+      .from(handoffConfirmations)
+      .where(inArray(handoffConfirmations.processId, ids))
+      .orderBy(asc(handoffConfirmations.processId), asc(handoffConfirmations.ordinal)),
+  ]);
+
+  const group = <T extends { processId: string }>(xs: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) {
+      const list = m.get(x.processId);
+      if (list) list.push(x);
+      else m.set(x.processId, [x]);
+    }
+    return m;
+  };
+  const nodesBy = group(nodes);
+  const edgesBy = group(edges);
+  const sipocBy = group(sipoc);
+  const confBy = group(confirmations);
+
+  return rows
+    .map((r) => {
+      const sip = sipocBy.get(r.id) ?? [];
+      const item = (s: (typeof sip)[number]) => ({
+        id: s.id,
+        name: s.name,
+        party: s.partyName === null ? null : { unitId: s.partyUnitId, name: s.partyName },
+      });
+      return Process.parse({
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        category: r.category,
+        parentId: r.parentId,
+        ownerUnitId: r.ownerUnitId,
+        sipoc: {
+          inputs: sip.filter((s) => s.direction === 'input').map(item),
+          outputs: sip.filter((s) => s.direction === 'output').map(item),
+        },
+        legalBasis: r.legalBasis,
+        status: r.status,
+        version: r.version,
+        flow: r.hasFlow
+          ? {
+              nodes: (nodesBy.get(r.id) ?? []).map((n) =>
+                n.kind === 'start' || n.kind === 'end'
+                  ? { kind: n.kind, id: n.nodeId, label: n.name }
+                  : {
+                      kind: n.kind,
+                      id: n.nodeId,
+                      name: n.name,
+                      performer:
+                        n.performerUnitId === null
+                          ? null
+                          : { unitId: n.performerUnitId, position: n.performerPosition },
+                      kelengkapan: n.kelengkapan,
+                      waktu:
+                        n.waktuValue === null || n.waktuUnit === null
+                          ? null
+                          : { value: n.waktuValue, unit: n.waktuUnit },
+                      output: n.output,
+                      keterangan: n.keterangan,
+                    },
+              ),
+              edges: (edgesBy.get(r.id) ?? []).map(({ processId: _, ...e }) => e),
+            }
+          : null,
+        handoffConfirmations: (confBy.get(r.id) ?? []).map(({ processId: _, ...c }) => c),
+      });
+    })
+    .sort((a, b) => compareCodes(a.code, b.code));
+}
+
+/** One process with its flow, or null. With organisationId, only a process of that organisation. */
+export async function loadProcess(
+  db: Db,
+  p: { processId: string; organisationId?: string },
+): Promise<Process | null> {
+  const where = p.organisationId
+    ? and(eq(processes.id, p.processId), eq(processes.organisationId, p.organisationId))!
+    : eq(processes.id, p.processId);
+  const [found] = await inSnapshot(db, (tx) => loadWhere(tx, where));
+  return found ?? null;
+}
+
+/** Every process of an organisation, full models, ordered by code (numerically per segment). */
+export async function listProcesses(db: Db, p: { organisationId: string }): Promise<Process[]> {
+  return inSnapshot(db, (tx) => loadWhere(tx, eq(processes.organisationId, p.organisationId)));
+}
+
+/** The organisation a process belongs to, or null. */
+export async function processOrganisation(
+  db: Db,
+  p: { processId: string },
+): Promise<string | null> {
+  const [row] = await db
+    .select({ organisationId: processes.organisationId })
+    .from(processes)
+    .where(eq(processes.id, p.processId));
+  return row?.organisationId ?? null;
+}
+
+function assertUnique(what: string, ids: string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new Error(`Duplicate ${what} id in process: ${id}`);
+    seen.add(id);
+  }
+}
+
+/**
+ * Saves a process with its whole flow in one transaction. `expectedVersion` is the version the
+ * caller read (0 for a new process); when another save came first the result is a
+ * VersionConflict and nothing is written. On success the stored version is expectedVersion + 1
+ * and an audit row holds the model before and after. Strings are cleaned (cleanText) first, so
+ * the returned process is what a later load returns.
+ */
+export async function saveProcess(
+  db: Db,
+  p: { organisationId: string; process: Process; expectedVersion: number; actor: Actor },
+): Promise<SaveProcessResult> {
+  const proc = Process.parse(cleanJson(p.process));
+  if (proc.flow) {
+    assertUnique(
+      'node',
+      proc.flow.nodes.map((n) => n.id),
+    );
+    assertUnique(
+      'edge',
+      proc.flow.edges.map((e) => e.id),
+    );
+  }
+  assertUnique(
+    'input',
+    proc.sipoc.inputs.map((i) => i.id),
+  );
+  assertUnique(
+    'output',
+    proc.sipoc.outputs.map((i) => i.id),
+  );
+  assertUnique(
+    'confirmation',
+    proc.handoffConfirmations.map((c) => c.key),
+  );
+
+  try {
+    return await saveProcessTx(db, p.organisationId, proc, p.expectedVersion, p.actor);
+  } catch (e) {
+    // Two processes given the same code at the same moment: the unique index decides.
+    if (pgErrorCode(e) === UNIQUE_VIOLATION && pgConstraint(e) === 'processes_code_uq') {
+      const [holder] = await db
+        .select({ id: processes.id, version: processes.version })
+        .from(processes)
+        .where(and(eq(processes.organisationId, p.organisationId), eq(processes.code, proc.code)));
+      // The same process created by another writer at the same moment: a version conflict.
+      if (holder?.id === proc.id) {
+        return {
+          outcome: 'conflict',
+          conflict: new VersionConflict(proc.id, p.expectedVersion, holder.version),
+        };
+      }
+      return { outcome: 'code-taken', code: proc.code, processId: holder?.id ?? null };
+    }
+    throw e;
+  }
+}
+
+function saveProcessTx(
+  db: Db,
+  organisationId: string,
+  proc: Process,
+  expectedVersion: number,
+  actor: Actor,
+): Promise<SaveProcessResult> {
+  const conflict = (current: number | null): SaveProcessResult => ({
+    outcome: 'conflict',
+    conflict: new VersionConflict(proc.id, expectedVersion, current),
+  });
+  const columns = {
+    organisationId,
+    parentId: proc.parentId,
+    code: proc.code,
+    name: proc.name,
+    category: proc.category,
+    ownerUnitId: proc.ownerUnitId,
+    legalBasis: proc.legalBasis,
+    status: proc.status,
+    hasFlow: proc.flow !== null,
+  };
+
+  return db.transaction(async (tx): Promise<SaveProcessResult> => {
+    const [codeHolder] = await tx
+      .select({ id: processes.id })
+      .from(processes)
+      .where(
+        and(
+          eq(processes.organisationId, organisationId),
+          eq(processes.code, proc.code),
+          ne(processes.id, proc.id),
+        ),
+      );
+    if (codeHolder) return { outcome: 'code-taken', code: proc.code, processId: codeHolder.id };
+
+    let before: Process | null = null;
+    let version: number;
+    if (expectedVersion === 0) {
+      const [inserted] = await tx
+        .insert(processes)
+        .values({ id: proc.id, ...columns, version: 1 })
+        .onConflictDoNothing({ target: processes.id })
+        .returning({ version: processes.version });
+      if (!inserted) {
+        const [existing] = await tx
+          .select({ organisationId: processes.organisationId, version: processes.version })
+          .from(processes)
+          .where(eq(processes.id, proc.id));
+        if (existing && existing.organisationId !== organisationId)
+          throw new IdConflictError('process', [proc.id]);
+        return conflict(existing?.version ?? null);
+      }
+      version = inserted.version;
+    } else {
+      // Lock the row first so that `before` is exactly what this save replaces.
+      const [locked] = await tx
+        .select({ organisationId: processes.organisationId, version: processes.version })
+        .from(processes)
+        .where(eq(processes.id, proc.id))
+        .for('update');
+      if (!locked || locked.organisationId !== organisationId) return conflict(null);
+      if (locked.version !== expectedVersion) return conflict(locked.version);
+      [before = null] = await loadWhere(tx, eq(processes.id, proc.id));
+      const [updated] = await tx
+        .update(processes)
+        .set({ ...columns, version: sql`${processes.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(processes.id, proc.id), eq(processes.version, expectedVersion)))
+        .returning({ version: processes.version });
+      if (!updated) return conflict(null);
+      version = updated.version;
+      await tx.delete(flowNodes).where(eq(flowNodes.processId, proc.id));
+      await tx.delete(flowEdges).where(eq(flowEdges.processId, proc.id));
+      await tx.delete(sipocItems).where(eq(sipocItems.processId, proc.id));
+      await tx.delete(handoffConfirmations).where(eq(handoffConfirmations.processId, proc.id));
+    }
+
+    await insertChildren(tx, proc);
+    const after: Process = { ...proc, version };
+    await writeAudit(tx, {
+      actor,
+      organisationId,
+      entityType: 'process',
+      entityId: proc.id,
+      action: before ? 'update' : 'create',
+      before,
+      after,
+    });
+    return { outcome: 'saved', process: after };
+  });
+}
+
+function nodeRow(processId: string, n: FlowNode, ordinal: number) {
+  if (n.kind === 'start' || n.kind === 'end') {
+    return { processId, nodeId: n.id, ordinal, kind: n.kind, name: n.label };
+  }
+  return {
+    processId,
+    nodeId: n.id,
+    ordinal,
+    kind: n.kind,
+    name: n.name,
+    performerUnitId: n.performer?.unitId ?? null,
+    performerPosition: n.performer?.position ?? null,
+    kelengkapan: n.kelengkapan,
+    waktuValue: n.waktu?.value ?? null,
+    waktuUnit: n.waktu?.unit ?? null,
+    output: n.output,
+    keterangan: n.keterangan,
+  };
+}
+
+async function insertChildren(tx: Db, proc: Process): Promise<void> {
+  const id = proc.id;
+  if (proc.flow?.nodes.length) {
+    await tx.insert(flowNodes).values(proc.flow.nodes.map((n, i) => nodeRow(id, n, i)));
+  }
+  if (proc.flow?.edges.length) {
+    await tx.insert(flowEdges).values(
+      proc.flow.edges.map((e, i) => ({
+        processId: id,
+        edgeId: e.id,
+        ordinal: i,
+        fromNodeId: e.from,
+        toNodeId: e.to,
+        label: e.label,
+        document: e.document,
+      })),
+    );
+  }
+  const sipoc = [
+    ...proc.sipoc.inputs.map((s, i) => ({ s, i, direction: 'input' })),
+    ...proc.sipoc.outputs.map((s, i) => ({ s, i, direction: 'output' })),
+  ];
+  if (sipoc.length) {
+    await tx.insert(sipocItems).values(
+      sipoc.map(({ s, i, direction }) => ({
+        processId: id,
+        direction,
+        itemId: s.id,
+        ordinal: i,
+        name: s.name,
+        partyUnitId: s.party?.unitId ?? null,
+        partyName: s.party?.name ?? null,
+      })),
+    );
+  }
+  if (proc.handoffConfirmations.length) {
+    await tx.insert(handoffConfirmations).values(
+      proc.handoffConfirmations.map((c, i) => ({
+        processId: id,
+        key: c.key,
+        ordinal: i,
+        state: c.state,
+        byPersonId: c.byPersonId,
+        at: c.at,
+        note: c.note,
+      })),
+    );
+  }
+}
+
+/**
+ * Deletes a process and its flow (audit-logged with the model before). Refused while child
+ * processes exist; with expectedVersion, refused when the stored version differs.
+ */
+export async function deleteProcess(
+  db: Db,
+  p: { organisationId: string; processId: string; expectedVersion?: number; actor: Actor },
+): Promise<DeleteProcessResult> {
+  return db.transaction(async (tx): Promise<DeleteProcessResult> => {
+    const [locked] = await tx
+      .select({ version: processes.version })
+      .from(processes)
+      .where(and(eq(processes.id, p.processId), eq(processes.organisationId, p.organisationId)))
+      .for('update');
+    if (!locked) return { outcome: 'not-found' };
+    if (p.expectedVersion !== undefined && locked.version !== p.expectedVersion) {
+      return {
+        outcome: 'conflict',
+        conflict: new VersionConflict(p.processId, p.expectedVersion, locked.version),
+      };
+    }
+    const children = await tx
+      .select({ id: processes.id })
+      .from(processes)
+      .where(eq(processes.parentId, p.processId))
+      .orderBy(asc(processes.code));
+    if (children.length) return { outcome: 'has-children', childIds: children.map((c) => c.id) };
+    const [before] = await loadWhere(tx, eq(processes.id, p.processId));
+    await tx.delete(processes).where(eq(processes.id, p.processId));
+    await writeAudit(tx, {
+      actor: p.actor,
+      organisationId: p.organisationId,
+      entityType: 'process',
+      entityId: p.processId,
+      action: 'delete',
+      before: before ?? null,
+      after: null,
+    });
+    return { outcome: 'deleted' };
+  });
+}

@@ -1,0 +1,332 @@
+// The database schema. Migrations in db/migrations/ are generated from this file by drizzle-kit
+// (`npx drizzle-kit generate`); never edit a generated migration, add a new one.
+//
+// Ids of organisations, units, people and processes are the model's own ids (text) and are
+// unique across the whole database. Node, edge and SIPOC item ids are unique per process.
+// A process's flow is stored normalised: one row per node, edge, SIPOC item and confirmation,
+// each with an ordinal that keeps the model's order.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const tsz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+// ---------------------------------------------------------------------------------------------
+// Organisation
+
+export const organisations = pgTable('organisations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  codePrefix: text('code_prefix'),
+  createdAt: tsz('created_at').notNull().defaultNow(),
+  updatedAt: tsz('updated_at').notNull().defaultNow(),
+});
+
+export const units = pgTable(
+  'units',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** Position in Organisation.units: children are listed in the order they were given. */
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    parentId: text('parent_id'),
+    shortName: text('short_name'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'units_parent_fk' }),
+    index('units_organisation_idx').on(t.organisationId, t.ordinal),
+    index('units_parent_idx').on(t.parentId),
+  ],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+    position: text('position').notNull(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    nip: text('nip'),
+    telegramId: text('telegram_id'),
+    whatsapp: text('whatsapp'),
+    language: text('language').notNull().default('id'),
+  },
+  (t) => [
+    uniqueIndex('people_telegram_uq').on(t.telegramId),
+    uniqueIndex('people_whatsapp_uq').on(t.organisationId, t.whatsapp),
+    index('people_organisation_idx').on(t.organisationId, t.ordinal),
+    index('people_unit_idx').on(t.unitId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+export const processes = pgTable(
+  'processes',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    parentId: text('parent_id'),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    ownerUnitId: text('owner_unit_id').references(() => units.id),
+    legalBasis: text('legal_basis')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    status: text('status').notNull(),
+    /** False for a grouping process (Process.flow === null). */
+    hasFlow: boolean('has_flow').notNull(),
+    version: integer('version').notNull(),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+    updatedAt: tsz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'processes_parent_fk' }),
+    uniqueIndex('processes_code_uq').on(t.organisationId, t.code),
+    index('processes_parent_idx').on(t.parentId),
+    check('processes_version_ck', sql`${t.version} >= 1`),
+  ],
+);
+
+export const flowNodes = pgTable(
+  'flow_nodes',
+  {
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    kind: text('kind').notNull(),
+    /** The step's name, or the label of a start/end node. */
+    name: text('name'),
+    performerUnitId: text('performer_unit_id').references(() => units.id),
+    performerPosition: text('performer_position'),
+    kelengkapan: text('kelengkapan')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    waktuValue: doublePrecision('waktu_value'),
+    waktuUnit: text('waktu_unit'),
+    output: text('output'),
+    keterangan: text('keterangan'),
+  },
+  (t) => [
+    primaryKey({ name: 'flow_nodes_pk', columns: [t.processId, t.nodeId] }),
+    check('flow_nodes_kind_ck', sql`${t.kind} in ('start', 'end', 'activity', 'decision')`),
+    check('flow_nodes_waktu_ck', sql`(${t.waktuValue} is null) = (${t.waktuUnit} is null)`),
+    index('flow_nodes_performer_idx').on(t.performerUnitId),
+  ],
+);
+
+export const flowEdges = pgTable(
+  'flow_edges',
+  {
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    edgeId: text('edge_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    // Not foreign keys: a draft flow may point at a node that is still missing; the quality
+    // rules report it, storage keeps it.
+    fromNodeId: text('from_node_id').notNull(),
+    toNodeId: text('to_node_id').notNull(),
+    label: text('label'),
+    document: text('document'),
+  },
+  (t) => [primaryKey({ name: 'flow_edges_pk', columns: [t.processId, t.edgeId] })],
+);
+
+export const sipocItems = pgTable(
+  'sipoc_items',
+  {
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    direction: text('direction').notNull(),
+    itemId: text('item_id').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+    partyUnitId: text('party_unit_id').references(() => units.id),
+    /** Null when the item has no party (SipocItem.party === null). */
+    partyName: text('party_name'),
+  },
+  (t) => [
+    primaryKey({ name: 'sipoc_items_pk', columns: [t.processId, t.direction, t.itemId] }),
+    check('sipoc_items_direction_ck', sql`${t.direction} in ('input', 'output')`),
+    check('sipoc_items_party_ck', sql`${t.partyUnitId} is null or ${t.partyName} is not null`),
+    index('sipoc_items_party_idx').on(t.partyUnitId),
+  ],
+);
+
+export const handoffConfirmations = pgTable(
+  'handoff_confirmations',
+  {
+    processId: text('process_id')
+      .notNull()
+      .references(() => processes.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    state: text('state').notNull(),
+    byPersonId: text('by_person_id').references(() => people.id),
+    /** Kept as the model's string, so a round trip returns it unchanged. */
+    at: text('at'),
+    note: text('note'),
+  },
+  (t) => [
+    primaryKey({ name: 'handoff_confirmations_pk', columns: [t.processId, t.key] }),
+    check(
+      'handoff_confirmations_state_ck',
+      sql`${t.state} in ('pending', 'confirmed', 'disputed')`,
+    ),
+    index('handoff_confirmations_person_idx').on(t.byPersonId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Audit log: append-only (a trigger in migration 0001 refuses UPDATE and DELETE). No foreign
+// keys, so that rows outlive what they describe.
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: tsz('at').notNull().defaultNow(),
+    actorPersonId: text('actor_person_id'),
+    actorSystem: text('actor_system'),
+    organisationId: text('organisation_id'),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    check('audit_log_actor_ck', sql`(${t.actorPersonId} is null) <> (${t.actorSystem} is null)`),
+    index('audit_log_organisation_idx').on(t.organisationId, t.id),
+    index('audit_log_entity_idx').on(t.entityId, t.id),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Chat reliability: inbox (dedupe), per-chat lock, interview state, outbox.
+
+export const interviews = pgTable('interviews', {
+  /** 'telegram:12345', 'whatsapp:6281234567890', 'terminal:local'. */
+  chatKey: text('chat_key').primaryKey(),
+  personId: text('person_id').references(() => people.id, { onDelete: 'set null' }),
+  state: jsonb('state').notNull(),
+  /** Version of the state's shape, upgraded by core when read. */
+  stateVersion: integer('state_version').notNull(),
+  /** Incremented on every save. */
+  revision: integer('revision').notNull(),
+  updatedAt: tsz('updated_at').notNull().defaultNow(),
+});
+
+export const inbox = pgTable(
+  'inbox',
+  {
+    platform: text('platform').notNull(),
+    updateKey: text('update_key').notNull(),
+    chatKey: text('chat_key').notNull(),
+    receivedAt: tsz('received_at').notNull().defaultNow(),
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    errorCode: text('error_code'),
+  },
+  (t) => [
+    primaryKey({ name: 'inbox_pk', columns: [t.platform, t.updateKey] }),
+    check('inbox_status_ck', sql`${t.status} in ('done', 'failed')`),
+    index('inbox_chat_idx').on(t.chatKey),
+    index('inbox_received_idx').on(t.receivedAt),
+  ],
+);
+
+/**
+ * One row per chat, locked (row lock) at the start of every inbound transaction of that chat so
+ * that one chat's updates apply one after the other across processes. PGlite serialises all
+ * transactions itself.
+ */
+export const chatLocks = pgTable('chat_locks', {
+  chatKey: text('chat_key').primaryKey(),
+  lockedAt: tsz('locked_at').notNull().defaultNow(),
+});
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    chatKey: text('chat_key').notNull(),
+    platform: text('platform').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the row may be claimed: a retry time, or the end of a claim's lease. */
+    nextAttemptAt: tsz('next_attempt_at').notNull().defaultNow(),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+    sentAt: tsz('sent_at'),
+    platformMessageId: text('platform_message_id'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    check('outbox_status_ck', sql`${t.status} in ('pending', 'sent', 'failed')`),
+    index('outbox_due_idx')
+      .on(t.platform, t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('outbox_chat_pending_idx')
+      .on(t.chatKey, t.id)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    token: text('token').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** Person id of whoever made the invitation, or 'system:...'. */
+    createdBy: text('created_by').notNull(),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+    expiresAt: tsz('expires_at').notNull(),
+    usedAt: tsz('used_at'),
+    usedByPlatformId: text('used_by_platform_id'),
+    revokedAt: tsz('revoked_at'),
+  },
+  (t) => [index('invitations_person_idx').on(t.personId)],
+);

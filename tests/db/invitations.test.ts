@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import { expect, it } from 'vitest';
+import { ExchangeDocument } from '../../core/model/exchange.js';
+import {
+  bindTelegram,
+  createInvitation,
+  findPersonByChannel,
+  listAudit,
+  loadOrganisation,
+  newInvitationToken,
+  redeemInvitation,
+  revokeInvitation,
+  saveOrganisation,
+} from '../../db/index.js';
+import { forEachDatabase } from '../support/db.js';
+
+const fixture = ExchangeDocument.parse(
+  JSON.parse(fs.readFileSync(new URL('../fixtures/renja-setda.json', import.meta.url), 'utf8')),
+);
+const org = fixture.organisation;
+const admin = { personId: 'budi' } as const;
+const T0 = new Date('2025-03-01T08:00:00.000Z');
+const later = (h: number) => new Date(T0.getTime() + h * 3_600_000);
+
+forEachDatabase('invitations', (getDb) => {
+  it('makes tokens that fit a Telegram start payload', () => {
+    const t = newInvitationToken();
+    expect(t).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(newInvitationToken()).not.toBe(t);
+  });
+
+  it('redeems once; the second redeem is used; the person is bound to the account', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, { system: 'test' });
+    const { token } = await createInvitation(db, {
+      organisationId: org.id,
+      personId: 'rina',
+      createdBy: admin,
+      expiresAt: later(48),
+      now: T0,
+    });
+    const ok = await redeemInvitation(db, { token, telegramId: '777', now: later(1) });
+    expect(ok).toEqual({
+      outcome: 'ok',
+      organisationId: org.id,
+      person: { ...org.people[0], telegramId: '777' },
+    });
+    expect(await redeemInvitation(db, { token, telegramId: '777', now: later(2) })).toEqual({
+      outcome: 'used',
+    });
+    expect(await redeemInvitation(db, { token, telegramId: '888', now: later(2) })).toEqual({
+      outcome: 'used',
+    });
+    expect(await findPersonByChannel(db, { telegramId: '777' })).toEqual([
+      { organisationId: org.id, person: { ...org.people[0], telegramId: '777' } },
+    ]);
+    const audit = await listAudit(db, { organisationId: org.id, entityType: 'person' });
+    expect(audit.map((a) => a.action)).toEqual(['redeem-invitation']);
+    expect(JSON.stringify(await listAudit(db, { organisationId: org.id }))).not.toContain(token);
+  });
+
+  it('lets exactly one of two concurrent redeems win', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, { system: 'test' });
+    const { token } = await createInvitation(db, {
+      organisationId: org.id,
+      personId: 'rina',
+      createdBy: admin,
+      expiresAt: later(48),
+    });
+    const results = await Promise.all([
+      redeemInvitation(db, { token, telegramId: '1', now: later(1) }),
+      redeemInvitation(db, { token, telegramId: '2', now: later(1) }),
+    ]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(['ok', 'used']);
+  });
+
+  it('answers expired, revoked and unknown', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, { system: 'test' });
+    const exp = await createInvitation(db, {
+      organisationId: org.id,
+      personId: 'rina',
+      createdBy: admin,
+      expiresAt: later(1),
+    });
+    expect(
+      await redeemInvitation(db, { token: exp.token, telegramId: '5', now: later(1) }),
+    ).toEqual({ outcome: 'expired' });
+    expect(
+      await redeemInvitation(db, { token: exp.token, telegramId: '5', now: later(5) }),
+    ).toEqual({ outcome: 'expired' });
+
+    const rev = await createInvitation(db, {
+      organisationId: org.id,
+      personId: 'budi',
+      createdBy: { system: 'cli' },
+      expiresAt: later(48),
+    });
+    expect(await revokeInvitation(db, { token: rev.token, actor: admin, now: later(1) })).toBe(
+      'revoked',
+    );
+    expect(await revokeInvitation(db, { token: rev.token, actor: admin, now: later(1) })).toBe(
+      'already-revoked',
+    );
+    expect(
+      await redeemInvitation(db, { token: rev.token, telegramId: '5', now: later(2) }),
+    ).toEqual({ outcome: 'revoked' });
+    expect(
+      await redeemInvitation(db, { token: 'no-such-token', telegramId: '5', now: later(2) }),
+    ).toEqual({ outcome: 'unknown' });
+    expect(
+      await revokeInvitation(db, { token: 'no-such-token', actor: admin, now: later(2) }),
+    ).toBe('unknown');
+
+    const used = await createInvitation(db, {
+      organisationId: org.id,
+      personId: 'budi',
+      createdBy: admin,
+      expiresAt: later(48),
+    });
+    await redeemInvitation(db, { token: used.token, telegramId: '6', now: later(1) });
+    expect(await revokeInvitation(db, { token: used.token, actor: admin, now: later(2) })).toBe(
+      'used',
+    );
+    expect((await loadOrganisation(db, org.id))?.people.map((p) => p.telegramId)).toEqual([
+      null,
+      '6',
+    ]);
+  });
+
+  it('refuses an account that already belongs to someone else, leaving the invitation unused', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, { system: 'test' });
+    expect(await bindTelegram(db, { personId: 'budi', telegramId: '900' })).toMatchObject({
+      outcome: 'bound',
+    });
+    const { token } = await createInvitation(db, {
+      organisationId: org.id,
+      personId: 'rina',
+      createdBy: admin,
+      expiresAt: later(48),
+    });
+    expect(await redeemInvitation(db, { token, telegramId: '900', now: later(1) })).toEqual({
+      outcome: 'telegram-in-use',
+      personId: 'budi',
+    });
+    expect(await redeemInvitation(db, { token, telegramId: '901', now: later(1) })).toMatchObject({
+      outcome: 'ok',
+    });
+    expect(await bindTelegram(db, { personId: 'rina', telegramId: '900' })).toEqual({
+      outcome: 'telegram-in-use',
+      personId: 'budi',
+    });
+    expect(await bindTelegram(db, { personId: 'nobody', telegramId: '902' })).toEqual({
+      outcome: 'unknown-person',
+    });
+    await expect(
+      createInvitation(db, {
+        organisationId: 'other-org',
+        personId: 'rina',
+        createdBy: admin,
+        expiresAt: later(1),
+      }),
+    ).rejects.toThrow(/not in organisation/);
+  });
+});
