@@ -32,7 +32,12 @@ export function step(q: Questionnaire, state: InterviewState, input: Input, ctx:
     case 'resume':
       return { state: s, outbound: prompt(q, v0, true), effects: [] };
     case 'unsupported':
-      return refused(q, v0, 'unsupported-input', T.unsupported);
+      return refused(q, v0, 'unsupported-input', input.what === 'edited' ? T.edited : T.unsupported);
+    case 'button': {
+      const c = input.rev === s.rev ? promptChoices(question, v0)[input.index] : undefined;
+      if (!c) return refused(q, v0, 'stale-button', T.staleButton, true);
+      return step(q, s, { kind: 'choice', questionId: question.id, optionId: c.id, rev: s.rev }, ctx, env);
+    }
     case 'choice': {
       if (input.questionId !== s.cursor.q || input.rev !== s.rev) return refused(q, v0, 'stale-button', T.staleButton, true);
       if (input.optionId === SKIP_ID) return skip(q, s, ctx, env);
@@ -170,10 +175,8 @@ function answerText(q: Questionnaire, s: InterviewState, ctx: Context, env: Env,
         w.state.work.newParty = p.value;
         w.state.work.returnTo.push({ ...w.state.cursor });
         // Self-registration in a new organisation: a typed unit is a unit of it, no need to ask.
-        if (question.id === 'identify.unit' && !w.units().length) {
-          return { replay: { type: 'choice', value: 'unit' } };
-        }
         ask(w, { q: 'party.new' });
+        if (question.id === 'identify.unit' && !w.units().length) return { replay: { type: 'choice', value: 'unit' } };
         return {};
       });
     }
@@ -260,11 +263,8 @@ function text(t: string): Outbound {
 function prompt(q: Questionnaire, v: View, withPreamble: boolean): Outbound[] {
   const question = questionOf(q, v.state);
   const out: Outbound[] = withPreamble && question.preamble ? question.preamble(v) : [];
-  const choices = labelled(v, choicesOf(question, v))
-    .slice(0, LIMITS.choicesMax - 1)
-    .map((c) => ({ id: c.id, label: shorten(c.label) }));
+  const choices = promptChoices(question, v);
   const optional = !!question.optional?.(v);
-  if (optional && question.skip) choices.push({ id: SKIP_ID, label: v.t(T.skip) });
   out.push({
     kind: 'question',
     questionId: question.id,
@@ -275,6 +275,15 @@ function prompt(q: Questionnaire, v: View, withPreamble: boolean): Outbound[] {
     ...(NUMBERS_ARE_STEPS.has(question.id) ? { numbering: 'letters' as const } : {}),
   });
   return out;
+}
+
+/** The buttons of a question, as shown: at most LIMITS.choicesMax, labels shortened, skip last. */
+function promptChoices(question: Question, v: View): Choice[] {
+  const choices = labelled(v, choicesOf(question, v))
+    .slice(0, LIMITS.choicesMax - 1)
+    .map((c) => ({ id: c.id, label: shorten(c.label) }));
+  if (question.optional?.(v) && question.skip) choices.push({ id: SKIP_ID, label: v.t(T.skip) });
+  return choices;
 }
 
 function refused(q: Questionnaire, v: View, code: RefusalCode, reason: Msg, withPreamble = false): StepResult {

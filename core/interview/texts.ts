@@ -14,6 +14,10 @@ export const T = {
     'Maaf, saya hanya bisa membaca pesan teks. Silakan ketik jawabannya.',
     'Sorry, I can only read text messages. Please type your answer.',
   ),
+  edited: m(
+    'Pesan yang diedit tidak saya baca ulang. Bila ingin mengganti jawaban, ketik /kembali lalu kirim jawaban baru.',
+    'I do not reread edited messages. To change an answer, type /kembali and send the new answer.',
+  ),
   unknownCommand: (c: string) =>
     m(
       `Perintah "${c}" tidak dikenal. Ketik /bantuan untuk daftar perintah.`,

@@ -11,8 +11,13 @@ export type Input =
   | { kind: 'text'; text: string }
   /** A button press. `rev` is the state revision the question was asked at. */
   | { kind: 'choice'; questionId: string; optionId: string; rev: number }
+  /**
+   * A button press known by position: the `index`-th choice of the question asked at revision
+   * `rev`. Compact enough for any platform's button payload (Telegram allows 64 bytes).
+   */
+  | { kind: 'button'; rev: number; index: number }
   /** Something we cannot read as an answer (photo, sticker, voice, location...). */
-  | { kind: 'unsupported'; what: 'photo' | 'sticker' | 'voice' | 'location' | 'document' | 'other' }
+  | { kind: 'unsupported'; what: 'photo' | 'sticker' | 'voice' | 'location' | 'document' | 'edited' | 'other' }
   /** The person opened the chat again (/start, or a channel reconnect): re-ask where we are. */
   | { kind: 'resume' };
 

@@ -165,3 +165,19 @@ describe('refusals in the conversation keep what was given', () => {
     expect(rina.state.drafts[0]!.sipoc.inputs[0]!.party).toMatchObject({ name: 'Pemohon' });
   });
 });
+
+describe('first run: no organisation yet', () => {
+  it('sets up the organisation, the unit and the person, then shows the menu', () => {
+    const chat = newChat(null, null);
+    expect(chat.question().questionId).toBe('setup.org_name');
+    chat.say('Pemerintah Kabupaten Contoh');
+    chat.say('Rina');
+    chat.say('Bagian Perencanaan dan Keuangan');
+    expect(chat.question().questionId).toBe('identify.position');
+    chat.say('Kasubbag Perencanaan');
+    expect(chat.question().questionId).toBe('menu');
+    const org = chat.world.organisation!;
+    expect(org.units.map((u) => [u.name, u.kind])).toEqual([['Bagian Perencanaan dan Keuangan', 'unit']]);
+    expect(org.people[0]).toMatchObject({ name: 'Rina', position: 'Kasubbag Perencanaan', roles: ['respondent', 'coordinator', 'admin'] });
+  });
+});

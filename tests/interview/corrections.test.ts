@@ -208,3 +208,24 @@ describe('corrections', () => {
     ]);
   });
 });
+
+describe('buttons known by position', () => {
+  it('apply the choice shown at that position, and refuse a stale revision', () => {
+    const rina = atFirstStep();
+    rina.say('Menerima surat edaran');
+    const q = rina.question();
+    rina.send({ kind: 'button', rev: q.rev, index: 0 });
+    expect(rina.question().questionId).toBe('step.kelengkapan');
+    rina.send({ kind: 'button', rev: q.rev, index: 0 });
+    expect(rina.lastText()).toContain('sudah tidak berlaku');
+    rina.send({ kind: 'button', rev: rina.question().rev, index: 99 });
+    expect(rina.lastText()).toContain('sudah tidak berlaku');
+  });
+
+  it('an edited message is not reread, and the person is told how to change an answer', () => {
+    const rina = atFirstStep();
+    rina.send({ kind: 'unsupported', what: 'edited' });
+    expect(rina.lastText()).toContain('/kembali');
+    expect(rina.question().questionId).toBe('activity.name');
+  });
+});

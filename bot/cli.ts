@@ -1,0 +1,142 @@
+// The probis command. `npm start` runs `probis start`; `npx probis --help` lists the rest.
+import { parseArgs } from 'node:util';
+import { ConfigError } from './config.js';
+import { UserError } from './commands/exchange.js';
+
+const HELP = `probis — Peta Proses Bisnis lewat percakapan / business process maps by chat
+
+Pemakaian / usage:
+  probis start                      Telegram bila TELEGRAM_BOT_TOKEN ada, selain itu obrolan di terminal
+                                    Telegram when TELEGRAM_BOT_TOKEN is set, else a terminal chat
+  probis chat [--jsonl] [--person ID] [--org ID]
+                                    wawancara di terminal; --jsonl: satu objek JSON per baris
+  probis org import FILE            impor unit dan pegawai dari CSV/YAML (lihat core/org-import/FORMAT.md)
+  probis org show [--org ID]        tampilkan pohon unit
+  probis export --format json [--org ID] [--out FILE]
+  probis import FILE                impor berkas JSON hasil export
+  probis replay FILE [--world FILE.json] [--person ID] [--out FILE.json]
+                                    jalankan transkrip jawaban, cetak percakapan, ekspor hasilnya
+  probis --help
+
+Lingkungan / environment: DATABASE_URL (kosong: PGlite di PROBIS_DATA_DIR, bawaan ./data),
+TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET, PORT, LOG_LEVEL.`;
+
+const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      jsonl: { type: 'boolean' },
+      person: { type: 'string' },
+      org: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      world: { type: 'string' },
+    },
+  });
+  const [cmd = 'start', sub, arg] = positionals;
+  if (values.help || cmd === 'help') {
+    out(HELP);
+    return 0;
+  }
+  if (cmd === 'replay') {
+    if (!sub) throw new UserError('Sebutkan berkas transkrip / name the transcript file.');
+    const { runReplay } = await import('./commands/replay.js');
+    const r = await runReplay({ file: sub, ...(values.world ? { world: values.world } : {}), ...(values.person ? { person: values.person } : {}) });
+    out(r.conversation.join('\n\n'));
+    if (r.document) {
+      const { formatDocument } = await import('./commands/exchange.js');
+      const { writeFile } = await import('node:fs/promises');
+      if (values.out) await writeFile(values.out, formatDocument(r.document));
+      else out(formatDocument(r.document));
+    }
+    return 0;
+  }
+
+  const known = ['start', 'chat', 'org', 'export', 'import'];
+  if (!known.includes(cmd)) throw new UserError(`Perintah "${cmd}" tidak dikenal / unknown command. Lihat / see: probis --help`);
+
+  // A chat in this terminal shares the screen with the logs: only warnings, unless asked.
+  const terminalChat = cmd === 'chat' || (cmd === 'start' && !process.env.TELEGRAM_BOT_TOKEN);
+  const env = terminalChat && !process.env.LOG_LEVEL ? { ...process.env, LOG_LEVEL: 'warn' } : process.env;
+  const { openApp } = await import('./app.js');
+  const app = await openApp(env);
+  try {
+    const db = app.database.db;
+    switch (cmd) {
+      case 'start': {
+        const { runStart } = await import('./main.js');
+        await runStart(app);
+        return 0;
+      }
+      case 'chat': {
+        const { runTerminalChat } = await import('./terminal/terminal-chat.js');
+        const { mapFilesFor } = await import('./terminal/map-files.js');
+        await runTerminalChat({
+          db,
+          service: app.service,
+          log: app.log,
+          input: process.stdin,
+          output: process.stdout,
+          mode: values.jsonl ? 'jsonl' : 'plain',
+          personId: values.person ?? null,
+          organisationId: values.org ?? null,
+          mapFiles: mapFilesFor(db, app.renderer, app.config.dataDir),
+        });
+        return 0;
+      }
+      case 'org': {
+        const { runOrgImport, runOrgShow } = await import('./commands/org.js');
+        if (sub === 'import') {
+          if (!arg) throw new UserError('Sebutkan berkasnya: probis org import FILE / name the file.');
+          return (await runOrgImport(db, arg, out)) ? 0 : 1;
+        }
+        if (sub === 'show') {
+          await runOrgShow(db, values.org, out);
+          return 0;
+        }
+        throw new UserError('Pakai "probis org import FILE" atau "probis org show" / use org import or org show.');
+      }
+      case 'export': {
+        const { runExport } = await import('./commands/exchange.js');
+        await runExport(db, { ...(values.org ? { org: values.org } : {}), ...(values.out ? { out: values.out } : {}), format: values.format ?? 'json' }, (s) => process.stdout.write(s));
+        return 0;
+      }
+      case 'import': {
+        if (!sub) throw new UserError('Sebutkan berkasnya: probis import FILE / name the file.');
+        const { runImport } = await import('./commands/exchange.js');
+        const r = await runImport(db, sub);
+        out(`Diimpor / imported: ${r.processes} proses ke / into ${r.organisationId}.`);
+        return 0;
+      }
+    }
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+/** Runs the command and exits with its code; expected failures print a message, not a trace. */
+export function run(argv: string[]): void {
+  main(argv).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      if (e instanceof UserError || e instanceof ConfigError || (e instanceof Error && e.name === 'DatabaseLockedError')) {
+        process.stderr.write(`${e.message}\n`);
+        process.exit(2);
+      }
+      if (e instanceof Error && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+        process.stderr.write(`${e.message}\nLihat / see: probis --help\n`);
+        process.exit(2);
+      }
+      process.stderr.write(`Kesalahan tak terduga / unexpected error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+if (process.argv[1] && /bot[\\/]cli\.ts$/.test(process.argv[1])) run(process.argv.slice(2));

@@ -1,0 +1,41 @@
+// Loads what the interview engine reads: the organisation, the person, the processes.
+import type { Context } from '../../core/interview/index.js';
+import type { Organisation, Person } from '../../core/model/index.js';
+import { type Db, findPersonByChannel, listOrganisations, listProcesses, loadOrganisation } from '../../db/index.js';
+
+/** Who is writing, as far as the channel knows. */
+export type Identity =
+  | { kind: 'telegram'; telegramId: string }
+  | { kind: 'whatsapp'; number: string }
+  /** The terminal: a person named on the command line, or whoever identifies in the chat. */
+  | { kind: 'local'; personId: string | null; organisationId: string | null };
+
+export async function loadContext(tx: Db, identity: Identity, statePersonId: string | null, stateOrgId: string | null): Promise<Context> {
+  let organisation: Organisation | null = null;
+  let person: Person | null = null;
+
+  if (identity.kind === 'telegram' || identity.kind === 'whatsapp') {
+    const found = await findPersonByChannel(
+      tx,
+      identity.kind === 'telegram' ? { telegramId: identity.telegramId } : { whatsapp: identity.number },
+    );
+    const match = found[0];
+    if (match) {
+      organisation = await loadOrganisation(tx, match.organisationId);
+      person = match.person;
+    }
+  } else {
+    const orgId = identity.organisationId ?? stateOrgId ?? (await onlyOrganisation(tx));
+    if (orgId) organisation = await loadOrganisation(tx, orgId);
+    const personId = identity.personId ?? statePersonId;
+    person = organisation?.people.find((p) => p.id === personId) ?? null;
+  }
+  const processes = organisation ? await listProcesses(tx, { organisationId: organisation.id }) : [];
+  return { organisation, person, processes };
+}
+
+/** With exactly one organisation stored, the terminal uses it without being told. */
+async function onlyOrganisation(tx: Db): Promise<string | null> {
+  const all = await listOrganisations(tx);
+  return all.length === 1 ? all[0]!.id : null;
+}

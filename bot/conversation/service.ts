@@ -1,0 +1,121 @@
+// The one handler every channel shares: an inbound message is applied in one transaction (inbox,
+// interview state, model changes, outbox); sending happens afterwards, from the outbox.
+import {
+  type Input,
+  type Outbound,
+  type Questionnaire,
+  STATE_VERSION,
+  adoptStoredProcess,
+  initialState,
+  readState,
+  step,
+} from '../../core/interview/index.js';
+import { type ApplyInboundResult, type Db, applyInbound, loadProcess } from '../../db/index.js';
+import { type Logger, errorFields } from '../log.js';
+import { type Identity, loadContext } from './context.js';
+import { telegramAccess } from './access.js';
+import { ProcessConflictError, applyEffectsInDb } from './effects.js';
+
+/** Bilingual text for a message outside the questionnaire: Indonesian first, English below. */
+function textIn(m: { id: string; en: string }): Outbound {
+  return { kind: 'text', text: `${m.id}\n\n${m.en}` };
+}
+
+export type Platform = 'telegram' | 'whatsapp' | 'terminal';
+
+export type InboundEvent = {
+  platform: Platform;
+  /** Unique per platform: a Telegram update_id, a WhatsApp message id, a terminal line number. */
+  updateKey: string;
+  /** One conversation: "telegram:<chat id>", "terminal:local". */
+  chatKey: string;
+  identity: Identity;
+  input: Input;
+  /** Telegram's /start, with the invitation token of a deep link. */
+  start?: { token: string | null; malformed: boolean };
+};
+
+/** What goes into the outbox: the engine's message, addressed. */
+export type OutboxPayload = Outbound;
+
+export type ServiceDeps = {
+  db: Db;
+  questionnaire: Questionnaire;
+  log: Logger;
+  now?: () => Date;
+  newId?: () => string;
+};
+
+/** What happened to the update; `refused` when the engine refused the answer (kept nothing). */
+export type HandleResult = ApplyInboundResult & { refused?: boolean };
+
+export class ConversationService {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? (() => crypto.randomUUID());
+  }
+
+  async handle(ev: InboundEvent): Promise<HandleResult> {
+    const { db, questionnaire, log } = this.deps;
+    let refused = false;
+    try {
+      const r = await applyInbound(db, { platform: ev.platform, updateKey: ev.updateKey, chatKey: ev.chatKey }, async (current, tx) => {
+        const now = this.now();
+        const notes: Outbound[] = [];
+        if (ev.identity.kind === 'telegram') {
+          const access = await telegramAccess(tx, { telegramId: ev.identity.telegramId, ...(ev.start ? { start: ev.start } : {}), now });
+          if (!access.allowed) {
+            refused = true;
+            // Nothing of anyone's data, and no interview for an account that is not bound.
+            return { state: undefined, stateVersion: STATE_VERSION, personId: null, outbound: [{ platform: ev.platform, payload: textIn(access.reply) }] };
+          }
+          if (access.welcome) notes.push(textIn(access.welcome));
+        }
+        const stored = current?.state ? readState(current.state, questionnaire) : null;
+        const ctx = await loadContext(tx, ev.identity, stored?.personId ?? null, stored?.organisationId ?? null);
+        const state = stored ?? initialState(questionnaire, ctx);
+        const result = step(questionnaire, state, ev.input, ctx, { now: now.toISOString(), newId: this.newId });
+        refused = !!result.refused;
+        const actor = result.state.personId ? { personId: result.state.personId } : { system: ev.platform };
+        await applyEffectsInDb(tx, result.effects, actor);
+        return {
+          state: result.state,
+          stateVersion: STATE_VERSION,
+          personId: result.state.personId,
+          outbound: [...notes, ...result.outbound].map((payload) => ({ platform: ev.platform, payload })),
+        };
+      });
+      log.debug('inbound.applied', { platform: ev.platform, chat: ev.chatKey, update: ev.updateKey, outcome: r.outcome });
+      return { ...r, refused };
+    } catch (e) {
+      if (e instanceof ProcessConflictError) {
+        log.warn('inbound.conflict', { chat: ev.chatKey, update: ev.updateKey, process: e.processId });
+        return this.adoptStored(ev, e.processId);
+      }
+      log.error('inbound.failed', { platform: ev.platform, chat: ev.chatKey, update: ev.updateKey, ...errorFields(e) });
+      throw e;
+    }
+  }
+
+  /** The answer hit a version conflict: take the stored process into the state and say so. */
+  private adoptStored(ev: InboundEvent, processId: string): Promise<HandleResult> {
+    const { db, questionnaire } = this.deps;
+    return applyInbound(db, { platform: ev.platform, updateKey: ev.updateKey, chatKey: ev.chatKey }, async (current, tx) => {
+      const state = readState(current!.state, questionnaire);
+      const ctx = await loadContext(tx, ev.identity, state.personId, state.organisationId);
+      const stored = await loadProcess(tx, { processId });
+      const result = stored
+        ? adoptStoredProcess(questionnaire, state, stored, ctx, { now: this.now().toISOString(), newId: this.newId })
+        : step(questionnaire, state, { kind: 'resume' }, ctx, { now: this.now().toISOString(), newId: this.newId });
+      return {
+        state: result.state,
+        stateVersion: STATE_VERSION,
+        personId: result.state.personId,
+        outbound: result.outbound.map((payload) => ({ platform: ev.platform, payload })),
+      };
+    });
+  }
+}

@@ -1,0 +1,118 @@
+// Drains the outbox: each chat's messages in order, one at a time; different chats in parallel.
+// A failed send is retried at the time the platform asks (429 retry_after) or with backoff; a
+// permanent refusal (the person blocked the bot) is given up so the chat's queue moves on.
+import type { Outbound } from '../../core/interview/index.js';
+import { type Db, claimOutbox, markSendFailed, markSent } from '../../db/index.js';
+import { type Logger, errorFields } from '../log.js';
+
+export type SendOutcome =
+  | { ok: true; messageId: string | null }
+  | { ok: false; retryAfterMs: number; error: string }
+  | { ok: false; permanent: true; error: string };
+
+/** One platform's way of sending a message of the engine to a chat. */
+export interface ChannelSender {
+  readonly platform: string;
+  send(chatKey: string, message: Outbound, attempt: number): Promise<SendOutcome>;
+}
+
+export type DrainOptions = { batch?: number; now?: () => Date; maxAttempts?: number };
+
+/** Backoff for failures that carry no retry time: 1 s, 2 s, 4 s ... capped at 5 minutes. */
+export function backoffMs(attempt: number): number {
+  return Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
+}
+
+export class OutboxSender {
+  private readonly inFlight = new Set<number>();
+  private claiming: Promise<void> | null = null;
+  private again = false;
+  private idleWaiters: (() => void)[] = [];
+  private sent = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sender: ChannelSender,
+    private readonly log: Logger,
+    private readonly opts: DrainOptions & { maxInFlight?: number } = {},
+  ) {}
+
+  /**
+   * Something may be due: claim and start sending. Each message is sent on its own, so a slow
+   * one (a big map being rendered) never holds up another chat; when a send ends, the chat's
+   * next message is claimed.
+   */
+  kick(): void {
+    if (this.claiming) {
+      this.again = true;
+      return;
+    }
+    this.claiming = this.claimAndStart()
+      .catch((e: unknown) => this.log.error('outbox.claim_failed', errorFields(e)))
+      .finally(() => {
+        this.claiming = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        } else this.settleIdle();
+      });
+  }
+
+  /** Sends everything that is due now and resolves when nothing is in flight; returns the count. */
+  async drain(): Promise<number> {
+    const before = this.sent;
+    await new Promise<void>((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.kick();
+    });
+    return this.sent - before;
+  }
+
+  private settleIdle(): void {
+    if (this.claiming || this.inFlight.size) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private async claimAndStart(): Promise<void> {
+    const room = (this.opts.maxInFlight ?? 64) - this.inFlight.size;
+    if (room <= 0) return;
+    const now = this.opts.now?.() ?? new Date();
+    const batch = await claimOutbox(this.db, { platform: this.sender.platform, limit: Math.min(room, this.opts.batch ?? 50), now });
+    for (const m of batch) {
+      if (this.inFlight.has(m.id)) continue;
+      this.inFlight.add(m.id);
+      void this.sendOne(m.id, m.chatKey, m.payload as Outbound, m.attempts, now)
+        .catch((e: unknown) => this.log.error('outbox.send_crashed', { id: m.id, ...errorFields(e) }))
+        .then((progress) => {
+          this.inFlight.delete(m.id);
+          if (progress) this.kick();
+          else this.settleIdle();
+        });
+    }
+  }
+
+  private async sendOne(id: number, chatKey: string, payload: Outbound, attempts: number, now: Date): Promise<boolean> {
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.sender.send(chatKey, payload, attempts);
+    } catch (e) {
+      outcome = { ok: false, retryAfterMs: backoffMs(attempts), error: String(errorFields(e).message ?? 'send failed') };
+    }
+    if (outcome.ok) {
+      await markSent(this.db, { id, platformMessageId: outcome.messageId });
+      this.sent++;
+      return true;
+    }
+    if ('permanent' in outcome || attempts >= (this.opts.maxAttempts ?? 20)) {
+      this.log.warn('outbox.given_up', { id, chat: chatKey, attempts, error: outcome.error });
+      await markSendFailed(this.db, { id, error: outcome.error, permanent: true });
+      return true;
+    }
+    this.log.info('outbox.retry', { id, chat: chatKey, attempts, inMs: outcome.retryAfterMs });
+    const base = this.opts.now?.() ?? new Date();
+    await markSendFailed(this.db, { id, error: outcome.error, retryAt: new Date(Math.max(base.getTime(), now.getTime()) + outcome.retryAfterMs) });
+    return false;
+  }
+}

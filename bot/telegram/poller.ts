@@ -1,0 +1,47 @@
+// Long polling, for a single machine. The offset is sent once after a batch, to confirm it, and
+// not carried on: after a week of silence Telegram numbers updates at random, and a stale offset
+// would confirm (drop) a new update with a lower id before it was ever seen.
+import type { Telegram } from 'telegraf';
+import { type Logger, errorFields } from '../log.js';
+import type { TelegramUpdates } from './updates.js';
+
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
+
+export async function pollUpdates(o: {
+  telegram: Telegram;
+  updates: TelegramUpdates;
+  log: Logger;
+  signal: AbortSignal;
+  timeoutSec?: number;
+  limit?: number;
+  sleep?: (ms: number) => Promise<void>;
+}): Promise<void> {
+  const sleep = o.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  let offset: number | undefined;
+  let failures = 0;
+  while (!o.signal.aborted) {
+    let batch: { update_id: number }[];
+    try {
+      batch = (await o.telegram.callApi(
+        'getUpdates',
+        { timeout: o.timeoutSec ?? 30, limit: o.limit ?? 100, ...(offset !== undefined ? { offset } : {}), allowed_updates: [...ALLOWED_UPDATES] },
+        { signal: o.signal as never },
+      )) as { update_id: number }[];
+      failures = 0;
+    } catch (e) {
+      if (o.signal.aborted) return;
+      failures++;
+      const f = errorFields(e);
+      o.log.warn('telegram.poll_failed', { ...f, failures });
+      const retry = (e as { parameters?: { retry_after?: number } }).parameters?.retry_after;
+      await sleep(retry ? retry * 1000 : Math.min(30_000, 500 * 2 ** Math.min(failures, 6)));
+      continue;
+    }
+    if (!batch.length) {
+      offset = undefined;
+      continue;
+    }
+    await o.updates.process(batch);
+    offset = Math.max(...batch.map((u) => u.update_id)) + 1;
+  }
+}

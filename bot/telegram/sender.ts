@@ -1,0 +1,118 @@
+// Sends the engine's messages to Telegram: paced to Telegram's limits, errors classified so the
+// outbox knows whether to retry (429 after retry_after, 5xx and network with backoff) or give up.
+import type { Telegram } from 'telegraf';
+import type { Outbound } from '../../core/interview/index.js';
+import { type SendOutcome, type ChannelSender, backoffMs } from '../delivery/outbox-sender.js';
+import type { MapPictures } from '../map-pictures.js';
+import { keyboardFor, questionText } from './outbound.js';
+
+/** Telegram's published limits: about one message a second per chat, thirty a second overall. */
+export class Pacer {
+  private readonly nextPerChat = new Map<string, number>();
+  private nextGlobal = 0;
+
+  constructor(
+    private readonly perChatMs = 1000,
+    private readonly globalMs = 1000 / 30,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+
+  /** Milliseconds to wait before sending to `chat`; reserves the slot. */
+  reserve(chat: string): number {
+    const now = this.clock();
+    const at = Math.max(now, this.nextPerChat.get(chat) ?? 0, this.nextGlobal);
+    this.nextPerChat.set(chat, at + this.perChatMs);
+    this.nextGlobal = at + this.globalMs;
+    if (this.nextPerChat.size > 10_000) for (const [k, t] of this.nextPerChat) if (t < now) this.nextPerChat.delete(k);
+    return at - now;
+  }
+}
+
+type TgError = { code?: number; parameters?: { retry_after?: number }; description?: string };
+
+export function classifyError(e: unknown, attempt: number): SendOutcome {
+  const err = e as TgError & { response?: { error_code?: number } };
+  const code = err.code ?? err.response?.error_code;
+  const description = String(err.description ?? (e instanceof Error ? e.message : 'error')).slice(0, 200);
+  if (code === 429) return { ok: false, retryAfterMs: Math.max(1, err.parameters?.retry_after ?? 1) * 1000, error: `429 ${description}` };
+  // 403: the person blocked the bot or deleted the chat. 400: a request Telegram will never take.
+  if (code === 403 || code === 400) return { ok: false, permanent: true, error: `${code} ${description}` };
+  return { ok: false, retryAfterMs: backoffMs(attempt), error: `${code ?? 'network'} ${description}` };
+}
+
+export type TelegramSenderOptions = {
+  telegram: Telegram;
+  /** The map of a process as pictures; null when the process has no flow. */
+  pictures: (processId: string) => Promise<MapPictures | null>;
+  pacer?: Pacer;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export class TelegramSender implements ChannelSender {
+  readonly platform = 'telegram';
+  private readonly pacer: Pacer;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly o: TelegramSenderOptions) {
+    this.pacer = o.pacer ?? new Pacer();
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  private async paced(chatId: string): Promise<void> {
+    const wait = this.pacer.reserve(chatId);
+    if (wait > 0) await this.sleep(wait);
+  }
+
+  async send(chatKey: string, m: Outbound, attempt: number): Promise<SendOutcome> {
+    const chatId = chatKey.replace(/^telegram:/, '');
+    const tg = this.o.telegram;
+    try {
+      switch (m.kind) {
+        case 'text': {
+          await this.paced(chatId);
+          const r = await tg.sendMessage(chatId, m.text);
+          return { ok: true, messageId: String(r.message_id) };
+        }
+        case 'question': {
+          await this.paced(chatId);
+          const keyboard = keyboardFor(m);
+          const r = await tg.sendMessage(chatId, questionText(m), keyboard ? { reply_markup: keyboard } : {});
+          return { ok: true, messageId: String(r.message_id) };
+        }
+        case 'map':
+          return await this.sendMap(chatId, m);
+      }
+    } catch (e) {
+      return classifyError(e, attempt);
+    }
+  }
+
+  /** The map as photos (one per page), and the whole map as an SVG document when it has pages. */
+  private async sendMap(chatId: string, m: Extract<Outbound, { kind: 'map' }>): Promise<SendOutcome> {
+    const tg = this.o.telegram;
+    await tg.sendChatAction(chatId, 'upload_photo').catch(() => undefined);
+    const pics = await this.o.pictures(m.processId);
+    if (!pics || !pics.pages.length) {
+      await this.paced(chatId);
+      const r = await tg.sendMessage(chatId, `${m.caption}\n\n${m.outline}`.slice(0, 4096));
+      return { ok: true, messageId: String(r.message_id) };
+    }
+    let last = '';
+    for (const [i, png] of pics.pages.entries()) {
+      await this.paced(chatId);
+      const caption = pics.pages.length > 1 ? `${m.caption} (hal. ${i + 1}/${pics.pages.length})` : m.caption;
+      const r = await tg.sendPhoto(chatId, { source: Buffer.from(png), filename: `peta-${pics.code}-${i + 1}.png` }, { caption: caption.slice(0, 1024) });
+      last = String(r.message_id);
+    }
+    if (pics.pages.length > 1) {
+      await this.paced(chatId);
+      const r = await tg.sendDocument(
+        chatId,
+        { source: Buffer.from(pics.svg), filename: `peta-${pics.code}.svg` },
+        { caption: 'Peta utuh (SVG) / the whole map (SVG)' },
+      );
+      last = String(r.message_id);
+    }
+    return { ok: true, messageId: last };
+  }
+}

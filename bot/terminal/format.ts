@@ -1,0 +1,17 @@
+// Outbound messages as plain lines for a terminal: choices numbered (or lettered where a bare
+// number names a step), the map as its outline plus the file it was saved to.
+import type { Outbound } from '../../core/interview/index.js';
+
+export function formatForTerminal(o: Outbound, file?: string): string {
+  switch (o.kind) {
+    case 'text':
+      return o.text;
+    case 'question': {
+      const mark = (i: number) => (o.numbering === 'letters' ? String.fromCharCode(97 + i) : String(i + 1));
+      const lines = [o.text, ...o.choices.map((c, i) => `  ${mark(i)}) ${c.label}`)];
+      return lines.join('\n');
+    }
+    case 'map':
+      return [o.caption, o.outline, ...(file ? [`(gambar peta: ${file})`] : [])].join('\n');
+  }
+}

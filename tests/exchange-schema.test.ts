@@ -1,0 +1,33 @@
+// docs/export.schema.json documents the exchange format; it is generated from the zod schema
+// that import uses, and this test fails when the two drift. Regenerate with:
+//   PROBIS_WRITE_SCHEMA=1 npx vitest run tests/exchange-schema.test.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ExchangeDocument } from '../core/model/index.js';
+
+const FILE = new URL('../docs/export.schema.json', import.meta.url);
+
+function generated(): string {
+  const schema = z.toJSONSchema(ExchangeDocument, { io: 'input' });
+  return JSON.stringify({ $id: 'https://probis.local/schemas/exchange-1.json', title: 'Probis exchange document (probis.exchange/1)', ...schema }, null, 2) + '\n';
+}
+
+describe('the exchange format', () => {
+  it('is documented by docs/export.schema.json, generated from the import schema', () => {
+    if (process.env.PROBIS_WRITE_SCHEMA === '1') writeFileSync(FILE, generated());
+    expect(readFileSync(FILE, 'utf8')).toBe(generated());
+  });
+
+  it('accepts the Renja example and names what is wrong in a broken one', () => {
+    const doc = JSON.parse(readFileSync(new URL('./fixtures/renja-setda.json', import.meta.url), 'utf8'));
+    expect(ExchangeDocument.safeParse(doc).success).toBe(true);
+    doc.processes[1].flow.nodes[1].kind = 'task';
+    doc.processes[1].code = '3-1';
+    const r = ExchangeDocument.safeParse(doc);
+    expect(r.success).toBe(false);
+    const paths = r.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toContain('processes.1.code');
+    expect(paths).toContain('processes.1.flow.nodes.1.kind');
+  });
+});

@@ -1,0 +1,38 @@
+// The whole application, opened on a test database: PGlite from a migrated template, or a fresh
+// PostgreSQL database. Seeds the Renja organisation when asked.
+import { type App, openApp } from '../../bot/app.js';
+import { silentLogger } from '../../bot/log.js';
+import { saveOrganisation, saveProcess } from '../../db/index.js';
+import { createPostgresDatabase, migratedPgliteDir } from './db.js';
+import { renjaWorld } from './renja.js';
+
+export type DbKind = 'pglite' | 'postgres';
+
+export type TestApp = { app: App; dataDir: string | null; url: string | null; close(): Promise<void> };
+
+export async function openTestApp(kind: DbKind, extraEnv: Record<string, string> = {}): Promise<TestApp> {
+  if (kind === 'pglite') {
+    const dataDir = await migratedPgliteDir();
+    const app = await openApp({ PROBIS_DATA_DIR: dataDir, ...extraEnv }, silentLogger);
+    return { app, dataDir, url: null, close: () => app.close() };
+  }
+  const pg = await createPostgresDatabase();
+  const app = await openApp({ DATABASE_URL: pg.url, PROBIS_DATA_DIR: '/nonexistent', ...extraEnv }, silentLogger);
+  return {
+    app,
+    dataDir: null,
+    url: pg.url,
+    close: async () => {
+      await app.close();
+      await pg.drop();
+    },
+  };
+}
+
+/** The Renja organisation with its level-0 group "03 Perencanaan dan Penganggaran". */
+export async function seedRenja(app: App): Promise<void> {
+  const { organisation, processes } = renjaWorld();
+  const db = app.database.db;
+  await saveOrganisation(db, organisation, { system: 'test' });
+  for (const p of processes) await saveProcess(db, { organisationId: organisation.id, process: { ...p, version: 0 }, expectedVersion: 0, actor: { system: 'test' } });
+}
