@@ -12,6 +12,8 @@ export type App = {
   service: ConversationService;
   /** Map pictures: laid out and rasterised off the event loop, cached by content. */
   renderer: Renderer;
+  /** Filled in when the Telegram bot has introduced itself (getMe). */
+  bot: { username: string | null };
   log: Logger;
   close(): Promise<void>;
 };
@@ -21,13 +23,15 @@ export async function openApp(env: NodeJS.ProcessEnv = process.env, log?: Logger
   const logger = log ?? createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   logger.info('database.open', { kind: database.kind });
-  const service = new ConversationService({ db: database.db, questionnaire, log: logger });
+  const bot = { username: null as string | null };
+  const service = new ConversationService({ db: database.db, questionnaire, log: logger, telegramBot: () => bot.username });
   const renderer = createRenderer();
   return {
     config,
     database,
     service,
     renderer,
+    bot,
     log: logger,
     close: async () => {
       await renderer.close();

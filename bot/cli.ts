@@ -14,6 +14,9 @@ Pemakaian / usage:
   probis org show [--org ID]        tampilkan pohon unit
   probis export --format json [--org ID] [--out FILE]
   probis import FILE                impor berkas JSON hasil export
+  probis invite --person ID [--org ID] [--days 7]
+                                    tautan undangan Telegram (sekali pakai) untuk seorang pegawai
+  probis revoke TOKEN               cabut undangan
   probis replay FILE [--world FILE.json] [--person ID] [--out FILE.json]
                                     jalankan transkrip jawaban, cetak percakapan, ekspor hasilnya
   probis --help
@@ -36,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'json' },
       out: { type: 'string' },
       world: { type: 'string' },
+      days: { type: 'string', default: '7' },
     },
   });
   const [cmd = 'start', sub, arg] = positionals;
@@ -57,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const known = ['start', 'chat', 'org', 'export', 'import'];
+  const known = ['start', 'chat', 'org', 'export', 'import', 'invite', 'revoke'];
   if (!known.includes(cmd)) throw new UserError(`Perintah "${cmd}" tidak dikenal / unknown command. Lihat / see: probis --help`);
 
   // A chat in this terminal shares the screen with the logs: only warnings, unless asked.
@@ -105,6 +109,23 @@ export async function main(argv: string[]): Promise<number> {
         const { runExport } = await import('./commands/exchange.js');
         await runExport(db, { ...(values.org ? { org: values.org } : {}), ...(values.out ? { out: values.out } : {}), format: values.format ?? 'json' }, (s) => process.stdout.write(s));
         return 0;
+      }
+      case 'invite': {
+        if (!values.person) throw new UserError('Sebutkan orangnya: probis invite --person ID / name the person.');
+        const { runInvite } = await import('./commands/invite.js');
+        let botUsername: string | null = null;
+        if (app.config.telegram) {
+          const { Telegraf } = await import('telegraf');
+          const api = app.config.telegram.apiRoot ? { apiRoot: app.config.telegram.apiRoot } : {};
+          botUsername = (await new Telegraf(app.config.telegram.token, { telegram: api }).telegram.getMe().catch(() => null))?.username ?? null;
+        }
+        await runInvite(db, { person: values.person, ...(values.org ? { org: values.org } : {}), days: Number(values.days), botUsername }, out);
+        return 0;
+      }
+      case 'revoke': {
+        if (!sub) throw new UserError('Sebutkan tokennya: probis revoke TOKEN / name the token.');
+        const { runRevoke } = await import('./commands/invite.js');
+        return (await runRevoke(db, sub, out)) ? 0 : 1;
       }
       case 'import': {
         if (!sub) throw new UserError('Sebutkan berkasnya: probis import FILE / name the file.');

@@ -1,6 +1,6 @@
 // Carries out the interview's effects inside the update's transaction.
 import type { Effect } from '../../core/interview/index.js';
-import { type Actor, type Db, addPerson, addUnit, createOrganisation, saveProcess, setPersonLanguage } from '../../db/index.js';
+import { type Actor, type Db, addPerson, createInvitation, addUnit, createOrganisation, saveProcess, setPersonLanguage } from '../../db/index.js';
 
 /** Another writer saved the process first: the whole update is rolled back and reported. */
 export class ProcessConflictError extends Error {
@@ -35,6 +35,15 @@ export async function applyEffectsInDb(tx: Db, effects: Effect[], actor: Actor):
         if (r.outcome !== 'saved') throw new ProcessConflictError(e.process.id);
         break;
       }
+      case 'create-invitation':
+        await createInvitation(tx, {
+          organisationId: e.organisationId,
+          personId: e.personId,
+          createdBy: actor,
+          expiresAt: new Date(e.expiresAt),
+          token: e.token,
+        });
+        break;
       case 'submitted':
         // Coordinators read submitted processes from the store; notifying them comes with the
         // coordination features.

@@ -44,6 +44,8 @@ export type ServiceDeps = {
   log: Logger;
   now?: () => Date;
   newId?: () => string;
+  /** The Telegram bot's username once known, for invitation links made in chat. */
+  telegramBot?: () => string | null;
 };
 
 /** What happened to the update; `refused` when the engine refused the answer (kept nothing). */
@@ -75,7 +77,10 @@ export class ConversationService {
           if (access.welcome) notes.push(textIn(access.welcome));
         }
         const stored = current?.state ? readState(current.state, questionnaire) : null;
-        const ctx = await loadContext(tx, ev.identity, stored?.personId ?? null, stored?.organisationId ?? null);
+        const ctx = {
+          ...(await loadContext(tx, ev.identity, stored?.personId ?? null, stored?.organisationId ?? null)),
+          telegramBot: this.deps.telegramBot?.() ?? null,
+        };
         const state = stored ?? initialState(questionnaire, ctx);
         const result = step(questionnaire, state, ev.input, ctx, { now: now.toISOString(), newId: this.newId });
         refused = !!result.refused;

@@ -29,6 +29,8 @@ export async function startTelegram(app: App, opts: StartOptions = {}): Promise<
   const sender = new TelegramSender({ telegram: tg, pictures: (id) => mapPictures(db, app.renderer, id) });
   const outbox = new OutboxSender(db, sender, app.log);
   const updates = new TelegramUpdates({ db, service: app.service, telegram: tg, log: app.log, onApplied: () => outbox.kick() });
+  const me = await tg.getMe();
+  app.bot.username = me.username;
   await setCommandMenu(tg).catch((e: unknown) => app.log.warn('telegram.commands_not_set', { error: String((e as Error).message ?? e) }));
 
   // Retries fall due with time (429 retry_after, backoff): look for them every second. Messages

@@ -37,6 +37,7 @@ export function applyEffects(world: World, effects: Effect[]): World {
         break;
       }
       case 'submitted':
+      case 'create-invitation':
         break;
     }
   }

@@ -1,7 +1,7 @@
 // Commands that work at any question, in Indonesian words or as slash commands.
 
 export type Command =
-  | { name: 'back' | 'skip' | 'cancel' | 'help' | 'status' | 'language' | 'menu' | 'undo' | 'summary' }
+  | { name: 'back' | 'skip' | 'cancel' | 'help' | 'status' | 'language' | 'menu' | 'undo' | 'summary' | 'invite' }
   | { name: 'edit' | 'delete' | 'insert'; no: number }
   | { name: 'move'; from: number; to: number }
   | { name: 'rename'; text: string | null }
@@ -18,6 +18,8 @@ const WORDS: Record<string, Command['name']> = {
   urungkan: 'undo', undo: 'undo',
   ringkasan: 'summary', summary: 'summary', peta: 'summary',
 };
+/** Only as slash commands: as bare words they are too likely to be answers. */
+const SLASH_ONLY: Record<string, Command['name']> = { undang: 'invite', invite: 'invite' };
 const WITH_NO: Record<string, 'edit' | 'delete' | 'insert'> = {
   ubah: 'edit', edit: 'edit', hapus: 'delete', delete: 'delete', sisip: 'insert', sisipkan: 'insert', insert: 'insert', tambah: 'insert',
 };
@@ -34,6 +36,7 @@ export function parseCommand(text: string): Command | null {
   const word = head.toLowerCase();
   const args = rest.join(' ').trim();
   if (WORDS[word] && !args) return { name: WORDS[word] } as Command;
+  if (slash && SLASH_ONLY[word] && !args) return { name: SLASH_ONLY[word] } as Command;
   const withNo = WITH_NO[word];
   if (withNo) {
     const m = /^(?:langkah\s+)?(\d{1,4})$/i.exec(args);

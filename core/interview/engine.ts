@@ -14,6 +14,7 @@ import { ask, editDraft, localId } from './ops.js';
 import { returnFromDetour } from './pipeline.js';
 import { NUMBERS_ARE_STEPS, type Questionnaire } from './questionnaire.js';
 import type { Answer, Applied, ChoiceDef, Question } from './questions/question.js';
+import { isCoordinator } from './questions/invite.js';
 import { reviewPreamble, startEdit, startInsert } from './questions/review.js';
 import { entryCursor } from './state.js';
 import { T } from './texts.js';
@@ -352,6 +353,14 @@ function runCommand(q: Questionnaire, s: InterviewState, ctx: Context, env: Env,
     case 'rename':
       if (!v.draft()) return refused(q, v, 'invalid-answer', T.needProcess);
       return apply(q, s, ctx, env, (w) => rename(w, c.text));
+    case 'invite':
+      if (!isCoordinator(v))
+        return refused(q, v, 'invalid-answer', { id: 'Perintah /undang hanya untuk koordinator.', en: 'The /undang command is for coordinators only.' });
+      return apply(q, s, ctx, env, (w) => {
+        w.state.work.returnTo.push({ ...w.cursor });
+        ask(w, { q: 'invite.person' });
+        return {};
+      });
     case 'unknown':
       return refused(q, v, 'unknown-command', T.unknownCommand(c.text));
   }

@@ -97,7 +97,8 @@ function finishInsert(v: View, notes: Msg[]): Msg[] {
 export function returnFromDetour(v: View): void {
   const back = v.state.work.returnTo.pop();
   if (back && (!back.nid || v.node(back.nid, back.pid) || back.q === 'activity.name')) ask(v, back);
-  else ask(v, { q: 'review.confirm', pid: v.cursor.pid });
+  else if (v.cursor.pid) ask(v, { q: 'review.confirm', pid: v.cursor.pid });
+  else ask(v, { q: 'menu' });
 }
 
 export function stepCount(v: View): number {

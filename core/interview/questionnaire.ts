@@ -1,6 +1,7 @@
 // The questionnaire: every question by its stable id, with a version. An interview remembers the
 // version it began on; a question id that a newer version drops is caught when the state is read.
 import * as identify from './questions/identify.js';
+import * as invite from './questions/invite.js';
 import * as menu from './questions/menu.js';
 import * as review from './questions/review.js';
 import * as sipoc from './questions/sipoc.js';
@@ -72,4 +73,5 @@ export const questionnaire: Questionnaire = defineQuestionnaire(QUESTIONNAIRE_VE
   review.stepName,
   review.stepKeterangan,
   review.processRename,
+  invite.invitePerson,
 ]);

@@ -48,7 +48,9 @@ export type Effect =
   | { kind: 'set-language'; personId: string; language: Language }
   /** Save the process; `process.version` is the version expected in storage (0 = new). */
   | { kind: 'save-process'; organisationId: string; process: Process }
-  | { kind: 'submitted'; organisationId: string; processId: string; personId: string };
+  | { kind: 'submitted'; organisationId: string; processId: string; personId: string }
+  /** A coordinator invites a person: the token goes into a deep link that binds a chat account. */
+  | { kind: 'create-invitation'; organisationId: string; personId: string; token: string; expiresAt: string; createdBy: string };
 
 export type RefusalCode =
   | 'invalid-answer'
@@ -73,6 +75,8 @@ export type Context = {
   person: Person | null;
   /** Processes of the organisation as stored (for parent picks, codes, "Peta unit saya"). */
   processes: Pick<Process, 'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId' | 'status' | 'flow'>[];
+  /** Where invitation links point: the Telegram bot's username, when Telegram is configured. */
+  telegramBot?: string | null;
 };
 
 export type Env = {

@@ -229,3 +229,24 @@ describe('buttons known by position', () => {
     expect(rina.question().questionId).toBe('activity.name');
   });
 });
+
+describe('/undang: a coordinator invites from the chat', () => {
+  it('creates an invitation with a deep link for the picked person', () => {
+    const { organisation, processes } = renjaWorld();
+    const budi = newChat(organisation, 'budi', processes);
+    budi.telegramBot = 'probis_test_bot';
+    budi.say('/undang');
+    expect(budi.question().questionId).toBe('invite.person');
+    budi.press('Rina');
+    expect(budi.lastText()).toMatch(/Undangan untuk Rina \(Kasubbag Perencanaan\), berlaku sampai 2026-11-30:\nhttps:\/\/t\.me\/probis_test_bot\?start=[A-Za-z0-9_-]+/);
+    expect(budi.question().questionId).toBe('menu');
+  });
+
+  it('is refused to someone who is not a coordinator', () => {
+    const { organisation, processes } = renjaWorld();
+    const rina = newChat(organisation, 'rina', processes);
+    rina.say('/undang');
+    expect(rina.lastText()).toContain('hanya untuk koordinator');
+    expect(rina.question().questionId).toBe('menu');
+  });
+});

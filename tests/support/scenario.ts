@@ -24,6 +24,8 @@ export class Chat {
   state: InterviewState;
   said: Outbound[][] = [];
   refusals = 0;
+  /** The Telegram bot's username, for invitation links. */
+  telegramBot: string | null = null;
   private ids = 0;
 
   constructor(world: World, readonly personId: string | null) {
@@ -34,7 +36,7 @@ export class Chat {
   ctx(): Context {
     const org = this.world.organisation;
     const person: Person | null = org?.people.find((p) => p.id === this.personId) ?? null;
-    return { organisation: org, person, processes: this.world.processes };
+    return { organisation: org, person, processes: this.world.processes, telegramBot: this.telegramBot };
   }
 
   private env() {
