@@ -10,6 +10,17 @@ export class ProcessConflictError extends Error {
   }
 }
 
+/**
+ * Two chats gave new processes the same code at the same moment; the unique index let one win.
+ * The update is applied again: the fresh context then holds the winner's code.
+ */
+export class CodeTakenError extends Error {
+  constructor(readonly code: string) {
+    super(`process code ${code} was just taken`);
+    this.name = 'CodeTakenError';
+  }
+}
+
 export async function applyEffectsInDb(tx: Db, effects: Effect[], actor: Actor): Promise<void> {
   for (const e of effects) {
     switch (e.kind) {
@@ -32,6 +43,7 @@ export async function applyEffectsInDb(tx: Db, effects: Effect[], actor: Actor):
           expectedVersion: e.process.version,
           actor,
         });
+        if (r.outcome === 'code-taken') throw new CodeTakenError(r.code);
         if (r.outcome !== 'saved') throw new ProcessConflictError(e.process.id);
         break;
       }

@@ -14,7 +14,7 @@ import { type ApplyInboundResult, type Db, applyInbound, loadProcess } from '../
 import { type Logger, errorFields } from '../log.js';
 import { type Identity, loadContext } from './context.js';
 import { telegramAccess } from './access.js';
-import { ProcessConflictError, applyEffectsInDb } from './effects.js';
+import { CodeTakenError, ProcessConflictError, applyEffectsInDb } from './effects.js';
 
 /** Bilingual text for a message outside the questionnaire: Indonesian first, English below. */
 function textIn(m: { id: string; en: string }): Outbound {
@@ -61,6 +61,17 @@ export class ConversationService {
   }
 
   async handle(ev: InboundEvent): Promise<HandleResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.handleOnce(ev);
+      } catch (e) {
+        if (!(e instanceof CodeTakenError) || attempt >= 5) throw e;
+        this.deps.log.info('inbound.code_taken_retry', { chat: ev.chatKey, update: ev.updateKey, attempt });
+      }
+    }
+  }
+
+  private async handleOnce(ev: InboundEvent): Promise<HandleResult> {
     const { db, questionnaire, log } = this.deps;
     let refused = false;
     try {
@@ -96,6 +107,7 @@ export class ConversationService {
       log.debug('inbound.applied', { platform: ev.platform, chat: ev.chatKey, update: ev.updateKey, outcome: r.outcome });
       return { ...r, refused };
     } catch (e) {
+      if (e instanceof CodeTakenError) throw e;
       if (e instanceof ProcessConflictError) {
         log.warn('inbound.conflict', { chat: ev.chatKey, update: ev.updateKey, process: e.processId });
         return this.adoptStored(ev, e.processId);

@@ -7,7 +7,7 @@ import { OutboxSender } from '../delivery/outbox-sender.js';
 import { mapPictures } from '../map-pictures.js';
 import { setCommandMenu } from './commands-menu.js';
 import { ALLOWED_UPDATES, pollUpdates } from './poller.js';
-import { TelegramSender } from './sender.js';
+import { Pacer, TelegramSender } from './sender.js';
 import { TelegramUpdates } from './updates.js';
 import { createWebhookServer } from './webhook.js';
 
@@ -19,14 +19,24 @@ export type TelegramRuntime = {
   stop(): Promise<void>;
 };
 
-export type StartOptions = { pollTimeoutSec?: number; retryEveryMs?: number; port?: number };
+export type StartOptions = {
+  pollTimeoutSec?: number;
+  retryEveryMs?: number;
+  port?: number;
+  /** Pacing to Telegram's limits (default 1 s per chat, 1/30 s overall); tests may loosen it. */
+  pacing?: { perChatMs: number; globalMs: number };
+};
 
 export async function startTelegram(app: App, opts: StartOptions = {}): Promise<TelegramRuntime> {
   const cfg = app.config.telegram;
   if (!cfg) throw new Error('TELEGRAM_BOT_TOKEN is not set');
   const { db } = app.database;
   const tg = new Telegraf(cfg.token, { telegram: { ...(cfg.apiRoot ? { apiRoot: cfg.apiRoot } : {}) } }).telegram;
-  const sender = new TelegramSender({ telegram: tg, pictures: (id) => mapPictures(db, app.renderer, id) });
+  const sender = new TelegramSender({
+    telegram: tg,
+    pictures: (id) => mapPictures(db, app.renderer, id),
+    ...(opts.pacing ? { pacer: new Pacer(opts.pacing.perChatMs, opts.pacing.globalMs) } : {}),
+  });
   const outbox = new OutboxSender(db, sender, app.log);
   const updates = new TelegramUpdates({ db, service: app.service, telegram: tg, log: app.log, onApplied: () => outbox.kick() });
   const me = await tg.getMe();
