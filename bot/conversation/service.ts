@@ -13,6 +13,7 @@ import {
 import { type ApplyInboundResult, type Db, applyInbound, loadProcess } from '../../db/index.js';
 import { type Logger, errorFields } from '../log.js';
 import { type Identity, loadContext } from './context.js';
+import { failpoint } from '../failpoints.js';
 import { telegramAccess } from './access.js';
 import { CodeTakenError, ProcessConflictError, applyEffectsInDb } from './effects.js';
 
@@ -75,7 +76,8 @@ export class ConversationService {
     const { db, questionnaire, log } = this.deps;
     let refused = false;
     try {
-      const r = await applyInbound(db, { platform: ev.platform, updateKey: ev.updateKey, chatKey: ev.chatKey }, async (current, tx) => {
+      const key = { platform: ev.platform, updateKey: ev.updateKey, chatKey: ev.chatKey, afterInbox: () => failpoint('db.after-inbox') };
+      const r = await applyInbound(db, key, async (current, tx) => {
         const now = this.now();
         const notes: Outbound[] = [];
         if (ev.identity.kind === 'telegram') {
@@ -105,6 +107,7 @@ export class ConversationService {
         };
       });
       log.debug('inbound.applied', { platform: ev.platform, chat: ev.chatKey, update: ev.updateKey, outcome: r.outcome });
+      failpoint('service.after-commit');
       return { ...r, refused };
     } catch (e) {
       if (e instanceof CodeTakenError) throw e;

@@ -3,6 +3,7 @@
 // permanent refusal (the person blocked the bot) is given up so the chat's queue moves on.
 import type { Outbound } from '../../core/interview/index.js';
 import { type Db, claimOutbox, markSendFailed, markSent } from '../../db/index.js';
+import { failpoint } from '../failpoints.js';
 import { type Logger, errorFields } from '../log.js';
 
 export type SendOutcome =
@@ -101,6 +102,7 @@ export class OutboxSender {
       outcome = { ok: false, retryAfterMs: backoffMs(attempts), error: String(errorFields(e).message ?? 'send failed') };
     }
     if (outcome.ok) {
+      failpoint('outbox.after-send');
       await markSent(this.db, { id, platformMessageId: outcome.messageId });
       this.sent++;
       return true;

@@ -2,6 +2,7 @@
 // not carried on: after a week of silence Telegram numbers updates at random, and a stale offset
 // would confirm (drop) a new update with a lower id before it was ever seen.
 import type { Telegram } from 'telegraf';
+import { failpoint } from '../failpoints.js';
 import { type Logger, errorFields } from '../log.js';
 import type { TelegramUpdates } from './updates.js';
 
@@ -41,7 +42,9 @@ export async function pollUpdates(o: {
       offset = undefined;
       continue;
     }
+    failpoint('telegram.after-fetch');
     await o.updates.process(batch);
+    failpoint('telegram.before-confirm');
     offset = Math.max(...batch.map((u) => u.update_id)) + 1;
   }
 }

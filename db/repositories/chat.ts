@@ -122,7 +122,7 @@ async function upsertInterview(
  */
 export async function applyInbound(
   db: Db,
-  p: { platform: string; updateKey: string; chatKey: string; now?: Date },
+  p: { platform: string; updateKey: string; chatKey: string; now?: Date; afterInbox?: () => void },
   fn: (current: StoredInterview | null, tx: Db) => InboundApplication | Promise<InboundApplication>,
 ): Promise<ApplyInboundResult> {
   const chatKey = cleanText(p.chatKey);

@@ -1,0 +1,15 @@
+// Named crash points for fault tests: with PROBIS_FAILPOINT=<name> the process kills itself with
+// SIGKILL when it reaches that point, exactly as a power cut or the OOM killer would. Unset, a
+// failpoint costs one comparison.
+export type Failpoint =
+  | 'telegram.after-fetch' // updates fetched, nothing stored yet
+  | 'db.after-inbox' // inside the update's transaction, after the inbox row
+  | 'service.after-commit' // the update's transaction committed, no reply sent yet
+  | 'outbox.after-send' // a reply sent, not yet marked as sent
+  | 'telegram.before-confirm'; // a batch applied, its offset not yet confirmed
+
+const armed = process.env.PROBIS_FAILPOINT;
+
+export function failpoint(name: Failpoint): void {
+  if (armed === name) process.kill(process.pid, 'SIGKILL');
+}
