@@ -54,7 +54,7 @@ function parseButtonData(data: string | undefined): { rev: number; index: number
 }
 
 /** The start payload of a deep link t.me/<bot>?start=<token>: 1-64 of [A-Za-z0-9_-]. */
-const START = /^\/start(?:@\w+)?(?:\s+(\S+))?\s*$/;
+const START = /^\/start(?:@\w+)?(?:\s+([\s\S]+?))?\s*$/;
 
 export type TelegramInbound =
   | {

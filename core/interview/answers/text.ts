@@ -42,8 +42,10 @@ export const MAX_LIST_ITEMS = 200;
  */
 export function parseList(raw: string, opts: { max?: number; splitCommas?: boolean } = {}): Parsed<string[]> {
   const max = opts.max ?? MAX_LIST_ITEMS;
-  const cleaned = cleanInput(raw);
-  let parts = cleaned.split(/\n|;/);
+  const cleaned = cleanInput(raw).replace(/^\n+|\n+$/g, '');
+  // Lines, when there are several: then a ";" or "," belongs to the item ("...; DROP TABLE").
+  let parts = cleaned.split('\n');
+  if (parts.length === 1) parts = cleaned.split(';');
   if (parts.length === 1) {
     // "1. A 2. B 3. C" on one line
     const numbered = cleaned.split(/(?:^|\s)\d{1,3}[.)]\s+/).filter((p) => p.trim());
