@@ -13,6 +13,7 @@ import {
   type InterviewState,
   type Outbound,
   applyEffects,
+  contextOf,
   initialState,
   questionnaire,
   step,
@@ -46,11 +47,7 @@ export function replay(lines: TranscriptLine[], start: World, personId: string |
   let world = structuredClone(start);
   let ids = 0;
   const env = () => ({ now: new Date(0).toISOString(), newId: () => `r${++ids}` });
-  const ctx = () => ({
-    organisation: world.organisation,
-    person: world.organisation?.people.find((p) => p.id === personId) ?? null,
-    processes: world.processes,
-  });
+  const ctx = () => contextOf(world, personId);
   let state: InterviewState = initialState(questionnaire, ctx());
   const conversation: string[] = [];
   const seen: { question: Extract<Outbound, { kind: 'question' }> | null } = { question: null };

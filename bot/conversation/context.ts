@@ -1,7 +1,7 @@
 // Loads what the interview engine reads: the organisation, the person, the processes.
 import type { Context } from '../../core/interview/index.js';
 import type { Organisation, Person } from '../../core/model/index.js';
-import { type Db, findPersonByChannel, listOrganisations, listProcesses, loadOrganisation } from '../../db/index.js';
+import { type Db, findPersonByChannel, listOrganisations, listProcessSummaries, loadOrganisation } from '../../db/index.js';
 
 /** Who is writing, as far as the channel knows. */
 export type Identity =
@@ -30,7 +30,7 @@ export async function loadContext(tx: Db, identity: Identity, statePersonId: str
     const personId = identity.personId ?? statePersonId;
     person = organisation?.people.find((p) => p.id === personId) ?? null;
   }
-  const processes = organisation ? await listProcesses(tx, { organisationId: organisation.id }) : [];
+  const processes = organisation ? await listProcessSummaries(tx, { organisationId: organisation.id }) : [];
   return { organisation, person, processes };
 }
 

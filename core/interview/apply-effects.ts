@@ -2,7 +2,7 @@
 // layer does the same in SQL; this one serves replays, exports and tests without storage.
 import type { Organisation } from '../model/organisation.js';
 import type { Process } from '../model/process.js';
-import type { Effect } from './types.js';
+import type { Context, Effect, ProcessSummary } from './types.js';
 
 export type World = { organisation: Organisation | null; processes: Process[] };
 
@@ -42,4 +42,18 @@ export function applyEffects(world: World, effects: Effect[]): World {
     }
   }
   return { organisation, processes };
+}
+
+export function summarise(p: Process): ProcessSummary {
+  return { id: p.id, code: p.code, name: p.name, category: p.category, parentId: p.parentId, ownerUnitId: p.ownerUnitId, status: p.status, hasFlow: p.flow !== null };
+}
+
+/** The engine's context from an in-memory world, for the person with `personId`. */
+export function contextOf(world: World, personId: string | null, telegramBot: string | null = null): Context {
+  return {
+    organisation: world.organisation,
+    person: world.organisation?.people.find((p) => p.id === personId) ?? null,
+    processes: world.processes.map(summarise),
+    telegramBot,
+  };
 }

@@ -68,13 +68,18 @@ export type StepResult = {
   refused?: { code: RefusalCode; questionId: string };
 };
 
+/** A stored process as the interview sees it: no flow, only whether it has one. */
+export type ProcessSummary = Pick<Process, 'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId' | 'status'> & {
+  hasFlow: boolean;
+};
+
 /** Read-only context the caller loads before each step. */
 export type Context = {
   organisation: Organisation | null;
   /** The person this chat is bound to, when the channel knows (an invitation, a --person flag). */
   person: Person | null;
   /** Processes of the organisation as stored (for parent picks, codes, "Peta unit saya"). */
-  processes: Pick<Process, 'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId' | 'status' | 'flow'>[];
+  processes: ProcessSummary[];
   /** Where invitation links point: the Telegram bot's username, when Telegram is configured. */
   telegramBot?: string | null;
 };

@@ -486,3 +486,27 @@ export async function deleteProcess(
     return { outcome: 'deleted' };
   });
 }
+
+/** What a chat needs to know of the organisation's processes: no flows, one query. */
+export type ProcessSummary = Pick<Process, 'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId' | 'status'> & {
+  hasFlow: boolean;
+};
+
+export async function listProcessSummaries(db: Db, p: { organisationId: string }): Promise<ProcessSummary[]> {
+  const rows = await db
+    .select({
+      id: processes.id,
+      code: processes.code,
+      name: processes.name,
+      category: processes.category,
+      parentId: processes.parentId,
+      ownerUnitId: processes.ownerUnitId,
+      status: processes.status,
+      hasFlow: processes.hasFlow,
+    })
+    .from(processes)
+    .where(eq(processes.organisationId, p.organisationId));
+  return rows
+    .map((r) => ({ ...r, category: r.category as Process['category'], status: r.status as Process['status'] }))
+    .sort((a, b) => compareCodes(a.code, b.code));
+}

@@ -1,12 +1,13 @@
 // A scenario vocabulary for interview tests: a person says things, presses buttons, and we look
 // at what the bot said and at the map that came out. The world is kept in memory.
-import { ExchangeDocument, type Organisation, type Person, type Process } from '../../core/model/index.js';
+import { ExchangeDocument, type Organisation, type Process } from '../../core/model/index.js';
 import {
   type Context,
   type Input,
   type InterviewState,
   type Outbound,
   applyEffects,
+  contextOf,
   initialState,
   questionnaire,
   readState,
@@ -34,9 +35,7 @@ export class Chat {
   }
 
   ctx(): Context {
-    const org = this.world.organisation;
-    const person: Person | null = org?.people.find((p) => p.id === this.personId) ?? null;
-    return { organisation: org, person, processes: this.world.processes, telegramBot: this.telegramBot };
+    return contextOf(this.world, this.personId, this.telegramBot);
   }
 
   private env() {

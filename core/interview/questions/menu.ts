@@ -173,7 +173,7 @@ export const processCategory: Question = {
 /** Grouping processes (no flow) of the same category that a new process can sit under. */
 function parentCandidates(v: View) {
   const cat = v.draft()!.category;
-  const stored = v.ctx.processes.filter((p) => p.category === cat && !p.flow);
+  const stored = v.ctx.processes.filter((p) => p.category === cat && !p.hasFlow);
   const seen = new Set<string>();
   return stored.filter((p) => !seen.has(p.id) && seen.add(p.id)).sort((a, b) => a.code.localeCompare(b.code));
 }
