@@ -9,7 +9,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -19,8 +22,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/bot/**', '**/db/**', '**/renderers/**'], message: 'core/ is pure: it imports nothing from bot/, db/ or renderers/.' },
-            { group: ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'node:child_process', 'fs', 'http', 'net'], message: 'core/ does no I/O.' },
+            {
+              group: ['**/bot/**', '**/db/**', '**/renderers/**'],
+              message: 'core/ is pure: it imports nothing from bot/, db/ or renderers/.',
+            },
+            {
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'node:net',
+                'node:http',
+                'node:child_process',
+                'fs',
+                'http',
+                'net',
+              ],
+              message: 'core/ does no I/O.',
+            },
           ],
         },
       ],

@@ -39,7 +39,8 @@ function nativeDot(dot: string, format: 'svg' | 'png'): void {
 const engine = graphvizWasm();
 const inline = { toPng: async (svg: string) => svgToPng(svg), close: async () => {} };
 const fmt = (n: number | null) => (n === null ? 'n/a' : n < 10 ? n.toFixed(2) : n.toFixed(1));
-const ratio = (a: number | null, b: number | null) => (a === null || b === null ? 'n/a' : `${(a / b).toFixed(2)}x`);
+const ratio = (a: number | null, b: number | null) =>
+  a === null || b === null ? 'n/a' : `${(a / b).toFixed(2)}x`;
 
 const rows: string[][] = [];
 for (const n of SIZES) {
@@ -74,11 +75,27 @@ for (const n of SIZES) {
   ]);
 }
 
-const head = ['activities', 'wasm layout', 'dot -Tsvg', 'wasm/dot', 'resvg PNG', 'PNG px (whole map)', 'dot -Tpng', 'pages', 'first render', 'cache hit', 'first/hit'];
+const head = [
+  'activities',
+  'wasm layout',
+  'dot -Tsvg',
+  'wasm/dot',
+  'resvg PNG',
+  'PNG px (whole map)',
+  'dot -Tpng',
+  'pages',
+  'first render',
+  'cache hit',
+  'first/hit',
+];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join(' | ');
-console.log(`Renderer benchmark, medians of ${RUNS} runs in ms (Node ${process.version}, ${hasDot ? spawnSync('dot', ['-V'], { encoding: 'utf8' }).stderr.trim() : 'native dot: n/a'})`);
+console.log(
+  `Renderer benchmark, medians of ${RUNS} runs in ms (Node ${process.version}, ${hasDot ? spawnSync('dot', ['-V'], { encoding: 'utf8' }).stderr.trim() : 'native dot: n/a'})`,
+);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 for (const r of rows) console.log(line(r));
-console.log('first render = whole-map SVG + every page laid out and rasterised in-thread; cache hit = same content again.');
+console.log(
+  'first render = whole-map SVG + every page laid out and rasterised in-thread; cache hit = same content again.',
+);

@@ -8,7 +8,9 @@ let failed = 0;
 for (const b of benches) {
   const file = fileURLToPath(new URL(`./${b}`, import.meta.url));
   console.log(`\n== ${b} ==`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', file, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -24,7 +24,12 @@ export async function openApp(env: NodeJS.ProcessEnv = process.env, log?: Logger
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   logger.info('database.open', { kind: database.kind });
   const bot = { username: null as string | null };
-  const service = new ConversationService({ db: database.db, questionnaire, log: logger, telegramBot: () => bot.username });
+  const service = new ConversationService({
+    db: database.db,
+    questionnaire,
+    log: logger,
+    telegramBot: () => bot.username,
+  });
   const renderer = createRenderer();
   return {
     config,

@@ -50,7 +50,11 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === 'replay') {
     if (!sub) throw new UserError('Sebutkan berkas transkrip / name the transcript file.');
     const { runReplay } = await import('./commands/replay.js');
-    const r = await runReplay({ file: sub, ...(values.world ? { world: values.world } : {}), ...(values.person ? { person: values.person } : {}) });
+    const r = await runReplay({
+      file: sub,
+      ...(values.world ? { world: values.world } : {}),
+      ...(values.person ? { person: values.person } : {}),
+    });
     out(r.conversation.join('\n\n'));
     if (r.document) {
       const { formatDocument } = await import('./commands/exchange.js');
@@ -62,11 +66,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const known = ['start', 'chat', 'org', 'export', 'import', 'invite', 'revoke'];
-  if (!known.includes(cmd)) throw new UserError(`Perintah "${cmd}" tidak dikenal / unknown command. Lihat / see: probis --help`);
+  if (!known.includes(cmd))
+    throw new UserError(
+      `Perintah "${cmd}" tidak dikenal / unknown command. Lihat / see: probis --help`,
+    );
 
   // A chat in this terminal shares the screen with the logs: only warnings, unless asked.
   const terminalChat = cmd === 'chat' || (cmd === 'start' && !process.env.TELEGRAM_BOT_TOKEN);
-  const env = terminalChat && !process.env.LOG_LEVEL ? { ...process.env, LOG_LEVEL: 'warn' } : process.env;
+  const env =
+    terminalChat && !process.env.LOG_LEVEL ? { ...process.env, LOG_LEVEL: 'warn' } : process.env;
   const { openApp } = await import('./app.js');
   const app = await openApp(env);
   try {
@@ -96,30 +104,56 @@ export async function main(argv: string[]): Promise<number> {
       case 'org': {
         const { runOrgImport, runOrgShow } = await import('./commands/org.js');
         if (sub === 'import') {
-          if (!arg) throw new UserError('Sebutkan berkasnya: probis org import FILE / name the file.');
+          if (!arg)
+            throw new UserError('Sebutkan berkasnya: probis org import FILE / name the file.');
           return (await runOrgImport(db, arg, out)) ? 0 : 1;
         }
         if (sub === 'show') {
           await runOrgShow(db, values.org, out);
           return 0;
         }
-        throw new UserError('Pakai "probis org import FILE" atau "probis org show" / use org import or org show.');
+        throw new UserError(
+          'Pakai "probis org import FILE" atau "probis org show" / use org import or org show.',
+        );
       }
       case 'export': {
         const { runExport } = await import('./commands/exchange.js');
-        await runExport(db, { ...(values.org ? { org: values.org } : {}), ...(values.out ? { out: values.out } : {}), format: values.format ?? 'json' }, (s) => process.stdout.write(s));
+        await runExport(
+          db,
+          {
+            ...(values.org ? { org: values.org } : {}),
+            ...(values.out ? { out: values.out } : {}),
+            format: values.format ?? 'json',
+          },
+          (s) => process.stdout.write(s),
+        );
         return 0;
       }
       case 'invite': {
-        if (!values.person) throw new UserError('Sebutkan orangnya: probis invite --person ID / name the person.');
+        if (!values.person)
+          throw new UserError('Sebutkan orangnya: probis invite --person ID / name the person.');
         const { runInvite } = await import('./commands/invite.js');
         let botUsername: string | null = null;
         if (app.config.telegram) {
           const { Telegraf } = await import('telegraf');
           const api = app.config.telegram.apiRoot ? { apiRoot: app.config.telegram.apiRoot } : {};
-          botUsername = (await new Telegraf(app.config.telegram.token, { telegram: api }).telegram.getMe().catch(() => null))?.username ?? null;
+          botUsername =
+            (
+              await new Telegraf(app.config.telegram.token, { telegram: api }).telegram
+                .getMe()
+                .catch(() => null)
+            )?.username ?? null;
         }
-        await runInvite(db, { person: values.person, ...(values.org ? { org: values.org } : {}), days: Number(values.days), botUsername }, out);
+        await runInvite(
+          db,
+          {
+            person: values.person,
+            ...(values.org ? { org: values.org } : {}),
+            days: Number(values.days),
+            botUsername,
+          },
+          out,
+        );
         return 0;
       }
       case 'revoke': {
@@ -146,7 +180,11 @@ export function run(argv: string[]): void {
   main(argv).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      if (e instanceof UserError || e instanceof ConfigError || (e instanceof Error && e.name === 'DatabaseLockedError')) {
+      if (
+        e instanceof UserError ||
+        e instanceof ConfigError ||
+        (e instanceof Error && e.name === 'DatabaseLockedError')
+      ) {
         process.stderr.write(`${e.message}\n`);
         process.exit(2);
       }
@@ -154,7 +192,9 @@ export function run(argv: string[]): void {
         process.stderr.write(`${e.message}\nLihat / see: probis --help\n`);
         process.exit(2);
       }
-      process.stderr.write(`Kesalahan tak terduga / unexpected error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`);
+      process.stderr.write(
+        `Kesalahan tak terduga / unexpected error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}\n`,
+      );
       process.exit(1);
     },
   );

@@ -10,7 +10,10 @@ const Env = z
     PROBIS_DATA_DIR: z.string().min(1).default('./data'),
     TELEGRAM_BOT_TOKEN: z
       .string()
-      .regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/, 'looks like 123456789:ABC... (the token BotFather gives)')
+      .regex(
+        /^\d{3,}:[A-Za-z0-9_-]{20,}$/,
+        'looks like 123456789:ABC... (the token BotFather gives)',
+      )
       .optional(),
     TELEGRAM_API_ROOT: z.url({ message: 'must be a URL, e.g. http://127.0.0.1:8081' }).optional(),
     TELEGRAM_WEBHOOK_URL: z.url({ message: 'must be an https:// URL' }).optional(),
@@ -23,9 +26,17 @@ const Env = z
   })
   .superRefine((e, ctx) => {
     if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET)
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'is required with TELEGRAM_WEBHOOK_URL',
+      });
     if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN)
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'is required with TELEGRAM_WEBHOOK_URL' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_BOT_TOKEN'],
+        message: 'is required with TELEGRAM_WEBHOOK_URL',
+      });
   });
 
 export type Config = {
@@ -46,7 +57,9 @@ export class ConfigError extends Error {}
 
 /** Reads the configuration; a bad value throws a ConfigError naming the variable, never its value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]),
+  );
   const r = Env.safeParse(blankToUndefined);
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);

@@ -25,16 +25,25 @@ export function errorFields(err: unknown): Record<string, unknown> {
     if (err.name === 'DrizzleQueryError' || /^Failed query:/.test(err.message))
       return { error: err.name, code: String(cause?.code ?? 'db') };
     const code = (err as { code?: unknown }).code;
-    return { error: err.name, ...(code !== undefined ? { code: String(code) } : {}), message: redact(err.message).slice(0, 300) };
+    return {
+      error: err.name,
+      ...(code !== undefined ? { code: String(code) } : {}),
+      message: redact(err.message).slice(0, 300),
+    };
   }
   return { error: typeof err };
 }
 
-export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stderr.write(l + '\n')): Logger {
-  const at = (l: Level) => (event: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[l] < ORDER[level]) return;
-    write(redact(JSON.stringify({ t: new Date().toISOString(), level: l, event, ...fields })));
-  };
+export function createLogger(
+  level: Level = 'info',
+  write: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+): Logger {
+  const at =
+    (l: Level) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[l] < ORDER[level]) return;
+      write(redact(JSON.stringify({ t: new Date().toISOString(), level: l, event, ...fields })));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

@@ -10,7 +10,9 @@ export async function runStart(app: App): Promise<void> {
     return;
   }
   app.log.info('terminal.start');
-  process.stdout.write('Probis — ketik jawaban lalu Enter; /bantuan untuk perintah; Ctrl+D untuk keluar.\n\n');
+  process.stdout.write(
+    'Probis — ketik jawaban lalu Enter; /bantuan untuk perintah; Ctrl+D untuk keluar.\n\n',
+  );
   await runTerminalChat({
     db: app.database.db,
     service: app.service,

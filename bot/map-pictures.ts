@@ -5,7 +5,11 @@ import type { Renderer } from '../renderers/index.js';
 
 export type MapPictures = { code: string; name: string; pages: Uint8Array[]; svg: string };
 
-export async function mapPictures(db: Db, renderer: Renderer, processId: string): Promise<MapPictures | null> {
+export async function mapPictures(
+  db: Db,
+  renderer: Renderer,
+  processId: string,
+): Promise<MapPictures | null> {
   const orgId = await processOrganisation(db, { processId });
   const process = orgId ? await loadProcess(db, { processId, organisationId: orgId }) : null;
   const org = orgId ? await loadOrganisation(db, orgId) : null;

@@ -15,7 +15,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;
-      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+      return Object.fromEntries(
+        Object.keys(o)
+          .sort()
+          .map((k) => [k, o[k]]),
+      );
     }
     return v;
   });
@@ -29,7 +33,9 @@ export function renderKey(kind: string, dependsOn: unknown, options: unknown = {
 }
 
 /** A least-recently-used cache bounded by total bytes (default 64 MB) and entry count. */
-export function memoryCache(o: { maxBytes?: number; maxEntries?: number } = {}): RenderCache & { size(): number } {
+export function memoryCache(
+  o: { maxBytes?: number; maxEntries?: number } = {},
+): RenderCache & { size(): number } {
   const maxBytes = o.maxBytes ?? 64 * 1024 * 1024;
   const maxEntries = o.maxEntries ?? 500;
   const map = new Map<string, Uint8Array>();

@@ -1,10 +1,19 @@
 // Cross-functional map to SVG: DOT from ./dot, layout through the adapter, swimlanes drawn in.
 import type { Organisation, Process } from '../core/model/index.js';
-import { buildCrossFunctional, pageCount, type CrossFunctionalOptions } from './dot/cross-functional.js';
+import {
+  buildCrossFunctional,
+  pageCount,
+  type CrossFunctionalOptions,
+} from './dot/cross-functional.js';
 import type { LayoutEngine } from './layout.js';
 import { drawSwimlanes, laneBoxes } from './swimlanes.js';
 
-async function layoutPage(process: Process, org: Organisation, engine: LayoutEngine, o: CrossFunctionalOptions & { page: number | 'all' }): Promise<string> {
+async function layoutPage(
+  process: Process,
+  org: Organisation,
+  engine: LayoutEngine,
+  o: CrossFunctionalOptions & { page: number | 'all' },
+): Promise<string> {
   const built = buildCrossFunctional(process, org, o);
   const json = await engine.layout(built.dot, 'json');
   const svg = await engine.layout(built.dot, 'svg');
@@ -22,6 +31,7 @@ export async function crossFunctionalSvgs(
   const n = pageCount(process, o.maxStepsPerPage);
   if (n === 1) return { all, pages: [all] };
   const pages: string[] = [];
-  for (let p = 1; p <= n; p++) pages.push(await layoutPage(process, org, engine, { ...o, page: p }));
+  for (let p = 1; p <= n; p++)
+    pages.push(await layoutPage(process, org, engine, { ...o, page: p }));
   return { all, pages };
 }

@@ -41,13 +41,25 @@ export interface PictureResult {
 }
 
 export interface Renderer {
-  crossFunctionalSvg(process: Process, org: Organisation, o?: CrossFunctionalOptions): Promise<{ svg: string; pages: string[]; cached: boolean }>;
-  crossFunctionalPng(process: Process, org: Organisation, o?: CrossFunctionalOptions): Promise<PictureResult>;
+  crossFunctionalSvg(
+    process: Process,
+    org: Organisation,
+    o?: CrossFunctionalOptions,
+  ): Promise<{ svg: string; pages: string[]; cached: boolean }>;
+  crossFunctionalPng(
+    process: Process,
+    org: Organisation,
+    o?: CrossFunctionalOptions,
+  ): Promise<PictureResult>;
   relationSvg(processes: Process | Process[], org: Organisation): Promise<string>;
   relationPng(processes: Process | Process[], org: Organisation): Promise<PictureResult>;
   /** Level 0 of the organisation; with `treeOf`, the hierarchy below that process instead. */
   level0Svg(processes: Process[], org: Organisation, o?: { treeOf?: string }): Promise<string>;
-  level0Png(processes: Process[], org: Organisation, o?: { treeOf?: string }): Promise<PictureResult>;
+  level0Png(
+    processes: Process[],
+    org: Organisation,
+    o?: { treeOf?: string },
+  ): Promise<PictureResult>;
   bpmnXml(process: Process, org: Organisation): Promise<string>;
   close(): Promise<void>;
 }
@@ -58,9 +70,11 @@ const dec = new TextDecoder();
 /** What a picture of one process depends on: its flow and the names of the units in it. */
 function processDeps(process: Process, org: Organisation) {
   const unitIds = new Set<string>();
-  for (const n of process.flow?.nodes ?? []) if (isStep(n) && n.performer) unitIds.add(n.performer.unitId);
+  for (const n of process.flow?.nodes ?? [])
+    if (isStep(n) && n.performer) unitIds.add(n.performer.unitId);
   if (process.ownerUnitId) unitIds.add(process.ownerUnitId);
-  for (const i of [...process.sipoc.inputs, ...process.sipoc.outputs]) if (i.party?.unitId) unitIds.add(i.party.unitId);
+  for (const i of [...process.sipoc.inputs, ...process.sipoc.outputs])
+    if (i.party?.unitId) unitIds.add(i.party.unitId);
   return {
     code: process.code,
     name: process.name,
@@ -79,7 +93,10 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   const raster = () => (pool ??= createRasterPool(options.workers ?? 1));
 
   /** Cached bundle: part 0 is the SVG (or text), the rest PNG pages. */
-  async function cached(key: string, make: () => Promise<Uint8Array[]>): Promise<{ parts: Uint8Array[]; cached: boolean }> {
+  async function cached(
+    key: string,
+    make: () => Promise<Uint8Array[]>,
+  ): Promise<{ parts: Uint8Array[]; cached: boolean }> {
     const hit = await cache.get(key);
     if (hit) return { parts: unpackParts(hit), cached: true };
     const parts = await make();
@@ -114,13 +131,23 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     },
     async relationSvg(processes, org) {
       const list = Array.isArray(processes) ? processes : [processes];
-      const key = renderKey('rel-svg', { many: Array.isArray(processes), org: org.name, ps: list.map((p) => processDeps(p, org)) });
-      const r = await cached(key, async () => [enc.encode(await singleSvg(toRelationDot(processes, org)))]);
+      const key = renderKey('rel-svg', {
+        many: Array.isArray(processes),
+        org: org.name,
+        ps: list.map((p) => processDeps(p, org)),
+      });
+      const r = await cached(key, async () => [
+        enc.encode(await singleSvg(toRelationDot(processes, org))),
+      ]);
       return dec.decode(r.parts[0]!);
     },
     async relationPng(processes, org) {
       const list = Array.isArray(processes) ? processes : [processes];
-      const key = renderKey('rel-png', { many: Array.isArray(processes), org: org.name, ps: list.map((p) => processDeps(p, org)) });
+      const key = renderKey('rel-png', {
+        many: Array.isArray(processes),
+        org: org.name,
+        ps: list.map((p) => processDeps(p, org)),
+      });
       const r = await cached(key, async () => {
         const svg = await singleSvg(toRelationDot(processes, org));
         return [enc.encode(svg), ...(await svgToPictures([svg]))];
@@ -128,16 +155,24 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       return { svg: dec.decode(r.parts[0]!), pages: r.parts.slice(1), cached: r.cached };
     },
     async level0Svg(processes, org, o = {}) {
-      const deps = { org: [org.name, org.codePrefix], ps: processes.map((p) => [p.id, p.code, p.name, p.category, p.parentId, p.flow !== null]) };
+      const deps = {
+        org: [org.name, org.codePrefix],
+        ps: processes.map((p) => [p.id, p.code, p.name, p.category, p.parentId, p.flow !== null]),
+      };
       const key = renderKey('l0-svg', deps, o);
-      const dot = () => (o.treeOf ? toProcessTreeDot(processes, org, o.treeOf) : toLevel0Dot(processes, org));
+      const dot = () =>
+        o.treeOf ? toProcessTreeDot(processes, org, o.treeOf) : toLevel0Dot(processes, org);
       const r = await cached(key, async () => [enc.encode(await singleSvg(dot()))]);
       return dec.decode(r.parts[0]!);
     },
     async level0Png(processes, org, o = {}) {
-      const deps = { org: [org.name, org.codePrefix], ps: processes.map((p) => [p.id, p.code, p.name, p.category, p.parentId, p.flow !== null]) };
+      const deps = {
+        org: [org.name, org.codePrefix],
+        ps: processes.map((p) => [p.id, p.code, p.name, p.category, p.parentId, p.flow !== null]),
+      };
       const key = renderKey('l0-png', deps, o);
-      const dot = () => (o.treeOf ? toProcessTreeDot(processes, org, o.treeOf) : toLevel0Dot(processes, org));
+      const dot = () =>
+        o.treeOf ? toProcessTreeDot(processes, org, o.treeOf) : toLevel0Dot(processes, org);
       const r = await cached(key, async () => {
         const svg = await singleSvg(dot());
         return [enc.encode(svg), ...(await svgToPictures([svg]))];

@@ -27,7 +27,11 @@ function startWorker(): Worker {
     // Node 20 does not apply `--import tsx` hooks to a worker's entry module, so the worker starts
     // as a tiny CommonJS script that registers tsx's ESM hooks and then imports the .ts entry.
     // tsx/esm/api's "import" target sits beside its "require" target (.mjs beside .cjs).
-    const tsxApi = pathToFileURL(createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const tsxApi = pathToFileURL(
+      createRequire(self)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs'),
+    ).href;
     const entry = new URL('./raster-worker.ts', self).href;
     const boot =
       `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })` +
@@ -78,7 +82,11 @@ export function createRasterPool(size = 1): Rasteriser {
     toPng(svg, options = {}) {
       if (closed) return Promise.reject(new Error('raster pool sudah ditutup'));
       const idle = slots.find((s) => s.busy === 0);
-      const slot = idle ?? (slots.length < Math.max(1, size) ? spawn() : slots.reduce((a, b) => (a.busy <= b.busy ? a : b)));
+      const slot =
+        idle ??
+        (slots.length < Math.max(1, size)
+          ? spawn()
+          : slots.reduce((a, b) => (a.busy <= b.busy ? a : b)));
       const id = nextId++;
       slot.busy++;
       slot.worker.ref();

@@ -14,7 +14,9 @@ export const RASTER_FONT_FAMILY = 'DejaVu Sans Condensed';
 
 export function fontFiles(): string[] {
   const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return ['DejaVuSansCondensed.ttf', 'DejaVuSansCondensed-Bold.ttf', 'DejaVuSans.ttf'].map((f) => path.join(dir, f));
+  return ['DejaVuSansCondensed.ttf', 'DejaVuSansCondensed-Bold.ttf', 'DejaVuSans.ttf'].map((f) =>
+    path.join(dir, f),
+  );
 }
 
 /** Limits a chat picture must respect: Telegram sendPhoto and WhatsApp images. */

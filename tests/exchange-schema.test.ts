@@ -10,7 +10,17 @@ const FILE = new URL('../docs/export.schema.json', import.meta.url);
 
 function generated(): string {
   const schema = z.toJSONSchema(ExchangeDocument, { io: 'input' });
-  return JSON.stringify({ $id: 'https://probis.local/schemas/exchange-1.json', title: 'Probis exchange document (probis.exchange/1)', ...schema }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        $id: 'https://probis.local/schemas/exchange-1.json',
+        title: 'Probis exchange document (probis.exchange/1)',
+        ...schema,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 describe('the exchange format', () => {
@@ -20,7 +30,9 @@ describe('the exchange format', () => {
   });
 
   it('accepts the Renja example and names what is wrong in a broken one', () => {
-    const doc = JSON.parse(readFileSync(new URL('./fixtures/renja-setda.json', import.meta.url), 'utf8'));
+    const doc = JSON.parse(
+      readFileSync(new URL('./fixtures/renja-setda.json', import.meta.url), 'utf8'),
+    );
     expect(ExchangeDocument.safeParse(doc).success).toBe(true);
     doc.processes[1].flow.nodes[1].kind = 'task';
     doc.processes[1].code = '3-1';

@@ -1,19 +1,33 @@
 // probis export / probis import: the documented JSON exchange format (docs/export.schema.json).
 import { readFile, writeFile } from 'node:fs/promises';
 import { EXCHANGE_FORMAT, ExchangeDocument } from '../../core/model/index.js';
-import { type Db, listOrganisations, listProcesses, loadOrganisation, saveOrganisation, saveProcess, loadProcess } from '../../db/index.js';
+import {
+  type Db,
+  listOrganisations,
+  listProcesses,
+  loadOrganisation,
+  saveOrganisation,
+  saveProcess,
+  loadProcess,
+} from '../../db/index.js';
 
 export class UserError extends Error {}
 
 export async function resolveOrganisationId(db: Db, wanted: string | undefined): Promise<string> {
   const all = await listOrganisations(db);
   if (wanted) {
-    if (!all.some((o) => o.id === wanted)) throw new UserError(`Instansi "${wanted}" tidak ada / no organisation "${wanted}".`);
+    if (!all.some((o) => o.id === wanted))
+      throw new UserError(`Instansi "${wanted}" tidak ada / no organisation "${wanted}".`);
     return wanted;
   }
   if (all.length === 1) return all[0]!.id;
-  if (!all.length) throw new UserError('Belum ada instansi. Jalankan "probis org import FILE" dulu / no organisation yet: run "probis org import FILE" first.');
-  throw new UserError(`Ada ${all.length} instansi; sebutkan dengan --org (${all.map((o) => o.id).join(', ')}) / several organisations: name one with --org.`);
+  if (!all.length)
+    throw new UserError(
+      'Belum ada instansi. Jalankan "probis org import FILE" dulu / no organisation yet: run "probis org import FILE" first.',
+    );
+  throw new UserError(
+    `Ada ${all.length} instansi; sebutkan dengan --org (${all.map((o) => o.id).join(', ')}) / several organisations: name one with --org.`,
+  );
 }
 
 export async function exportDocument(db: Db, organisationId: string): Promise<ExchangeDocument> {
@@ -28,8 +42,15 @@ export function formatDocument(doc: ExchangeDocument): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-export async function runExport(db: Db, o: { org?: string; out?: string; format: string }, write: (s: string) => void): Promise<void> {
-  if (o.format !== 'json') throw new UserError(`Format "${o.format}" belum didukung; pakai --format json / only --format json is supported.`);
+export async function runExport(
+  db: Db,
+  o: { org?: string; out?: string; format: string },
+  write: (s: string) => void,
+): Promise<void> {
+  if (o.format !== 'json')
+    throw new UserError(
+      `Format "${o.format}" belum didukung; pakai --format json / only --format json is supported.`,
+    );
   const doc = await exportDocument(db, await resolveOrganisationId(db, o.org));
   const text = formatDocument(doc);
   if (o.out) await writeFile(o.out, text);
@@ -41,12 +62,16 @@ export function parseDocument(text: string, fileName: string): ExchangeDocument 
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`${fileName}: bukan JSON yang sah / not valid JSON (${(e as Error).message})`);
+    throw new UserError(
+      `${fileName}: bukan JSON yang sah / not valid JSON (${(e as Error).message})`,
+    );
   }
   const r = ExchangeDocument.safeParse(json);
   if (!r.success) {
     const issues = r.error.issues.slice(0, 10).map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new UserError(`${fileName}: tidak sesuai format ${EXCHANGE_FORMAT} / does not match the format:\n${issues.join('\n')}`);
+    throw new UserError(
+      `${fileName}: tidak sesuai format ${EXCHANGE_FORMAT} / does not match the format:\n${issues.join('\n')}`,
+    );
   }
   return r.data;
 }
@@ -56,18 +81,38 @@ export function parseDocument(text: string, fileName: string): ExchangeDocument 
  * stored is replaced when the file carries the stored version (or the same content); otherwise
  * the import stops with the conflict, as a second writer would.
  */
-export async function runImport(db: Db, file: string): Promise<{ organisationId: string; processes: number }> {
+export async function runImport(
+  db: Db,
+  file: string,
+): Promise<{ organisationId: string; processes: number }> {
   const doc = parseDocument(await readFile(file, 'utf8'), file);
   return db.transaction(async (tx) => {
     await saveOrganisation(tx, doc.organisation, { system: 'import' });
-    const byDepth = [...doc.processes].sort((a, b) => a.code.split('.').length - b.code.split('.').length);
+    const byDepth = [...doc.processes].sort(
+      (a, b) => a.code.split('.').length - b.code.split('.').length,
+    );
     for (const p of byDepth) {
       const stored = await loadProcess(tx, { processId: p.id });
-      if (stored && JSON.stringify({ ...stored, version: 0 }) === JSON.stringify({ ...p, version: 0 })) continue;
+      if (
+        stored &&
+        JSON.stringify({ ...stored, version: 0 }) === JSON.stringify({ ...p, version: 0 })
+      )
+        continue;
       const expectedVersion = stored ? stored.version : 0;
-      const r = await saveProcess(tx, { organisationId: doc.organisation.id, process: { ...p, version: expectedVersion }, expectedVersion, actor: { system: 'import' } });
-      if (r.outcome === 'code-taken') throw new UserError(`Kode ${r.code} sudah dipakai proses lain / code ${r.code} is taken by another process.`);
-      if (r.outcome === 'conflict') throw new UserError(`Proses ${p.code} berubah saat impor / process ${p.code} changed during the import.`);
+      const r = await saveProcess(tx, {
+        organisationId: doc.organisation.id,
+        process: { ...p, version: expectedVersion },
+        expectedVersion,
+        actor: { system: 'import' },
+      });
+      if (r.outcome === 'code-taken')
+        throw new UserError(
+          `Kode ${r.code} sudah dipakai proses lain / code ${r.code} is taken by another process.`,
+        );
+      if (r.outcome === 'conflict')
+        throw new UserError(
+          `Proses ${p.code} berubah saat impor / process ${p.code} changed during the import.`,
+        );
     }
     return { organisationId: doc.organisation.id, processes: doc.processes.length };
   });

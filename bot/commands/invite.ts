@@ -10,8 +10,12 @@ export async function runInvite(
   const orgId = await resolveOrganisationId(db, o.org);
   const org = await loadOrganisation(db, orgId);
   const person = org?.people.find((p) => p.id === o.person);
-  if (!person) throw new UserError(`Tidak ada pegawai dengan id "${o.person}" di ${orgId} / no person "${o.person}".`);
-  if (!Number.isInteger(o.days) || o.days < 1 || o.days > 90) throw new UserError('--days antara 1 dan 90 / between 1 and 90.');
+  if (!person)
+    throw new UserError(
+      `Tidak ada pegawai dengan id "${o.person}" di ${orgId} / no person "${o.person}".`,
+    );
+  if (!Number.isInteger(o.days) || o.days < 1 || o.days > 90)
+    throw new UserError('--days antara 1 dan 90 / between 1 and 90.');
   const now = o.now ?? new Date();
   const { token, expiresAt } = await createInvitation(db, {
     organisationId: orgId,
@@ -20,13 +24,22 @@ export async function runInvite(
     expiresAt: new Date(now.getTime() + o.days * 86_400_000),
   });
   const link = `https://t.me/${o.botUsername ?? '<nama_bot>'}?start=${token}`;
-  write(`Undangan untuk ${person.name} (${person.position}), berlaku sampai ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC:`);
+  write(
+    `Undangan untuk ${person.name} (${person.position}), berlaku sampai ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC:`,
+  );
   write(link);
-  if (!o.botUsername) write('(Ganti <nama_bot> dengan nama pengguna bot Anda / replace <nama_bot> with your bot\'s username.)');
+  if (!o.botUsername)
+    write(
+      "(Ganti <nama_bot> dengan nama pengguna bot Anda / replace <nama_bot> with your bot's username.)",
+    );
   write(`Pencabutan / revoke: probis revoke ${token}`);
 }
 
-export async function runRevoke(db: Db, token: string, write: (s: string) => void): Promise<boolean> {
+export async function runRevoke(
+  db: Db,
+  token: string,
+  write: (s: string) => void,
+): Promise<boolean> {
   const r = await revokeInvitation(db, { token, actor: { system: 'cli' }, now: new Date() });
   const text: Record<typeof r, string> = {
     revoked: 'Undangan dicabut / invitation revoked.',

@@ -5,7 +5,11 @@ import { formatOrganisationTree, parseOrganisationFile } from '../../core/org-im
 import { type Db, loadOrganisation, saveOrganisation } from '../../db/index.js';
 import { UserError, resolveOrganisationId } from './exchange.js';
 
-export async function runOrgImport(db: Db, file: string, write: (s: string) => void): Promise<boolean> {
+export async function runOrgImport(
+  db: Db,
+  file: string,
+  write: (s: string) => void,
+): Promise<boolean> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -14,22 +18,35 @@ export async function runOrgImport(db: Db, file: string, write: (s: string) => v
   }
   const r = parseOrganisationFile({ fileName: basename(file), bytes });
   if (!r.ok) {
-    write(`Tidak ada yang diimpor: ${r.errors.length} kesalahan / nothing imported: ${r.errors.length} error(s).`);
-    for (const e of r.errors) write(`${e.line === null ? '-' : `baris ${e.line}`}: ${e.message.id} / ${e.message.en}`);
+    write(
+      `Tidak ada yang diimpor: ${r.errors.length} kesalahan / nothing imported: ${r.errors.length} error(s).`,
+    );
+    for (const e of r.errors)
+      write(`${e.line === null ? '-' : `baris ${e.line}`}: ${e.message.id} / ${e.message.en}`);
     return false;
   }
   // A file rarely knows the Telegram accounts people linked through invitations: keep them.
   const stored = await loadOrganisation(db, r.organisation.id);
   const people = r.organisation.people.map((p) => {
     const before = stored?.people.find((x) => x.id === p.id);
-    return { ...p, telegramId: p.telegramId ?? before?.telegramId ?? null, whatsapp: p.whatsapp ?? before?.whatsapp ?? null };
+    return {
+      ...p,
+      telegramId: p.telegramId ?? before?.telegramId ?? null,
+      whatsapp: p.whatsapp ?? before?.whatsapp ?? null,
+    };
   });
   const org = await saveOrganisation(db, { ...r.organisation, people }, { system: 'org-import' });
-  write(`Diimpor / imported: ${org.name} — ${org.units.length} unit, ${org.people.length} orang/people.`);
+  write(
+    `Diimpor / imported: ${org.name} — ${org.units.length} unit, ${org.people.length} orang/people.`,
+  );
   return true;
 }
 
-export async function runOrgShow(db: Db, orgId: string | undefined, write: (s: string) => void): Promise<void> {
+export async function runOrgShow(
+  db: Db,
+  orgId: string | undefined,
+  write: (s: string) => void,
+): Promise<void> {
   const id = await resolveOrganisationId(db, orgId);
   const org = await loadOrganisation(db, id);
   if (!org) throw new UserError(`Instansi "${id}" tidak ada.`);

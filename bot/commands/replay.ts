@@ -31,19 +31,34 @@ export function parseTranscript(text: string): TranscriptLine[] {
     if (!raw.trim() || raw.trimStart().startsWith('#')) return;
     if (raw.startsWith('| ')) {
       const prev = out[out.length - 1];
-      if (!prev || prev.kind !== 'text') throw new UserError(`baris ${i + 1}: "| " melanjutkan pesan sebelumnya, tapi tidak ada / line ${i + 1}: nothing to continue`);
+      if (!prev || prev.kind !== 'text')
+        throw new UserError(
+          `baris ${i + 1}: "| " melanjutkan pesan sebelumnya, tapi tidak ada / line ${i + 1}: nothing to continue`,
+        );
       prev.value += `\n${raw.slice(2)}`;
       return;
     }
     const press = /^\[(.+)\]\s*$/.exec(raw.trim());
-    out.push(press ? { line: i + 1, kind: 'press', value: press[1]! } : { line: i + 1, kind: 'text', value: raw });
+    out.push(
+      press
+        ? { line: i + 1, kind: 'press', value: press[1]! }
+        : { line: i + 1, kind: 'text', value: raw },
+    );
   });
   return out;
 }
 
-export type ReplayResult = { conversation: string[]; document: ExchangeDocument | null; world: World };
+export type ReplayResult = {
+  conversation: string[];
+  document: ExchangeDocument | null;
+  world: World;
+};
 
-export function replay(lines: TranscriptLine[], start: World, personId: string | null): ReplayResult {
+export function replay(
+  lines: TranscriptLine[],
+  start: World,
+  personId: string | null,
+): ReplayResult {
   let world = structuredClone(start);
   let ids = 0;
   const env = () => ({ now: new Date(0).toISOString(), newId: () => `r${++ids}` });
@@ -68,16 +83,27 @@ export function replay(lines: TranscriptLine[], start: World, personId: string |
       continue;
     }
     const q = seen.question;
-    const c = q?.choices.find((x) => x.label === l.value) ?? q?.choices.find((x) => x.label.startsWith(l.value));
-    if (!q || !c) throw new UserError(`baris ${l.line}: tidak ada tombol "${l.value}" / line ${l.line}: no button "${l.value}"`);
+    const c =
+      q?.choices.find((x) => x.label === l.value) ??
+      q?.choices.find((x) => x.label.startsWith(l.value));
+    if (!q || !c)
+      throw new UserError(
+        `baris ${l.line}: tidak ada tombol "${l.value}" / line ${l.line}: no button "${l.value}"`,
+      );
     conversation.push(`> [${c.label}]`);
     run({ kind: 'choice', questionId: q.questionId, optionId: c.id, rev: q.rev });
   }
-  const document = world.organisation ? { format: EXCHANGE_FORMAT, organisation: world.organisation, processes: world.processes } : null;
+  const document = world.organisation
+    ? { format: EXCHANGE_FORMAT, organisation: world.organisation, processes: world.processes }
+    : null;
   return { conversation, document, world };
 }
 
-export async function runReplay(o: { file: string; world?: string; person?: string }): Promise<ReplayResult> {
+export async function runReplay(o: {
+  file: string;
+  world?: string;
+  person?: string;
+}): Promise<ReplayResult> {
   const lines = parseTranscript(await readFile(o.file, 'utf8'));
   const start: World = { organisation: null, processes: [] };
   if (o.world) {

@@ -3,9 +3,7 @@
 import type { Msg } from '../../core/interview/index.js';
 import { type Db, findPersonByChannel, redeemInvitation } from '../../db/index.js';
 
-export type AccessResult =
-  | { allowed: true; welcome: Msg | null }
-  | { allowed: false; reply: Msg };
+export type AccessResult = { allowed: true; welcome: Msg | null } | { allowed: false; reply: Msg };
 
 const m = (id: string, en: string): Msg => ({ id, en });
 
@@ -14,13 +12,34 @@ const NOT_INVITED = m(
   'Sorry, this account is not registered with Probis. Ask the business-process coordinator of your organisation (usually Bagian Organisasi) for an invitation link, then open it in Telegram.',
 );
 
-const REDEEM_REPLY: Record<'expired' | 'used' | 'revoked' | 'unknown' | 'telegram-in-use' | 'malformed', Msg> = {
-  expired: m('Tautan undangan ini sudah kedaluwarsa. Mintalah tautan baru kepada koordinator.', 'This invitation link has expired. Ask the coordinator for a new one.'),
-  used: m('Tautan undangan ini sudah dipakai. Setiap tautan hanya berlaku sekali; mintalah tautan baru kepada koordinator.', 'This invitation link has been used. Each link works once; ask the coordinator for a new one.'),
-  revoked: m('Tautan undangan ini sudah dibatalkan. Mintalah tautan baru kepada koordinator.', 'This invitation link was revoked. Ask the coordinator for a new one.'),
-  unknown: m('Tautan undangan ini tidak dikenal. Periksa kembali tautannya atau minta yang baru kepada koordinator.', 'This invitation link is not known. Check the link or ask the coordinator for a new one.'),
-  malformed: m('Tautan undangan ini tidak sah. Periksa kembali tautannya atau minta yang baru kepada koordinator.', 'This invitation link is not valid. Check the link or ask the coordinator for a new one.'),
-  'telegram-in-use': m('Akun Telegram ini sudah terhubung dengan orang lain di Probis. Hubungi koordinator.', 'This Telegram account is already linked to someone else in Probis. Contact the coordinator.'),
+const REDEEM_REPLY: Record<
+  'expired' | 'used' | 'revoked' | 'unknown' | 'telegram-in-use' | 'malformed',
+  Msg
+> = {
+  expired: m(
+    'Tautan undangan ini sudah kedaluwarsa. Mintalah tautan baru kepada koordinator.',
+    'This invitation link has expired. Ask the coordinator for a new one.',
+  ),
+  used: m(
+    'Tautan undangan ini sudah dipakai. Setiap tautan hanya berlaku sekali; mintalah tautan baru kepada koordinator.',
+    'This invitation link has been used. Each link works once; ask the coordinator for a new one.',
+  ),
+  revoked: m(
+    'Tautan undangan ini sudah dibatalkan. Mintalah tautan baru kepada koordinator.',
+    'This invitation link was revoked. Ask the coordinator for a new one.',
+  ),
+  unknown: m(
+    'Tautan undangan ini tidak dikenal. Periksa kembali tautannya atau minta yang baru kepada koordinator.',
+    'This invitation link is not known. Check the link or ask the coordinator for a new one.',
+  ),
+  malformed: m(
+    'Tautan undangan ini tidak sah. Periksa kembali tautannya atau minta yang baru kepada koordinator.',
+    'This invitation link is not valid. Check the link or ask the coordinator for a new one.',
+  ),
+  'telegram-in-use': m(
+    'Akun Telegram ini sudah terhubung dengan orang lain di Probis. Hubungi koordinator.',
+    'This Telegram account is already linked to someone else in Probis. Contact the coordinator.',
+  ),
 };
 
 export async function telegramAccess(
@@ -42,7 +61,11 @@ export async function telegramAccess(
   }
   if (p.start?.malformed) return { allowed: false, reply: REDEEM_REPLY.malformed };
   if (!p.start?.token) return { allowed: false, reply: NOT_INVITED };
-  const r = await redeemInvitation(tx, { token: p.start.token, telegramId: p.telegramId, now: p.now });
+  const r = await redeemInvitation(tx, {
+    token: p.start.token,
+    telegramId: p.telegramId,
+    now: p.now,
+  });
   if (r.outcome !== 'ok') return { allowed: false, reply: REDEEM_REPLY[r.outcome] };
   return {
     allowed: true,

@@ -1,7 +1,13 @@
 // Loads what the interview engine reads: the organisation, the person, the processes.
 import type { Context } from '../../core/interview/index.js';
 import type { Organisation, Person } from '../../core/model/index.js';
-import { type Db, findPersonByChannel, listOrganisations, listProcessSummaries, loadOrganisation } from '../../db/index.js';
+import {
+  type Db,
+  findPersonByChannel,
+  listOrganisations,
+  listProcessSummaries,
+  loadOrganisation,
+} from '../../db/index.js';
 
 /** Who is writing, as far as the channel knows. */
 export type Identity =
@@ -10,14 +16,21 @@ export type Identity =
   /** The terminal: a person named on the command line, or whoever identifies in the chat. */
   | { kind: 'local'; personId: string | null; organisationId: string | null };
 
-export async function loadContext(tx: Db, identity: Identity, statePersonId: string | null, stateOrgId: string | null): Promise<Context> {
+export async function loadContext(
+  tx: Db,
+  identity: Identity,
+  statePersonId: string | null,
+  stateOrgId: string | null,
+): Promise<Context> {
   let organisation: Organisation | null = null;
   let person: Person | null = null;
 
   if (identity.kind === 'telegram' || identity.kind === 'whatsapp') {
     const found = await findPersonByChannel(
       tx,
-      identity.kind === 'telegram' ? { telegramId: identity.telegramId } : { whatsapp: identity.number },
+      identity.kind === 'telegram'
+        ? { telegramId: identity.telegramId }
+        : { whatsapp: identity.number },
     );
     const match = found[0];
     if (match) {
@@ -30,7 +43,9 @@ export async function loadContext(tx: Db, identity: Identity, statePersonId: str
     const personId = identity.personId ?? statePersonId;
     person = organisation?.people.find((p) => p.id === personId) ?? null;
   }
-  const processes = organisation ? await listProcessSummaries(tx, { organisationId: organisation.id }) : [];
+  const processes = organisation
+    ? await listProcessSummaries(tx, { organisationId: organisation.id })
+    : [];
   return { organisation, person, processes };
 }
 

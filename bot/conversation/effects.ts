@@ -1,6 +1,15 @@
 // Carries out the interview's effects inside the update's transaction.
 import type { Effect } from '../../core/interview/index.js';
-import { type Actor, type Db, addPerson, createInvitation, addUnit, createOrganisation, saveProcess, setPersonLanguage } from '../../db/index.js';
+import {
+  type Actor,
+  type Db,
+  addPerson,
+  createInvitation,
+  addUnit,
+  createOrganisation,
+  saveProcess,
+  setPersonLanguage,
+} from '../../db/index.js';
 
 /** Another writer saved the process first: the whole update is rolled back and reported. */
 export class ProcessConflictError extends Error {

@@ -67,7 +67,11 @@ export class ConversationService {
         return await this.handleOnce(ev);
       } catch (e) {
         if (!(e instanceof CodeTakenError) || attempt >= 5) throw e;
-        this.deps.log.info('inbound.code_taken_retry', { chat: ev.chatKey, update: ev.updateKey, attempt });
+        this.deps.log.info('inbound.code_taken_retry', {
+          chat: ev.chatKey,
+          update: ev.updateKey,
+          attempt,
+        });
       }
     }
   }
@@ -76,46 +80,87 @@ export class ConversationService {
     const { db, questionnaire, log } = this.deps;
     let refused = false;
     try {
-      const key = { platform: ev.platform, updateKey: ev.updateKey, chatKey: ev.chatKey, afterInbox: () => failpoint('db.after-inbox') };
+      const key = {
+        platform: ev.platform,
+        updateKey: ev.updateKey,
+        chatKey: ev.chatKey,
+        afterInbox: () => failpoint('db.after-inbox'),
+      };
       const r = await applyInbound(db, key, async (current, tx) => {
         const now = this.now();
         const notes: Outbound[] = [];
         if (ev.identity.kind === 'telegram') {
-          const access = await telegramAccess(tx, { telegramId: ev.identity.telegramId, ...(ev.start ? { start: ev.start } : {}), now });
+          const access = await telegramAccess(tx, {
+            telegramId: ev.identity.telegramId,
+            ...(ev.start ? { start: ev.start } : {}),
+            now,
+          });
           if (!access.allowed) {
             refused = true;
             // Nothing of anyone's data, and no interview for an account that is not bound.
-            return { state: undefined, stateVersion: STATE_VERSION, personId: null, outbound: [{ platform: ev.platform, payload: textIn(access.reply) }] };
+            return {
+              state: undefined,
+              stateVersion: STATE_VERSION,
+              personId: null,
+              outbound: [{ platform: ev.platform, payload: textIn(access.reply) }],
+            };
           }
           if (access.welcome) notes.push(textIn(access.welcome));
         }
         const stored = current?.state ? readState(current.state, questionnaire) : null;
         const ctx = {
-          ...(await loadContext(tx, ev.identity, stored?.personId ?? null, stored?.organisationId ?? null)),
+          ...(await loadContext(
+            tx,
+            ev.identity,
+            stored?.personId ?? null,
+            stored?.organisationId ?? null,
+          )),
           telegramBot: this.deps.telegramBot?.() ?? null,
         };
         const state = stored ?? initialState(questionnaire, ctx);
-        const result = step(questionnaire, state, ev.input, ctx, { now: now.toISOString(), newId: this.newId });
+        const result = step(questionnaire, state, ev.input, ctx, {
+          now: now.toISOString(),
+          newId: this.newId,
+        });
         refused = !!result.refused;
-        const actor = result.state.personId ? { personId: result.state.personId } : { system: ev.platform };
+        const actor = result.state.personId
+          ? { personId: result.state.personId }
+          : { system: ev.platform };
         await applyEffectsInDb(tx, result.effects, actor);
         return {
           state: result.state,
           stateVersion: STATE_VERSION,
           personId: result.state.personId,
-          outbound: [...notes, ...result.outbound].map((payload) => ({ platform: ev.platform, payload })),
+          outbound: [...notes, ...result.outbound].map((payload) => ({
+            platform: ev.platform,
+            payload,
+          })),
         };
       });
-      log.debug('inbound.applied', { platform: ev.platform, chat: ev.chatKey, update: ev.updateKey, outcome: r.outcome });
+      log.debug('inbound.applied', {
+        platform: ev.platform,
+        chat: ev.chatKey,
+        update: ev.updateKey,
+        outcome: r.outcome,
+      });
       failpoint('service.after-commit');
       return { ...r, refused };
     } catch (e) {
       if (e instanceof CodeTakenError) throw e;
       if (e instanceof ProcessConflictError) {
-        log.warn('inbound.conflict', { chat: ev.chatKey, update: ev.updateKey, process: e.processId });
+        log.warn('inbound.conflict', {
+          chat: ev.chatKey,
+          update: ev.updateKey,
+          process: e.processId,
+        });
         return this.adoptStored(ev, e.processId);
       }
-      log.error('inbound.failed', { platform: ev.platform, chat: ev.chatKey, update: ev.updateKey, ...errorFields(e) });
+      log.error('inbound.failed', {
+        platform: ev.platform,
+        chat: ev.chatKey,
+        update: ev.updateKey,
+        ...errorFields(e),
+      });
       throw e;
     }
   }
@@ -123,19 +168,29 @@ export class ConversationService {
   /** The answer hit a version conflict: take the stored process into the state and say so. */
   private adoptStored(ev: InboundEvent, processId: string): Promise<HandleResult> {
     const { db, questionnaire } = this.deps;
-    return applyInbound(db, { platform: ev.platform, updateKey: ev.updateKey, chatKey: ev.chatKey }, async (current, tx) => {
-      const state = readState(current!.state, questionnaire);
-      const ctx = await loadContext(tx, ev.identity, state.personId, state.organisationId);
-      const stored = await loadProcess(tx, { processId });
-      const result = stored
-        ? adoptStoredProcess(questionnaire, state, stored, ctx, { now: this.now().toISOString(), newId: this.newId })
-        : step(questionnaire, state, { kind: 'resume' }, ctx, { now: this.now().toISOString(), newId: this.newId });
-      return {
-        state: result.state,
-        stateVersion: STATE_VERSION,
-        personId: result.state.personId,
-        outbound: result.outbound.map((payload) => ({ platform: ev.platform, payload })),
-      };
-    });
+    return applyInbound(
+      db,
+      { platform: ev.platform, updateKey: ev.updateKey, chatKey: ev.chatKey },
+      async (current, tx) => {
+        const state = readState(current!.state, questionnaire);
+        const ctx = await loadContext(tx, ev.identity, state.personId, state.organisationId);
+        const stored = await loadProcess(tx, { processId });
+        const result = stored
+          ? adoptStoredProcess(questionnaire, state, stored, ctx, {
+              now: this.now().toISOString(),
+              newId: this.newId,
+            })
+          : step(questionnaire, state, { kind: 'resume' }, ctx, {
+              now: this.now().toISOString(),
+              newId: this.newId,
+            });
+        return {
+          state: result.state,
+          stateVersion: STATE_VERSION,
+          personId: result.state.personId,
+          outbound: result.outbound.map((payload) => ({ platform: ev.platform, payload })),
+        };
+      },
+    );
   }
 }

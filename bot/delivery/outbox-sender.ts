@@ -80,12 +80,18 @@ export class OutboxSender {
     const room = (this.opts.maxInFlight ?? 64) - this.inFlight.size;
     if (room <= 0) return;
     const now = this.opts.now?.() ?? new Date();
-    const batch = await claimOutbox(this.db, { platform: this.sender.platform, limit: Math.min(room, this.opts.batch ?? 50), now });
+    const batch = await claimOutbox(this.db, {
+      platform: this.sender.platform,
+      limit: Math.min(room, this.opts.batch ?? 50),
+      now,
+    });
     for (const m of batch) {
       if (this.inFlight.has(m.id)) continue;
       this.inFlight.add(m.id);
       void this.sendOne(m.id, m.chatKey, m.payload as Outbound, m.attempts, now)
-        .catch((e: unknown) => this.log.error('outbox.send_crashed', { id: m.id, ...errorFields(e) }))
+        .catch((e: unknown) =>
+          this.log.error('outbox.send_crashed', { id: m.id, ...errorFields(e) }),
+        )
         .then((progress) => {
           this.inFlight.delete(m.id);
           if (progress) this.kick();
@@ -94,12 +100,22 @@ export class OutboxSender {
     }
   }
 
-  private async sendOne(id: number, chatKey: string, payload: Outbound, attempts: number, now: Date): Promise<boolean> {
+  private async sendOne(
+    id: number,
+    chatKey: string,
+    payload: Outbound,
+    attempts: number,
+    now: Date,
+  ): Promise<boolean> {
     let outcome: SendOutcome;
     try {
       outcome = await this.sender.send(chatKey, payload, attempts);
     } catch (e) {
-      outcome = { ok: false, retryAfterMs: backoffMs(attempts), error: String(errorFields(e).message ?? 'send failed') };
+      outcome = {
+        ok: false,
+        retryAfterMs: backoffMs(attempts),
+        error: String(errorFields(e).message ?? 'send failed'),
+      };
     }
     if (outcome.ok) {
       failpoint('outbox.after-send');
@@ -114,7 +130,11 @@ export class OutboxSender {
     }
     this.log.info('outbox.retry', { id, chat: chatKey, attempts, inMs: outcome.retryAfterMs });
     const base = this.opts.now?.() ?? new Date();
-    await markSendFailed(this.db, { id, error: outcome.error, retryAt: new Date(Math.max(base.getTime(), now.getTime()) + outcome.retryAfterMs) });
+    await markSendFailed(this.db, {
+      id,
+      error: outcome.error,
+      retryAt: new Date(Math.max(base.getTime(), now.getTime()) + outcome.retryAfterMs),
+    });
     return false;
   }
 }

@@ -29,5 +29,8 @@ export async function setCommandMenu(tg: Telegram): Promise<void> {
   const id = ID.map(([command, description]) => ({ command, description }));
   await tg.setMyCommands(id);
   await tg.setMyCommands(id, { language_code: 'id' });
-  await tg.setMyCommands(ID.map(([command]) => ({ command, description: EN[command]! })), { language_code: 'en' });
+  await tg.setMyCommands(
+    ID.map(([command]) => ({ command, description: EN[command]! })),
+    { language_code: 'en' },
+  );
 }

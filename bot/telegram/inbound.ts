@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import type { Input } from '../../core/interview/index.js';
 
-const User = z.object({ id: z.number().int(), is_bot: z.boolean().optional(), language_code: z.string().optional() });
+const User = z.object({
+  id: z.number().int(),
+  is_bot: z.boolean().optional(),
+  language_code: z.string().optional(),
+});
 const Chat = z.object({ id: z.number().int(), type: z.string() });
 const Message = z.object({
   message_id: z.number().int(),
@@ -35,7 +39,11 @@ const Update = z.object({
           chat: Chat,
           text: z.string().optional(),
           reply_markup: z
-            .object({ inline_keyboard: z.array(z.array(z.object({ text: z.string(), callback_data: z.string().optional() }))) })
+            .object({
+              inline_keyboard: z.array(
+                z.array(z.object({ text: z.string(), callback_data: z.string().optional() })),
+              ),
+            })
             .optional(),
         })
         .optional(),
@@ -67,7 +75,12 @@ export type TelegramInbound =
       /** /start, with the deep-link payload if any (null when absent; 'invalid' when malformed). */
       start?: { token: string | null; malformed: boolean };
       /** A button press: to acknowledge, and to close the buttons of the message it came from. */
-      callback?: { id: string; messageId: number | null; messageText: string | null; label: string | null };
+      callback?: {
+        id: string;
+        messageId: number | null;
+        messageText: string | null;
+        label: string | null;
+      };
     }
   /** A message in a group: Probis works in private chats only. */
   | { kind: 'group'; updateKey: string; chatId: number; command: boolean }
@@ -83,7 +96,8 @@ export function fromTelegramUpdate(raw: unknown): TelegramInbound {
   const cb = u.callback_query;
   if (cb) {
     const chat = cb.message?.chat;
-    if (!chat || chat.type !== 'private') return { kind: 'ignore', updateKey, reason: 'callback-outside-private' };
+    if (!chat || chat.type !== 'private')
+      return { kind: 'ignore', updateKey, reason: 'callback-outside-private' };
     const button = parseButtonData(cb.data);
     return {
       kind: 'private',
@@ -92,12 +106,16 @@ export function fromTelegramUpdate(raw: unknown): TelegramInbound {
       chatId: chat.id,
       telegramId: String(cb.from.id),
       // Data that is not ours (forged, or from an old version) is a stale button: index -1.
-      input: button ? { kind: 'button', rev: button.rev, index: button.index } : { kind: 'button', rev: -1, index: -1 },
+      input: button
+        ? { kind: 'button', rev: button.rev, index: button.index }
+        : { kind: 'button', rev: -1, index: -1 },
       callback: {
         id: cb.id,
         messageId: cb.message?.message_id ?? null,
         messageText: cb.message?.text ?? null,
-        label: cb.message?.reply_markup?.inline_keyboard.flat().find((b) => b.callback_data === cb.data)?.text ?? null,
+        label:
+          cb.message?.reply_markup?.inline_keyboard.flat().find((b) => b.callback_data === cb.data)
+            ?.text ?? null,
       },
     };
   }
@@ -105,9 +123,16 @@ export function fromTelegramUpdate(raw: unknown): TelegramInbound {
   const edited = u.edited_message;
   const m = u.message ?? edited;
   if (!m) return { kind: 'ignore', updateKey, reason: 'unsupported-update' };
-  if (m.chat.type !== 'private') return { kind: 'group', updateKey, chatId: m.chat.id, command: !!m.text?.startsWith('/') };
+  if (m.chat.type !== 'private')
+    return { kind: 'group', updateKey, chatId: m.chat.id, command: !!m.text?.startsWith('/') };
   if (!m.from || m.from.is_bot) return { kind: 'ignore', updateKey, reason: 'no-sender' };
-  const base = { kind: 'private' as const, updateKey, chatKey: `telegram:${m.chat.id}`, chatId: m.chat.id, telegramId: String(m.from.id) };
+  const base = {
+    kind: 'private' as const,
+    updateKey,
+    chatKey: `telegram:${m.chat.id}`,
+    chatId: m.chat.id,
+    telegramId: String(m.from.id),
+  };
 
   if (edited) return { ...base, input: { kind: 'unsupported', what: 'edited' } };
   if (typeof m.text === 'string') {
@@ -115,10 +140,24 @@ export function fromTelegramUpdate(raw: unknown): TelegramInbound {
     if (start) {
       const token = start[1] ?? null;
       const malformed = token !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(token);
-      return { ...base, input: { kind: 'resume' }, start: { token: malformed ? null : token, malformed } };
+      return {
+        ...base,
+        input: { kind: 'resume' },
+        start: { token: malformed ? null : token, malformed },
+      };
     }
     return { ...base, input: { kind: 'text', text: m.text } };
   }
-  const what = m.photo ? 'photo' : m.sticker ? 'sticker' : m.voice || m.audio ? 'voice' : m.location ? 'location' : m.document ? 'document' : 'other';
+  const what = m.photo
+    ? 'photo'
+    : m.sticker
+      ? 'sticker'
+      : m.voice || m.audio
+        ? 'voice'
+        : m.location
+          ? 'location'
+          : m.document
+            ? 'document'
+            : 'other';
   return { ...base, input: { kind: 'unsupported', what } };
 }

@@ -7,7 +7,9 @@ import { buttonData } from './inbound.js';
 export type InlineKeyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
 
 /** Short labels two to a row, longer ones alone: readable on a phone. */
-export function keyboardFor(q: Extract<Outbound, { kind: 'question' }>): InlineKeyboard | undefined {
+export function keyboardFor(
+  q: Extract<Outbound, { kind: 'question' }>,
+): InlineKeyboard | undefined {
   if (!q.choices.length) return undefined;
   const rows: { text: string; callback_data: string }[][] = [];
   let row: { text: string; callback_data: string }[] = [];

@@ -25,7 +25,12 @@ export async function pollUpdates(o: {
     try {
       batch = (await o.telegram.callApi(
         'getUpdates',
-        { timeout: o.timeoutSec ?? 30, limit: o.limit ?? 100, ...(offset !== undefined ? { offset } : {}), allowed_updates: [...ALLOWED_UPDATES] },
+        {
+          timeout: o.timeoutSec ?? 30,
+          limit: o.limit ?? 100,
+          ...(offset !== undefined ? { offset } : {}),
+          allowed_updates: [...ALLOWED_UPDATES],
+        },
         { signal: o.signal as never },
       )) as { update_id: number }[];
       failures = 0;

@@ -31,17 +31,27 @@ export async function startTelegram(app: App, opts: StartOptions = {}): Promise<
   const cfg = app.config.telegram;
   if (!cfg) throw new Error('TELEGRAM_BOT_TOKEN is not set');
   const { db } = app.database;
-  const tg = new Telegraf(cfg.token, { telegram: { ...(cfg.apiRoot ? { apiRoot: cfg.apiRoot } : {}) } }).telegram;
+  const tg = new Telegraf(cfg.token, {
+    telegram: { ...(cfg.apiRoot ? { apiRoot: cfg.apiRoot } : {}) },
+  }).telegram;
   const sender = new TelegramSender({
     telegram: tg,
     pictures: (id) => mapPictures(db, app.renderer, id),
     ...(opts.pacing ? { pacer: new Pacer(opts.pacing.perChatMs, opts.pacing.globalMs) } : {}),
   });
   const outbox = new OutboxSender(db, sender, app.log);
-  const updates = new TelegramUpdates({ db, service: app.service, telegram: tg, log: app.log, onApplied: () => outbox.kick() });
+  const updates = new TelegramUpdates({
+    db,
+    service: app.service,
+    telegram: tg,
+    log: app.log,
+    onApplied: () => outbox.kick(),
+  });
   const me = await tg.getMe();
   app.bot.username = me.username;
-  await setCommandMenu(tg).catch((e: unknown) => app.log.warn('telegram.commands_not_set', { error: String((e as Error).message ?? e) }));
+  await setCommandMenu(tg).catch((e: unknown) =>
+    app.log.warn('telegram.commands_not_set', { error: String((e as Error).message ?? e) }),
+  );
 
   // Retries fall due with time (429 retry_after, backoff): look for them every second. Messages
   // left by a previous run go out at once.
@@ -53,15 +63,30 @@ export async function startTelegram(app: App, opts: StartOptions = {}): Promise<
 
   if (cfg.webhook) {
     const url = new URL(cfg.webhook.url);
-    server = createWebhookServer({ path: url.pathname, secret: cfg.webhook.secret, updates, log: app.log });
+    server = createWebhookServer({
+      path: url.pathname,
+      secret: cfg.webhook.secret,
+      updates,
+      log: app.log,
+    });
     await new Promise<void>((resolve) => server!.listen(opts.port ?? app.config.port, resolve));
-    await tg.setWebhook(cfg.webhook.url, { secret_token: cfg.webhook.secret, allowed_updates: [...ALLOWED_UPDATES], max_connections: 40 });
+    await tg.setWebhook(cfg.webhook.url, {
+      secret_token: cfg.webhook.secret,
+      allowed_updates: [...ALLOWED_UPDATES],
+      max_connections: 40,
+    });
     app.log.info('telegram.webhook', { port: (server.address() as { port: number }).port });
     done = new Promise((resolve) => server!.on('close', () => resolve()));
   } else {
     await tg.deleteWebhook();
     app.log.info('telegram.polling');
-    done = pollUpdates({ telegram: tg, updates, log: app.log, signal: abort.signal, timeoutSec: opts.pollTimeoutSec ?? 30 });
+    done = pollUpdates({
+      telegram: tg,
+      updates,
+      log: app.log,
+      signal: abort.signal,
+      timeoutSec: opts.pollTimeoutSec ?? 30,
+    });
   }
 
   return {

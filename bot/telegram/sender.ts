@@ -23,7 +23,8 @@ export class Pacer {
     const at = Math.max(now, this.nextPerChat.get(chat) ?? 0, this.nextGlobal);
     this.nextPerChat.set(chat, at + this.perChatMs);
     this.nextGlobal = at + this.globalMs;
-    if (this.nextPerChat.size > 10_000) for (const [k, t] of this.nextPerChat) if (t < now) this.nextPerChat.delete(k);
+    if (this.nextPerChat.size > 10_000)
+      for (const [k, t] of this.nextPerChat) if (t < now) this.nextPerChat.delete(k);
     return at - now;
   }
 }
@@ -33,11 +34,24 @@ type TgError = { code?: number; parameters?: { retry_after?: number }; descripti
 export function classifyError(e: unknown, attempt: number): SendOutcome {
   const err = e as TgError & { response?: { error_code?: number } };
   const code = err.code ?? err.response?.error_code;
-  const description = String(err.description ?? (e instanceof Error ? e.message : 'error')).slice(0, 200);
-  if (code === 429) return { ok: false, retryAfterMs: Math.max(1, err.parameters?.retry_after ?? 1) * 1000, error: `429 ${description}` };
+  const description = String(err.description ?? (e instanceof Error ? e.message : 'error')).slice(
+    0,
+    200,
+  );
+  if (code === 429)
+    return {
+      ok: false,
+      retryAfterMs: Math.max(1, err.parameters?.retry_after ?? 1) * 1000,
+      error: `429 ${description}`,
+    };
   // 403: the person blocked the bot or deleted the chat. 400: a request Telegram will never take.
-  if (code === 403 || code === 400) return { ok: false, permanent: true, error: `${code} ${description}` };
-  return { ok: false, retryAfterMs: backoffMs(attempt), error: `${code ?? 'network'} ${description}` };
+  if (code === 403 || code === 400)
+    return { ok: false, permanent: true, error: `${code} ${description}` };
+  return {
+    ok: false,
+    retryAfterMs: backoffMs(attempt),
+    error: `${code ?? 'network'} ${description}`,
+  };
 }
 
 export type TelegramSenderOptions = {
@@ -76,7 +90,11 @@ export class TelegramSender implements ChannelSender {
         case 'question': {
           await this.paced(chatId);
           const keyboard = keyboardFor(m);
-          const r = await tg.sendMessage(chatId, questionText(m), keyboard ? { reply_markup: keyboard } : {});
+          const r = await tg.sendMessage(
+            chatId,
+            questionText(m),
+            keyboard ? { reply_markup: keyboard } : {},
+          );
           return { ok: true, messageId: String(r.message_id) };
         }
         case 'map':
@@ -88,7 +106,10 @@ export class TelegramSender implements ChannelSender {
   }
 
   /** The map as photos (one per page), and the whole map as an SVG document when it has pages. */
-  private async sendMap(chatId: string, m: Extract<Outbound, { kind: 'map' }>): Promise<SendOutcome> {
+  private async sendMap(
+    chatId: string,
+    m: Extract<Outbound, { kind: 'map' }>,
+  ): Promise<SendOutcome> {
     const tg = this.o.telegram;
     await tg.sendChatAction(chatId, 'upload_photo').catch(() => undefined);
     const pics = await this.o.pictures(m.processId);
@@ -100,8 +121,13 @@ export class TelegramSender implements ChannelSender {
     let last = '';
     for (const [i, png] of pics.pages.entries()) {
       await this.paced(chatId);
-      const caption = pics.pages.length > 1 ? `${m.caption} (hal. ${i + 1}/${pics.pages.length})` : m.caption;
-      const r = await tg.sendPhoto(chatId, { source: Buffer.from(png), filename: `peta-${pics.code}-${i + 1}.png` }, { caption: caption.slice(0, 1024) });
+      const caption =
+        pics.pages.length > 1 ? `${m.caption} (hal. ${i + 1}/${pics.pages.length})` : m.caption;
+      const r = await tg.sendPhoto(
+        chatId,
+        { source: Buffer.from(png), filename: `peta-${pics.code}-${i + 1}.png` },
+        { caption: caption.slice(0, 1024) },
+      );
       last = String(r.message_id);
     }
     if (pics.pages.length > 1) {

@@ -35,7 +35,12 @@ export class TelegramUpdates {
   async process(updates: unknown[]): Promise<void> {
     const jobs = updates.map((u) => {
       const inbound = fromTelegramUpdate(u);
-      const key = inbound.kind === 'private' ? inbound.chatKey : inbound.kind === 'group' ? `group:${inbound.chatId}` : 'ignored';
+      const key =
+        inbound.kind === 'private'
+          ? inbound.chatKey
+          : inbound.kind === 'group'
+            ? `group:${inbound.chatId}`
+            : 'ignored';
       const prev = this.chains.get(key) ?? Promise.resolve();
       const next = prev.then(() => this.one(inbound));
       this.chains.set(key, next);
@@ -55,7 +60,8 @@ export class TelegramUpdates {
       return;
     }
     if (inbound.kind === 'group') {
-      if (inbound.command) await this.d.telegram.sendMessage(inbound.chatId, GROUP_REPLY).catch(() => undefined);
+      if (inbound.command)
+        await this.d.telegram.sendMessage(inbound.chatId, GROUP_REPLY).catch(() => undefined);
       return;
     }
     const attempts = this.d.attempts ?? 3;
@@ -69,10 +75,16 @@ export class TelegramUpdates {
           input: inbound.input,
           ...(inbound.start ? { start: inbound.start } : {}),
         });
-        if (inbound.callback) await this.closeButtons(inbound, r.outcome === 'applied' && !r.refused);
+        if (inbound.callback)
+          await this.closeButtons(inbound, r.outcome === 'applied' && !r.refused);
         return;
       } catch (e) {
-        log.warn('telegram.update_failed', { update: inbound.updateKey, chat: inbound.chatKey, attempt, ...errorFields(e) });
+        log.warn('telegram.update_failed', {
+          update: inbound.updateKey,
+          chat: inbound.chatKey,
+          attempt,
+          ...errorFields(e),
+        });
         if (attempt >= attempts) {
           // Set aside: a redelivery is now a duplicate, and the chat goes on with its next update.
           await markInboxFailed(this.d.db, {
@@ -80,8 +92,16 @@ export class TelegramUpdates {
             updateKey: inbound.updateKey,
             chatKey: inbound.chatKey,
             errorCode: String(errorFields(e).code ?? errorFields(e).error),
-          }).catch((err: unknown) => log.error('telegram.set_aside_failed', { update: inbound.updateKey, ...errorFields(err) }));
-          log.error('telegram.update_set_aside', { update: inbound.updateKey, chat: inbound.chatKey });
+          }).catch((err: unknown) =>
+            log.error('telegram.set_aside_failed', {
+              update: inbound.updateKey,
+              ...errorFields(err),
+            }),
+          );
+          log.error('telegram.update_set_aside', {
+            update: inbound.updateKey,
+            chat: inbound.chatKey,
+          });
           return;
         }
       }
@@ -89,15 +109,27 @@ export class TelegramUpdates {
   }
 
   /** Stops the spinner on the button, and closes the buttons of the message it came from. */
-  private async closeButtons(inbound: Extract<TelegramInbound, { kind: 'private' }>, accepted: boolean): Promise<void> {
+  private async closeButtons(
+    inbound: Extract<TelegramInbound, { kind: 'private' }>,
+    accepted: boolean,
+  ): Promise<void> {
     const tg = this.d.telegram;
     const cb = inbound.callback!;
     await tg.answerCbQuery(cb.id).catch(() => undefined);
     if (cb.messageId === null) return;
     if (accepted && cb.messageText && cb.label) {
-      await tg.editMessageText(inbound.chatId, cb.messageId, undefined, answeredText(cb.messageText, cb.label)).catch(() => undefined);
+      await tg
+        .editMessageText(
+          inbound.chatId,
+          cb.messageId,
+          undefined,
+          answeredText(cb.messageText, cb.label),
+        )
+        .catch(() => undefined);
     } else {
-      await tg.editMessageReplyMarkup(inbound.chatId, cb.messageId, undefined, undefined).catch(() => undefined);
+      await tg
+        .editMessageReplyMarkup(inbound.chatId, cb.messageId, undefined, undefined)
+        .catch(() => undefined);
     }
   }
 }

@@ -26,7 +26,12 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
-export function createWebhookServer(o: { path: string; secret: string; updates: TelegramUpdates; log: Logger }): Server {
+export function createWebhookServer(o: {
+  path: string;
+  secret: string;
+  updates: TelegramUpdates;
+  log: Logger;
+}): Server {
   return createServer((req, res) => {
     const reply = (status: number, body = '') => {
       res.writeHead(status, { 'content-type': 'text/plain' });
@@ -34,7 +39,9 @@ export function createWebhookServer(o: { path: string; secret: string; updates: 
     };
     if (req.method === 'GET' && req.url === '/healthz') return reply(200, 'ok');
     if (req.method !== 'POST' || req.url !== o.path) return reply(404);
-    if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'] as string | undefined, o.secret)) {
+    if (
+      !sameSecret(req.headers['x-telegram-bot-api-secret-token'] as string | undefined, o.secret)
+    ) {
       o.log.warn('webhook.bad_secret');
       return reply(401);
     }

@@ -7,7 +7,8 @@ export function formatForTerminal(o: Outbound, file?: string): string {
     case 'text':
       return o.text;
     case 'question': {
-      const mark = (i: number) => (o.numbering === 'letters' ? String.fromCharCode(97 + i) : String(i + 1));
+      const mark = (i: number) =>
+        o.numbering === 'letters' ? String.fromCharCode(97 + i) : String(i + 1);
       const lines = [o.text, ...o.choices.map((c, i) => `  ${mark(i)}) ${c.label}`)];
       return lines.join('\n');
     }

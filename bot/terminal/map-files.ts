@@ -6,7 +6,11 @@ import type { Db } from '../../db/index.js';
 import type { Renderer } from '../../renderers/index.js';
 import { mapPictures } from '../map-pictures.js';
 
-export function mapFilesFor(db: Db, renderer: Renderer, dataDir: string): (processId: string) => Promise<string | null> {
+export function mapFilesFor(
+  db: Db,
+  renderer: Renderer,
+  dataDir: string,
+): (processId: string) => Promise<string | null> {
   return async (processId) => {
     const pics = await mapPictures(db, renderer, processId);
     if (!pics) return null;

@@ -20,7 +20,14 @@ export const JsonlInbound = z.union([
 
 export type JsonlOutbound =
   | { type: 'text'; text: string }
-  | { type: 'question'; questionId: string; rev: number; text: string; choices: { id: string; label: string }[]; optional: boolean }
+  | {
+      type: 'question';
+      questionId: string;
+      rev: number;
+      text: string;
+      choices: { id: string; label: string }[];
+      optional: boolean;
+    }
   | { type: 'map'; processId: string; caption: string; outline: string; file: string | null }
   | { type: 'error'; error: string };
 
@@ -52,7 +59,8 @@ class TerminalSender implements ChannelSender {
 
   async send(_chatKey: string, m: Outbound): Promise<SendOutcome> {
     if (m.kind === 'question') this.lastQuestion = m;
-    const file = m.kind === 'map' && this.mapFiles ? await this.mapFiles(m.processId).catch(() => null) : null;
+    const file =
+      m.kind === 'map' && this.mapFiles ? await this.mapFiles(m.processId).catch(() => null) : null;
     if (this.mode === 'jsonl') this.out.write(JSON.stringify(toJsonl(m, file)) + '\n');
     else this.out.write(formatForTerminal(m, file ?? undefined) + '\n\n');
     return { ok: true, messageId: null };
@@ -64,7 +72,14 @@ function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
     case 'text':
       return { type: 'text', text: m.text };
     case 'question':
-      return { type: 'question', questionId: m.questionId, rev: m.rev, text: m.text, choices: m.choices, optional: m.optional };
+      return {
+        type: 'question',
+        questionId: m.questionId,
+        rev: m.rev,
+        text: m.text,
+        choices: m.choices,
+        optional: m.optional,
+      };
     case 'map':
       return { type: 'map', processId: m.processId, caption: m.caption, outline: m.outline, file };
   }
@@ -76,14 +91,29 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
   let n = 0;
   const sender = new TerminalSender(o.output, o.mode, o.mapFiles);
   const outbox = new OutboxSender(o.db, sender, o.log);
-  const identity = { kind: 'local' as const, personId: o.personId ?? null, organisationId: o.organisationId ?? null };
+  const identity = {
+    kind: 'local' as const,
+    personId: o.personId ?? null,
+    organisationId: o.organisationId ?? null,
+  };
   const handle = async (input: Input) => {
     try {
-      await o.service.handle({ platform: 'terminal', updateKey: `${run}:${++n}`, chatKey, identity, input });
+      await o.service.handle({
+        platform: 'terminal',
+        updateKey: `${run}:${++n}`,
+        chatKey,
+        identity,
+        input,
+      });
     } catch {
       // Logged by the service; the answer was not stored, the session goes on.
-      const text = 'Maaf, terjadi kesalahan dan jawaban ini belum tersimpan. Silakan coba lagi. / Sorry, something went wrong and this answer was not stored. Please try again.';
-      o.output.write(o.mode === 'jsonl' ? JSON.stringify({ type: 'error', error: text } satisfies JsonlOutbound) + '\n' : text + '\n\n');
+      const text =
+        'Maaf, terjadi kesalahan dan jawaban ini belum tersimpan. Silakan coba lagi. / Sorry, something went wrong and this answer was not stored. Please try again.';
+      o.output.write(
+        o.mode === 'jsonl'
+          ? JSON.stringify({ type: 'error', error: text } satisfies JsonlOutbound) + '\n'
+          : text + '\n\n',
+      );
     }
     await outbox.drain();
   };
@@ -100,26 +130,43 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
     if (!line.trim()) continue;
     const input = parseJsonlLine(line, sender.lastQuestion);
     if ('error' in input) {
-      o.output.write(JSON.stringify({ type: 'error', error: input.error } satisfies JsonlOutbound) + '\n');
+      o.output.write(
+        JSON.stringify({ type: 'error', error: input.error } satisfies JsonlOutbound) + '\n',
+      );
       continue;
     }
     await handle(input);
   }
 }
 
-export function parseJsonlLine(line: string, q: Extract<Outbound, { kind: 'question' }> | null): Input | { error: string } {
+export function parseJsonlLine(
+  line: string,
+  q: Extract<Outbound, { kind: 'question' }> | null,
+): Input | { error: string } {
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch {
-    return { error: 'Baris bukan JSON yang sah / the line is not valid JSON: expected {"text": "..."} or {"choice": "..."}' };
+    return {
+      error:
+        'Baris bukan JSON yang sah / the line is not valid JSON: expected {"text": "..."} or {"choice": "..."}',
+    };
   }
   const r = JsonlInbound.safeParse(json);
-  if (!r.success) return { error: 'Bentuk tidak dikenal / unknown shape: expected {"text": "..."} or {"choice": "..."}' };
+  if (!r.success)
+    return {
+      error: 'Bentuk tidak dikenal / unknown shape: expected {"text": "..."} or {"choice": "..."}',
+    };
   if ('text' in r.data) return { kind: 'text', text: r.data.text };
   const wanted = r.data.choice;
   const prefixed = q?.choices.filter((x) => x.label.startsWith(wanted)) ?? [];
-  const c = q?.choices.find((x) => x.id === wanted) ?? q?.choices.find((x) => x.label === wanted) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
-  if (!q || !c) return { error: `Pilihan "${wanted.slice(0, 60)}" tidak ada pada pertanyaan ini / no such choice on this question` };
+  const c =
+    q?.choices.find((x) => x.id === wanted) ??
+    q?.choices.find((x) => x.label === wanted) ??
+    (prefixed.length === 1 ? prefixed[0] : undefined);
+  if (!q || !c)
+    return {
+      error: `Pilihan "${wanted.slice(0, 60)}" tidak ada pada pertanyaan ini / no such choice on this question`,
+    };
   return { kind: 'choice', questionId: q.questionId, optionId: c.id, rev: q.rev };
 }

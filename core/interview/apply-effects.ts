@@ -16,24 +16,32 @@ export function applyEffects(world: World, effects: Effect[]): World {
         organisation = structuredClone(e.organisation);
         break;
       case 'add-unit':
-        if (organisation) organisation = { ...organisation, units: [...organisation.units, e.unit] };
+        if (organisation)
+          organisation = { ...organisation, units: [...organisation.units, e.unit] };
         break;
       case 'register-person':
-        if (organisation) organisation = { ...organisation, people: [...organisation.people, e.person] };
+        if (organisation)
+          organisation = { ...organisation, people: [...organisation.people, e.person] };
         break;
       case 'set-language':
         if (organisation)
           organisation = {
             ...organisation,
-            people: organisation.people.map((p) => (p.id === e.personId ? { ...p, language: e.language } : p)),
+            people: organisation.people.map((p) =>
+              p.id === e.personId ? { ...p, language: e.language } : p,
+            ),
           };
         break;
       case 'save-process': {
         const stored = processes.find((p) => p.id === e.process.id);
         if ((stored?.version ?? 0) !== e.process.version)
-          throw new VersionConflictError(`process ${e.process.id}: expected version ${e.process.version}, stored ${stored?.version ?? 0}`);
+          throw new VersionConflictError(
+            `process ${e.process.id}: expected version ${e.process.version}, stored ${stored?.version ?? 0}`,
+          );
         const saved = { ...structuredClone(e.process), version: e.process.version + 1 };
-        processes = stored ? processes.map((p) => (p.id === saved.id ? saved : p)) : [...processes, saved];
+        processes = stored
+          ? processes.map((p) => (p.id === saved.id ? saved : p))
+          : [...processes, saved];
         break;
       }
       case 'submitted':
@@ -45,11 +53,24 @@ export function applyEffects(world: World, effects: Effect[]): World {
 }
 
 export function summarise(p: Process): ProcessSummary {
-  return { id: p.id, code: p.code, name: p.name, category: p.category, parentId: p.parentId, ownerUnitId: p.ownerUnitId, status: p.status, hasFlow: p.flow !== null };
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    category: p.category,
+    parentId: p.parentId,
+    ownerUnitId: p.ownerUnitId,
+    status: p.status,
+    hasFlow: p.flow !== null,
+  };
 }
 
 /** The engine's context from an in-memory world, for the person with `personId`. */
-export function contextOf(world: World, personId: string | null, telegramBot: string | null = null): Context {
+export function contextOf(
+  world: World,
+  personId: string | null,
+  telegramBot: string | null = null,
+): Context {
   return {
     organisation: world.organisation,
     person: world.organisation?.people.find((p) => p.id === personId) ?? null,

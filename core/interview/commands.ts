@@ -1,27 +1,57 @@
 // Commands that work at any question, in Indonesian words or as slash commands.
 
 export type Command =
-  | { name: 'back' | 'skip' | 'cancel' | 'help' | 'status' | 'language' | 'menu' | 'undo' | 'summary' | 'invite' }
+  | {
+      name:
+        | 'back'
+        | 'skip'
+        | 'cancel'
+        | 'help'
+        | 'status'
+        | 'language'
+        | 'menu'
+        | 'undo'
+        | 'summary'
+        | 'invite';
+    }
   | { name: 'edit' | 'delete' | 'insert'; no: number }
   | { name: 'move'; from: number; to: number }
   | { name: 'rename'; text: string | null }
   | { name: 'unknown'; text: string };
 
 const WORDS: Record<string, Command['name']> = {
-  kembali: 'back', back: 'back', mundur: 'back',
-  lewati: 'skip', lewat: 'skip', skip: 'skip',
-  batal: 'cancel', cancel: 'cancel',
-  bantuan: 'help', help: 'help', tolong: 'help',
+  kembali: 'back',
+  back: 'back',
+  mundur: 'back',
+  lewati: 'skip',
+  lewat: 'skip',
+  skip: 'skip',
+  batal: 'cancel',
+  cancel: 'cancel',
+  bantuan: 'help',
+  help: 'help',
+  tolong: 'help',
   status: 'status',
-  bahasa: 'language', language: 'language',
+  bahasa: 'language',
+  language: 'language',
   menu: 'menu',
-  urungkan: 'undo', undo: 'undo',
-  ringkasan: 'summary', summary: 'summary', peta: 'summary',
+  urungkan: 'undo',
+  undo: 'undo',
+  ringkasan: 'summary',
+  summary: 'summary',
+  peta: 'summary',
 };
 /** Only as slash commands: as bare words they are too likely to be answers. */
 const SLASH_ONLY: Record<string, Command['name']> = { undang: 'invite', invite: 'invite' };
 const WITH_NO: Record<string, 'edit' | 'delete' | 'insert'> = {
-  ubah: 'edit', edit: 'edit', hapus: 'delete', delete: 'delete', sisip: 'insert', sisipkan: 'insert', insert: 'insert', tambah: 'insert',
+  ubah: 'edit',
+  edit: 'edit',
+  hapus: 'delete',
+  delete: 'delete',
+  sisip: 'insert',
+  sisipkan: 'insert',
+  insert: 'insert',
+  tambah: 'insert',
 };
 
 /**
@@ -50,7 +80,8 @@ export function parseCommand(text: string): Command | null {
     if (slash) return { name: 'move', from: NaN, to: NaN };
     return null;
   }
-  if (slash && (word === 'nama' || word === 'rename' || word === 'namaproses')) return { name: 'rename', text: args || null };
+  if (slash && (word === 'nama' || word === 'rename' || word === 'namaproses'))
+    return { name: 'rename', text: args || null };
   if (slash) return { name: 'unknown', text: `/${word}`.slice(0, 40) };
   return null;
 }

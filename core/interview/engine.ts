@@ -18,13 +18,31 @@ import { isCoordinator } from './questions/invite.js';
 import { reviewPreamble, startEdit, startInsert } from './questions/review.js';
 import { entryCursor } from './state.js';
 import { T } from './texts.js';
-import type { Choice, Context, Effect, Env, Input, InterviewState, Msg, Outbound, RefusalCode, Snapshot, StepResult } from './types.js';
+import type {
+  Choice,
+  Context,
+  Effect,
+  Env,
+  Input,
+  InterviewState,
+  Msg,
+  Outbound,
+  RefusalCode,
+  Snapshot,
+  StepResult,
+} from './types.js';
 import { View } from './view.js';
 
 const HISTORY_MAX = 10;
 export const SKIP_ID = '__skip';
 
-export function step(q: Questionnaire, state: InterviewState, input: Input, ctx: Context, env: Env): StepResult {
+export function step(
+  q: Questionnaire,
+  state: InterviewState,
+  input: Input,
+  ctx: Context,
+  env: Env,
+): StepResult {
   const s = adoptContext(state, ctx);
   const question = questionOf(q, s);
   const v0 = new View(s, ctx, env);
@@ -33,14 +51,26 @@ export function step(q: Questionnaire, state: InterviewState, input: Input, ctx:
     case 'resume':
       return { state: s, outbound: prompt(q, v0, true), effects: [] };
     case 'unsupported':
-      return refused(q, v0, 'unsupported-input', input.what === 'edited' ? T.edited : T.unsupported);
+      return refused(
+        q,
+        v0,
+        'unsupported-input',
+        input.what === 'edited' ? T.edited : T.unsupported,
+      );
     case 'button': {
       const c = input.rev === s.rev ? promptChoices(question, v0)[input.index] : undefined;
       if (!c) return refused(q, v0, 'stale-button', T.staleButton, true);
-      return step(q, s, { kind: 'choice', questionId: question.id, optionId: c.id, rev: s.rev }, ctx, env);
+      return step(
+        q,
+        s,
+        { kind: 'choice', questionId: question.id, optionId: c.id, rev: s.rev },
+        ctx,
+        env,
+      );
     }
     case 'choice': {
-      if (input.questionId !== s.cursor.q || input.rev !== s.rev) return refused(q, v0, 'stale-button', T.staleButton, true);
+      if (input.questionId !== s.cursor.q || input.rev !== s.rev)
+        return refused(q, v0, 'stale-button', T.staleButton, true);
       if (input.optionId === SKIP_ID) return skip(q, s, ctx, env);
       const parsed = answerFromButton(question, v0, input.optionId);
       if (!parsed.ok) return refused(q, v0, 'stale-button', T.staleButton, true);
@@ -55,7 +85,12 @@ export function step(q: Questionnaire, state: InterviewState, input: Input, ctx:
 }
 
 /** The question the cursor is on (the current prompt, for /start or a reconnect). */
-export function currentPrompt(q: Questionnaire, state: InterviewState, ctx: Context, env: Env): Outbound[] {
+export function currentPrompt(
+  q: Questionnaire,
+  state: InterviewState,
+  ctx: Context,
+  env: Env,
+): Outbound[] {
   return prompt(q, new View(adoptContext(state, ctx), ctx, env), true);
 }
 
@@ -65,7 +100,8 @@ function adoptContext(state: InterviewState, ctx: Context): InterviewState {
     const s = structuredClone(state);
     s.personId = ctx.person.id;
     s.organisationId = ctx.person ? (ctx.organisation?.id ?? s.organisationId) : s.organisationId;
-    if (s.cursor.q.startsWith('identify.') || s.cursor.q === 'setup.org_name') s.cursor = entryCursor(ctx, s.personId);
+    if (s.cursor.q.startsWith('identify.') || s.cursor.q === 'setup.org_name')
+      s.cursor = entryCursor(ctx, s.personId);
     return s;
   }
   if (!ctx.person && !state.personId && state.cursor.q === 'menu') {
@@ -93,7 +129,10 @@ function choicesOf(question: Question, v: View): ChoiceDef[] {
 }
 
 function labelled(v: View, defs: ChoiceDef[]): Choice[] {
-  return defs.map((d) => ({ id: d.id, label: typeof d.label === 'string' ? d.label : v.t(d.label) }));
+  return defs.map((d) => ({
+    id: d.id,
+    label: typeof d.label === 'string' ? d.label : v.t(d.label),
+  }));
 }
 
 function unitOf(v: View, id: string): Unit | undefined {
@@ -108,7 +147,9 @@ function answerFromButton(question: Question, v: View, optionId: string): Parsed
       return { ok: true, value: { type: 'yesno', value: optionId === 'yes' } };
     case 'unit': {
       const unit = unitOf(v, optionId);
-      return unit ? { ok: true, value: { type: 'unit', value: unit } } : { ok: false, reason: T.staleButton };
+      return unit
+        ? { ok: true, value: { type: 'unit', value: unit } }
+        : { ok: false, reason: T.staleButton };
     }
     case 'duration': {
       const d = parseDuration(optionId);
@@ -119,36 +160,62 @@ function answerFromButton(question: Question, v: View, optionId: string): Parsed
   }
 }
 
-function answerText(q: Questionnaire, s: InterviewState, ctx: Context, env: Env, question: Question, raw: string): StepResult {
+function answerText(
+  q: Questionnaire,
+  s: InterviewState,
+  ctx: Context,
+  env: Env,
+  question: Question,
+  raw: string,
+): StepResult {
   const v = new View(s, ctx, env);
   const refuse = (reason: Msg) => refused(q, v, 'invalid-answer', reason);
   switch (question.answer) {
     case 'text': {
       const p = parseText(raw);
-      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'text', value: p.value })) : refuse(p.reason);
+      return p.ok
+        ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'text', value: p.value }))
+        : refuse(p.reason);
     }
     case 'list': {
-      const p = parseList(raw, { splitCommas: false, ...(question.maxItems ? { max: question.maxItems } : {}) });
-      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'list', value: p.value })) : refuse(p.reason);
+      const p = parseList(raw, {
+        splitCommas: false,
+        ...(question.maxItems ? { max: question.maxItems } : {}),
+      });
+      return p.ok
+        ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'list', value: p.value }))
+        : refuse(p.reason);
     }
     case 'duration': {
       const p = parseDuration(parseText(raw).ok ? raw : '');
-      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'duration', value: p.value })) : refuse(p.reason);
+      return p.ok
+        ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'duration', value: p.value }))
+        : refuse(p.reason);
     }
     case 'yesno': {
       const p = parseYesNo(raw);
-      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'yesno', value: p.value })) : refuse(p.reason);
+      return p.ok
+        ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'yesno', value: p.value }))
+        : refuse(p.reason);
     }
     case 'step': {
       const p = parseStepNo(raw, v.stepCount());
-      return p.ok ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'step', value: p.value })) : refuse(p.reason);
+      return p.ok
+        ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'step', value: p.value }))
+        : refuse(p.reason);
     }
     case 'choice': {
       const choices = labelled(v, choicesOf(question, v));
       const stepNumbers = NUMBERS_ARE_STEPS.has(question.id);
       const bareNumber = /^\s*\d+\s*$/.test(raw);
-      const picked = stepNumbers && bareNumber ? null : parseChoiceReply(raw, choices, stepNumbers ? 'letters' : 'numbers');
-      if (picked?.ok) return apply(q, s, ctx, env, (w) => question.apply(w, { type: 'choice', value: picked.value.id }));
+      const picked =
+        stepNumbers && bareNumber
+          ? null
+          : parseChoiceReply(raw, choices, stepNumbers ? 'letters' : 'numbers');
+      if (picked?.ok)
+        return apply(q, s, ctx, env, (w) =>
+          question.apply(w, { type: 'choice', value: picked.value.id }),
+        );
       if (question.free) {
         const p = parseText(raw);
         if (!p.ok) return refuse(p.reason);
@@ -163,21 +230,27 @@ function answerText(q: Questionnaire, s: InterviewState, ctx: Context, env: Env,
       const byButton = /^\s*\d+\s*$/.test(raw) ? parseChoiceReply(raw, choices) : null;
       const unit = byButton?.ok ? unitOf(v, byButton.value.id) : undefined;
       const match = unit ? ({ kind: 'one', unit } as const) : matchUnit(p.value, v.units());
-      if (match.kind === 'one') return apply(q, s, ctx, env, (w) => question.apply(w, { type: 'unit', value: match.unit }));
+      if (match.kind === 'one')
+        return apply(q, s, ctx, env, (w) => question.apply(w, { type: 'unit', value: match.unit }));
       if (match.kind === 'several') {
-        const names = match.units.slice(0, 6).map((u) => u.name).join('; ');
+        const names = match.units
+          .slice(0, 6)
+          .map((u) => u.name)
+          .join('; ');
         return refuse({
           id: `Ada beberapa yang cocok: ${names}. Tulis lebih lengkap.`,
           en: `Several match: ${names}. Please write it in full.`,
         });
       }
-      if (!question.allowNewUnit) return refuse({ id: 'Unit itu tidak ada di daftar.', en: 'That unit is not in the list.' });
+      if (!question.allowNewUnit)
+        return refuse({ id: 'Unit itu tidak ada di daftar.', en: 'That unit is not in the list.' });
       return apply(q, s, ctx, env, (w) => {
         w.state.work.newParty = p.value;
         w.state.work.returnTo.push({ ...w.state.cursor });
         // Self-registration in a new organisation: a typed unit is a unit of it, no need to ask.
         ask(w, { q: 'party.new' });
-        if (question.id === 'identify.unit' && !w.units().length) return { replay: { type: 'choice', value: 'unit' } };
+        if (question.id === 'identify.unit' && !w.units().length)
+          return { replay: { type: 'choice', value: 'unit' } };
         return {};
       });
     }
@@ -228,7 +301,18 @@ function apply(
   effects.push(...saveChangedDrafts(s, work));
   return {
     state: work,
-    outbound: [...notes.map((n) => text(v.t(n))), ...prompt(q, v, work.cursor.q !== s.cursor.q || work.cursor.pid !== s.cursor.pid || work.cursor.nid !== s.cursor.nid || work.cursor.i !== s.cursor.i || question_is_review(work))],
+    outbound: [
+      ...notes.map((n) => text(v.t(n))),
+      ...prompt(
+        q,
+        v,
+        work.cursor.q !== s.cursor.q ||
+          work.cursor.pid !== s.cursor.pid ||
+          work.cursor.nid !== s.cursor.nid ||
+          work.cursor.i !== s.cursor.i ||
+          question_is_review(work),
+      ),
+    ],
     effects,
   };
 }
@@ -287,7 +371,13 @@ function promptChoices(question: Question, v: View): Choice[] {
   return choices;
 }
 
-function refused(q: Questionnaire, v: View, code: RefusalCode, reason: Msg, withPreamble = false): StepResult {
+function refused(
+  q: Questionnaire,
+  v: View,
+  code: RefusalCode,
+  reason: Msg,
+  withPreamble = false,
+): StepResult {
   return {
     state: v.state,
     outbound: [text(v.t(reason)), ...prompt(q, v, withPreamble)],
@@ -297,10 +387,20 @@ function refused(q: Questionnaire, v: View, code: RefusalCode, reason: Msg, with
 }
 
 function info(q: Questionnaire, v: View, m: Msg | string, extra: Outbound[] = []): StepResult {
-  return { state: v.state, outbound: [...extra, text(typeof m === 'string' ? m : v.t(m)), ...prompt(q, v, false)], effects: [] };
+  return {
+    state: v.state,
+    outbound: [...extra, text(typeof m === 'string' ? m : v.t(m)), ...prompt(q, v, false)],
+    effects: [],
+  };
 }
 
-function runCommand(q: Questionnaire, s: InterviewState, ctx: Context, env: Env, c: Command): StepResult {
+function runCommand(
+  q: Questionnaire,
+  s: InterviewState,
+  ctx: Context,
+  env: Env,
+  c: Command,
+): StepResult {
   const v = new View(s, ctx, env);
   const needFlow = () => !v.draft()?.flow;
   switch (c.name) {
@@ -318,21 +418,27 @@ function runCommand(q: Questionnaire, s: InterviewState, ctx: Context, env: Env,
     case 'back': {
       const last = s.history[s.history.length - 1];
       if (!last) return refused(q, v, 'nothing-to-undo', T.nothingToUndo);
-      return apply(q, s, ctx, env, (w) => restore(w, last, s.history.length - 1, T.wentBack), { history: false });
+      return apply(q, s, ctx, env, (w) => restore(w, last, s.history.length - 1, T.wentBack), {
+        history: false,
+      });
     }
     case 'undo': {
       const current = JSON.stringify(s.drafts);
       for (let i = s.history.length - 1; i >= 0; i--) {
         const snap = s.history[i]!;
         if (JSON.stringify(snap.drafts) !== current)
-          return apply(q, s, ctx, env, (w) => restore(w, snap, i, T.undone(snap.note)), { history: false });
+          return apply(q, s, ctx, env, (w) => restore(w, snap, i, T.undone(snap.note)), {
+            history: false,
+          });
       }
       return refused(q, v, 'nothing-to-undo', T.nothingToUndo);
     }
     case 'language':
       return apply(q, s, ctx, env, (w) => {
         w.state.lang = w.state.lang === 'id' ? 'en' : 'id';
-        const effects: Effect[] = w.state.personId ? [{ kind: 'set-language', personId: w.state.personId, language: w.state.lang }] : [];
+        const effects: Effect[] = w.state.personId
+          ? [{ kind: 'set-language', personId: w.state.personId, language: w.state.lang }]
+          : [];
         return { effects, notes: [T.languageSet] };
       });
     case 'menu':
@@ -355,7 +461,10 @@ function runCommand(q: Questionnaire, s: InterviewState, ctx: Context, env: Env,
       return apply(q, s, ctx, env, (w) => rename(w, c.text));
     case 'invite':
       if (!isCoordinator(v))
-        return refused(q, v, 'invalid-answer', { id: 'Perintah /undang hanya untuk koordinator.', en: 'The /undang command is for coordinators only.' });
+        return refused(q, v, 'invalid-answer', {
+          id: 'Perintah /undang hanya untuk koordinator.',
+          en: 'The /undang command is for coordinators only.',
+        });
       return apply(q, s, ctx, env, (w) => {
         w.state.work.returnTo.push({ ...w.cursor });
         ask(w, { q: 'invite.person' });
@@ -390,14 +499,29 @@ function cancel(v: View, toMenu: boolean): Applied {
     returnFromDetour(v);
     return { notes: [{ id: 'Dibatalkan.', en: 'Cancelled.' }] };
   }
-  v.state.work = { ...w, pasted: [], branches: [], returnTo: [], exitLabels: [], attach: undefined, preset: undefined, pickedUnit: undefined, newParty: undefined };
+  v.state.work = {
+    ...w,
+    pasted: [],
+    branches: [],
+    returnTo: [],
+    exitLabels: [],
+    attach: undefined,
+    preset: undefined,
+    pickedUnit: undefined,
+    newParty: undefined,
+  };
   v.state.cursor = v.state.personId ? { q: 'menu' } : entryCursor(v.ctx, null);
   return { notes: [T.cancelled] };
 }
 
 function badNo(v: View): Applied {
   const n = v.stepCount();
-  return { refuse: { id: `Tidak ada langkah dengan nomor itu. Nomor langkah: 1-${n}.`, en: `There is no step with that number. Steps: 1-${n}.` } };
+  return {
+    refuse: {
+      id: `Tidak ada langkah dengan nomor itu. Nomor langkah: 1-${n}.`,
+      en: `There is no step with that number. Steps: 1-${n}.`,
+    },
+  };
 }
 
 function deleteNo(v: View, no: number): Applied {
@@ -418,7 +542,11 @@ function moveNo(v: View, from: number, to: number): Applied {
   const b = stepByNo(flow, to);
   if (!a || !b || from === to) return badNo(v);
   editDraft(v, (p) => ({ ...p, flow: moveStepBefore(p.flow!, (x) => localId(v, x), a.id, b.id) }));
-  const newNo = v.draft()!.flow!.nodes.filter(isStep).findIndex((n) => n.id === a.id) + 1;
+  const newNo =
+    v
+      .draft()!
+      .flow!.nodes.filter(isStep)
+      .findIndex((n) => n.id === a.id) + 1;
   return { notes: [T.stepMoved(from, newNo)] };
 }
 
@@ -440,11 +568,22 @@ function statusText(v: View): string {
   const me = v.person();
   if (me) lines.push(`${me.name} — ${me.position}, ${v.unitName(me.unitId)}`);
   const d = v.draft();
-  if (d) lines.push(en ? `Mapping: ${d.code} ${d.name} (${v.stepCount()} steps)` : `Sedang memetakan: ${d.code} ${d.name} (${v.stepCount()} langkah)`);
+  if (d)
+    lines.push(
+      en
+        ? `Mapping: ${d.code} ${d.name} (${v.stepCount()} steps)`
+        : `Sedang memetakan: ${d.code} ${d.name} (${v.stepCount()} langkah)`,
+    );
   const open = v.state.drafts.filter((x) => x.status === 'draft' && x.id !== d?.id);
-  if (open.length) lines.push((en ? 'Other drafts: ' : 'Draf lain: ') + open.map((x) => x.name).join('; '));
+  if (open.length)
+    lines.push((en ? 'Other drafts: ' : 'Draf lain: ') + open.map((x) => x.name).join('; '));
   const waiting = v.state.work.pasted.length + v.state.work.branches.length;
-  if (waiting) lines.push(en ? `${waiting} step(s)/branch(es) still to describe.` : `${waiting} langkah/cabang masih perlu dilengkapi.`);
+  if (waiting)
+    lines.push(
+      en
+        ? `${waiting} step(s)/branch(es) still to describe.`
+        : `${waiting} langkah/cabang masih perlu dilengkapi.`,
+    );
   return lines.join('\n') || (en ? 'Nothing in progress.' : 'Belum ada yang sedang dikerjakan.');
 }
 
@@ -452,13 +591,20 @@ function statusText(v: View): string {
  * Someone else (a coordinator, another chat) saved a process this interview holds a draft of.
  * The stored version replaces the draft; the person is told their last answer was not kept.
  */
-export function adoptStoredProcess(q: Questionnaire, state: InterviewState, stored: import('../model/process.js').Process, ctx: Context, env: Env): StepResult {
+export function adoptStoredProcess(
+  q: Questionnaire,
+  state: InterviewState,
+  stored: import('../model/process.js').Process,
+  ctx: Context,
+  env: Env,
+): StepResult {
   const s = structuredClone(state);
   const i = s.drafts.findIndex((d) => d.id === stored.id);
   if (i >= 0) s.drafts[i] = structuredClone(stored);
   const v = new View(s, ctx, env);
   // The cursor may point at a step the other writer removed.
-  if (s.cursor.nid && !v.node(s.cursor.nid, s.cursor.pid)) s.cursor = { q: 'review.confirm', pid: stored.id };
+  if (s.cursor.nid && !v.node(s.cursor.nid, s.cursor.pid))
+    s.cursor = { q: 'review.confirm', pid: stored.id };
   s.rev += 1;
   const note: Msg = {
     id: `Proses "${stored.name}" baru saja diubah orang lain. Saya memuat versi terbaru; jawaban terakhir Anda belum tersimpan, silakan ulangi.`,

@@ -51,7 +51,8 @@ export function crossUnitEdgeWithoutDocument(v: View, nid: string): string | und
   if (!flow || !node?.performer) return undefined;
   for (const e of incoming(flow, nid)) {
     const from = v.node(e.from);
-    if (from?.performer && from.performer.unitId !== node.performer.unitId && !e.document) return e.id;
+    if (from?.performer && from.performer.unitId !== node.performer.unitId && !e.document)
+      return e.id;
   }
   return undefined;
 }

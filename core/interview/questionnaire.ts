@@ -18,11 +18,15 @@ const ANSWER_TYPES = new Set(['text', 'list', 'duration', 'yesno', 'choice', 'un
 export function defineQuestionnaire(version: string, list: Question[]): Questionnaire {
   const questions = new Map<string, Question>();
   for (const q of list) {
-    if (!/^[a-z_]+(\.[a-z_]+)*$/.test(q.id)) throw new QuestionnaireError(`question id "${q.id}" is not of the form area.name`);
+    if (!/^[a-z_]+(\.[a-z_]+)*$/.test(q.id))
+      throw new QuestionnaireError(`question id "${q.id}" is not of the form area.name`);
     if (questions.has(q.id)) throw new QuestionnaireError(`question "${q.id}" is defined twice`);
-    if (!ANSWER_TYPES.has(q.answer)) throw new QuestionnaireError(`question "${q.id}" has unknown answer type "${q.answer}"`);
-    if (q.answer === 'choice' && !q.choices) throw new QuestionnaireError(`choice question "${q.id}" has no choices`);
-    if (!q.help.id || !q.help.en) throw new QuestionnaireError(`question "${q.id}" lacks help text in both languages`);
+    if (!ANSWER_TYPES.has(q.answer))
+      throw new QuestionnaireError(`question "${q.id}" has unknown answer type "${q.answer}"`);
+    if (q.answer === 'choice' && !q.choices)
+      throw new QuestionnaireError(`choice question "${q.id}" has no choices`);
+    if (!q.help.id || !q.help.en)
+      throw new QuestionnaireError(`question "${q.id}" lacks help text in both languages`);
     questions.set(q.id, q);
   }
   return { version, questions };

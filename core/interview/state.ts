@@ -12,7 +12,11 @@ export function entryCursor(ctx: Context, personId: string | null): Cursor {
   return { q: 'menu' };
 }
 
-export function initialState(q: Questionnaire, ctx: Context, lang: Language = ctx.person?.language ?? 'id'): InterviewState {
+export function initialState(
+  q: Questionnaire,
+  ctx: Context,
+  lang: Language = ctx.person?.language ?? 'id',
+): InterviewState {
   return {
     v: STATE_VERSION,
     qv: q.version,
@@ -35,10 +39,15 @@ export function initialState(q: Questionnaire, ctx: Context, lang: Language = ct
  */
 export function readState(raw: unknown, q: Questionnaire): InterviewState {
   const v = (raw as { v?: unknown } | null)?.v;
-  if (v !== STATE_VERSION) throw new StateVersionError(`interview state version ${String(v)} is not known (expected ${STATE_VERSION})`);
+  if (v !== STATE_VERSION)
+    throw new StateVersionError(
+      `interview state version ${String(v)} is not known (expected ${STATE_VERSION})`,
+    );
   const state = InterviewState.parse(raw);
   if (!q.questions.has(state.cursor.q)) {
-    state.cursor = state.cursor.pid ? { q: 'review.confirm', pid: state.cursor.pid } : { q: 'menu' };
+    state.cursor = state.cursor.pid
+      ? { q: 'review.confirm', pid: state.cursor.pid }
+      : { q: 'menu' };
   }
   return state;
 }

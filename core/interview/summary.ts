@@ -6,7 +6,11 @@ import { formatDuration } from './answers/duration.js';
 import { splitText } from './limits.js';
 import type { View } from './view.js';
 
-const CATEGORY = { inti: ['Proses Inti', 'Core process'], pendukung: ['Proses Pendukung', 'Support process'], manajemen: ['Proses Manajemen', 'Management process'] } as const;
+const CATEGORY = {
+  inti: ['Proses Inti', 'Core process'],
+  pendukung: ['Proses Pendukung', 'Support process'],
+  manajemen: ['Proses Manajemen', 'Management process'],
+} as const;
 
 /** Where a step leads, when that is not simply the next number: "→ 4", "ya → 7, tidak → 4", "→ selesai". */
 function nextText(flow: Flow, node: StepNode, no: number, v: View): string {
@@ -18,7 +22,10 @@ function nextText(flow: Flow, node: StepNode, no: number, v: View): string {
   };
   if (outs.length === 0) return '';
   if (outs.length === 1 && !outs[0]!.label && target(outs[0]!.to) === String(no + 1)) return '';
-  return ' ' + outs.map((e) => (e.label ? `${e.label} → ${target(e.to)}` : `→ ${target(e.to)}`)).join(', ');
+  return (
+    ' ' +
+    outs.map((e) => (e.label ? `${e.label} → ${target(e.to)}` : `→ ${target(e.to)}`)).join(', ')
+  );
 }
 
 export function stepLine(flow: Flow, node: StepNode, no: number, v: View): string {
@@ -35,14 +42,19 @@ export function summaryText(p: Process, v: View): string[] {
   if (p.sipoc.inputs.length)
     lines.push(
       `${en ? 'Input' : 'Masukan'}: ` +
-        p.sipoc.inputs.map((i) => (i.party ? `${i.name} (${en ? 'from' : 'dari'} ${i.party.name})` : i.name)).join('; '),
+        p.sipoc.inputs
+          .map((i) => (i.party ? `${i.name} (${en ? 'from' : 'dari'} ${i.party.name})` : i.name))
+          .join('; '),
     );
   if (p.sipoc.outputs.length)
     lines.push(
       `${en ? 'Output' : 'Hasil'}: ` +
-        p.sipoc.outputs.map((o) => (o.party ? `${o.name} (${en ? 'for' : 'untuk'} ${o.party.name})` : o.name)).join('; '),
+        p.sipoc.outputs
+          .map((o) => (o.party ? `${o.name} (${en ? 'for' : 'untuk'} ${o.party.name})` : o.name))
+          .join('; '),
     );
-  if (p.legalBasis.length) lines.push(`${en ? 'Legal basis' : 'Dasar hukum'}: ${p.legalBasis.join('; ')}`);
+  if (p.legalBasis.length)
+    lines.push(`${en ? 'Legal basis' : 'Dasar hukum'}: ${p.legalBasis.join('; ')}`);
   const flow = p.flow;
   if (flow) {
     lines.push('');
@@ -62,7 +74,9 @@ export function mapOutline(p: Process, v: View): string {
     if (!lanes.includes(lane)) lanes.push(lane);
     const edgesIn = flow.edges.filter((e) => e.to === node.id && e.document);
     for (const e of edgesIn) lines.push(`   ⇢ ${e.document}`);
-    lines.push(`[${lanes.indexOf(lane) + 1}] ${no}. ${node.kind === 'decision' ? '◇ ' : ''}${node.name}${nextText(flow, node, no, v)}`);
+    lines.push(
+      `[${lanes.indexOf(lane) + 1}] ${no}. ${node.kind === 'decision' ? '◇ ' : ''}${node.name}${nextText(flow, node, no, v)}`,
+    );
   }
   const legend = lanes.map((l, i) => `[${i + 1}] ${l}`).join('\n');
   return `${v.lang === 'en' ? 'Lanes' : 'Lajur'}:\n${legend}\n\n${lines.join('\n')}`;
@@ -71,7 +85,8 @@ export function mapOutline(p: Process, v: View): string {
 export type FindingLike = { level: 'error' | 'warning'; message: { id: string; en: string } };
 
 export function findingsText(findings: FindingLike[], v: View): string[] {
-  if (!findings.length) return [v.lang === 'en' ? 'No problems found.' : 'Tidak ditemukan masalah.'];
+  if (!findings.length)
+    return [v.lang === 'en' ? 'No problems found.' : 'Tidak ditemukan masalah.'];
   const errors = findings.filter((f) => f.level === 'error');
   const warnings = findings.filter((f) => f.level === 'warning');
   const lines: string[] = [];
@@ -81,7 +96,9 @@ export function findingsText(findings: FindingLike[], v: View): string[] {
     for (const f of errors) lines.push(`• ${en ? f.message.en : f.message.id}`);
   }
   if (warnings.length) {
-    lines.push(en ? `Worth checking (${warnings.length}):` : `Perlu diperhatikan (${warnings.length}):`);
+    lines.push(
+      en ? `Worth checking (${warnings.length}):` : `Perlu diperhatikan (${warnings.length}):`,
+    );
     for (const f of warnings) lines.push(`• ${en ? f.message.en : f.message.id}`);
   }
   return splitText(lines.join('\n'));

@@ -5,7 +5,10 @@ const m = (id: string, en: string): Msg => ({ id, en });
 
 export const T = {
   skipped: m('Dilewati.', 'Skipped.'),
-  required: m('Pertanyaan ini wajib dijawab, tidak bisa dilewati.', 'This question is required and cannot be skipped.'),
+  required: m(
+    'Pertanyaan ini wajib dijawab, tidak bisa dilewati.',
+    'This question is required and cannot be skipped.',
+  ),
   staleButton: m(
     'Tombol itu dari pertanyaan sebelumnya dan sudah tidak berlaku. Ini pertanyaan yang sedang berjalan:',
     'That button belongs to an earlier question and no longer applies. This is the current question:',
@@ -24,7 +27,10 @@ export const T = {
       `Unknown command "${c}". Type /bantuan for the list of commands.`,
     ),
   nothingToUndo: m('Tidak ada yang bisa dikembalikan.', 'There is nothing to go back to.'),
-  wentBack: m('Baik, kembali ke pertanyaan sebelumnya.', 'All right, back to the previous question.'),
+  wentBack: m(
+    'Baik, kembali ke pertanyaan sebelumnya.',
+    'All right, back to the previous question.',
+  ),
   undone: (what: string) => m(`Dibatalkan: ${what}.`, `Undone: ${what}.`),
   cancelled: m('Dibatalkan. Draf Anda tetap tersimpan.', 'Cancelled. Your draft is kept.'),
   noProcess: m('Belum ada proses yang sedang dipetakan.', 'No process is being mapped yet.'),
@@ -35,15 +41,22 @@ export const T = {
       `Step ${no} "${name}" deleted. Type /urungkan to undo.`,
     ),
   stepMoved: (from: number, to: number) =>
-    m(`Langkah ${from} dipindahkan; sekarang menjadi langkah ${to}.`, `Step ${from} moved; it is now step ${to}.`),
-  renamed: (name: string) => m(`Nama proses diganti menjadi "${name}".`, `Process renamed to "${name}".`),
+    m(
+      `Langkah ${from} dipindahkan; sekarang menjadi langkah ${to}.`,
+      `Step ${from} moved; it is now step ${to}.`,
+    ),
+  renamed: (name: string) =>
+    m(`Nama proses diganti menjadi "${name}".`, `Process renamed to "${name}".`),
   nameSuggested: (name: string) =>
     m(
       `Saya tulis: "${name}". (Kegiatan ditulis dengan kata kerja aktif; ketik /kembali bila ingin menulis ulang.)`,
       `I wrote: "${name}". (Activities are written as active verbs; type /kembali to write it again.)`,
     ),
   processNameSuggested: (from: string, to: string) =>
-    m(`"${from}" saya tulis sebagai "${to}" (nama proses berupa kata benda).`, `"${from}" written as "${to}" (process names are nouns).`),
+    m(
+      `"${from}" saya tulis sebagai "${to}" (nama proses berupa kata benda).`,
+      `"${from}" written as "${to}" (process names are nouns).`,
+    ),
   languageSet: m('Bahasa diganti ke Bahasa Indonesia.', 'Language switched to English.'),
   help: m(
     [
@@ -81,7 +94,10 @@ export const T = {
       'Commands also work without the slash, e.g. "ubah 3".',
     ].join('\n'),
   ),
-  needProcess: m('Perintah ini dipakai saat memetakan sebuah proses.', 'This command is used while mapping a process.'),
+  needProcess: m(
+    'Perintah ini dipakai saat memetakan sebuah proses.',
+    'This command is used while mapping a process.',
+  ),
   submitted: (name: string) =>
     m(
       `Terima kasih. Proses "${name}" dikirim untuk diperiksa koordinator. Unit penerima serah terima akan diminta mengonfirmasi.`,
@@ -93,10 +109,7 @@ export const T = {
       `There are still ${n} problems to fix before submitting (see the list above). Use /ubah, /sisip or /hapus.`,
     ),
   branchNext: (label: string, no: number) =>
-    m(
-      `Sekarang cabang "${label}" dari langkah ${no}.`,
-      `Now the "${label}" branch of step ${no}.`,
-    ),
+    m(`Sekarang cabang "${label}" dari langkah ${no}.`, `Now the "${label}" branch of step ${no}.`),
   status: (lines: string[]) => m(lines.join('\n'), lines.join('\n')),
   skip: m('Lewati', 'Skip'),
 } as const;

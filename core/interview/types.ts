@@ -17,7 +17,10 @@ export type Input =
    */
   | { kind: 'button'; rev: number; index: number }
   /** Something we cannot read as an answer (photo, sticker, voice, location...). */
-  | { kind: 'unsupported'; what: 'photo' | 'sticker' | 'voice' | 'location' | 'document' | 'edited' | 'other' }
+  | {
+      kind: 'unsupported';
+      what: 'photo' | 'sticker' | 'voice' | 'location' | 'document' | 'edited' | 'other';
+    }
   /** The person opened the chat again (/start, or a channel reconnect): re-ask where we are. */
   | { kind: 'resume' };
 
@@ -50,7 +53,14 @@ export type Effect =
   | { kind: 'save-process'; organisationId: string; process: Process }
   | { kind: 'submitted'; organisationId: string; processId: string; personId: string }
   /** A coordinator invites a person: the token goes into a deep link that binds a chat account. */
-  | { kind: 'create-invitation'; organisationId: string; personId: string; token: string; expiresAt: string; createdBy: string };
+  | {
+      kind: 'create-invitation';
+      organisationId: string;
+      personId: string;
+      token: string;
+      expiresAt: string;
+      createdBy: string;
+    };
 
 export type RefusalCode =
   | 'invalid-answer'
@@ -69,7 +79,10 @@ export type StepResult = {
 };
 
 /** A stored process as the interview sees it: no flow, only whether it has one. */
-export type ProcessSummary = Pick<Process, 'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId' | 'status'> & {
+export type ProcessSummary = Pick<
+  Process,
+  'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId' | 'status'
+> & {
   hasFlow: boolean;
 };
 
@@ -122,10 +135,18 @@ export const Work = z.object({
   /** Steps pasted as a list, still to be completed one by one. */
   pasted: z.array(z.string()).default([]),
   /** Decision exits that lead to a step not yet described: { decision node, exit label }. */
-  branches: z.array(z.object({ from: z.string(), label: z.string(), order: z.array(z.string()).default([]) })).default([]),
+  branches: z
+    .array(
+      z.object({ from: z.string(), label: z.string(), order: z.array(z.string()).default([]) }),
+    )
+    .default([]),
   /** Registration answers gathered so far. */
   reg: z
-    .object({ orgName: z.string().optional(), name: z.string().optional(), position: z.string().optional() })
+    .object({
+      orgName: z.string().optional(),
+      name: z.string().optional(),
+      position: z.string().optional(),
+    })
     .default({}),
   /** The unit picked in a performer/party sub-question, waiting for a position. */
   pickedUnit: z.string().optional(),

@@ -85,14 +85,17 @@ export class View {
   usedPerformers(): Performer[] {
     const out: Performer[] = [];
     for (const n of this.draft()?.flow?.nodes ?? []) {
-      if (isStep(n) && n.performer && !out.some((p) => samePerformer(p, n.performer!))) out.push(n.performer);
+      if (isStep(n) && n.performer && !out.some((p) => samePerformer(p, n.performer!)))
+        out.push(n.performer);
     }
     return out;
   }
 
   /** Positions known in a unit: from the people registered there and the performers used. */
   knownPositions(unitId: string): string[] {
-    const fromPeople = (this.ctx.organisation?.people ?? []).filter((p) => p.unitId === unitId).map((p) => p.position);
+    const fromPeople = (this.ctx.organisation?.people ?? [])
+      .filter((p) => p.unitId === unitId)
+      .map((p) => p.position);
     const fromFlows = this.state.drafts
       .flatMap((d) => d.flow?.nodes ?? [])
       .filter(isStep)
@@ -103,5 +106,7 @@ export class View {
 }
 
 export function samePerformer(a: Performer, b: Performer): boolean {
-  return a.unitId === b.unitId && (a.position ?? '').toLowerCase() === (b.position ?? '').toLowerCase();
+  return (
+    a.unitId === b.unitId && (a.position ?? '').toLowerCase() === (b.position ?? '').toLowerCase()
+  );
 }

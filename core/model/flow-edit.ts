@@ -48,7 +48,13 @@ export function connect(
   to: string,
   extra: { label?: string | null; document?: string | null } = {},
 ): Flow {
-  const edge: Edge = { id: newId('e'), from, to, label: extra.label ?? null, document: extra.document ?? null };
+  const edge: Edge = {
+    id: newId('e'),
+    from,
+    to,
+    label: extra.label ?? null,
+    document: extra.document ?? null,
+  };
   return { ...flow, edges: [...flow.edges, edge] };
 }
 
@@ -60,7 +66,11 @@ export function ensureEnd(flow: Flow, newId: NewId): { flow: Flow; endId: string
   return { flow: { ...flow, nodes: [...flow.nodes, { kind: 'end', id, label: null }] }, endId: id };
 }
 
-export function updateStep(flow: Flow, id: string, patch: Partial<Omit<StepNode, 'id' | 'kind'>>): Flow {
+export function updateStep(
+  flow: Flow,
+  id: string,
+  patch: Partial<Omit<StepNode, 'id' | 'kind'>>,
+): Flow {
   return {
     ...flow,
     nodes: flow.nodes.map((n) => (n.id === id && isStep(n) ? ({ ...n, ...patch } as StepNode) : n)),
@@ -86,7 +96,8 @@ export function detachStep(flow: Flow, id: string): Flow {
   // Drop a rejoined edge that would duplicate an existing one (same ends and label).
   const edges = [...kept];
   for (const e of rejoined) {
-    if (!edges.some((x) => x.from === e.from && x.to === e.to && x.label === e.label)) edges.push(e);
+    if (!edges.some((x) => x.from === e.from && x.to === e.to && x.label === e.label))
+      edges.push(e);
   }
   return { ...flow, edges };
 }
@@ -102,7 +113,9 @@ export function insertBefore(flow: Flow, newId: NewId, node: FlowNode, beforeId:
   const at = without.findIndex((n) => n.id === beforeId);
   const nodes = [...without];
   nodes.splice(at < 0 ? nodes.length : at, 0, node);
-  const edges = flow.edges.map((e) => (e.to === beforeId && e.from !== node.id ? { ...e, to: node.id } : e));
+  const edges = flow.edges.map((e) =>
+    e.to === beforeId && e.from !== node.id ? { ...e, to: node.id } : e,
+  );
   return connect({ ...flow, nodes, edges }, newId, node.id, beforeId);
 }
 
@@ -120,7 +133,9 @@ export function orderExits(flow: Flow, nodeId: string, labels: string[]): Flow {
     const i = l === null ? -1 : labels.indexOf(l);
     return i < 0 ? labels.length : i;
   };
-  const exits = flow.edges.filter((e) => e.from === nodeId).sort((a, b) => rank(a.label) - rank(b.label));
+  const exits = flow.edges
+    .filter((e) => e.from === nodeId)
+    .sort((a, b) => rank(a.label) - rank(b.label));
   let k = 0;
   return { ...flow, edges: flow.edges.map((e) => (e.from === nodeId ? exits[k++]! : e)) };
 }

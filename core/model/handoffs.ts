@@ -45,7 +45,15 @@ export function handoffs(process: Process): Handoff[] {
     const from = item.party?.unitId;
     if (from && owner && from !== owner) {
       const key = `input:${item.id}` as const;
-      out.push({ kind: 'input', key, itemId: item.id, fromUnitId: from, toUnitId: owner, what: item.name, state: state(key) });
+      out.push({
+        kind: 'input',
+        key,
+        itemId: item.id,
+        fromUnitId: from,
+        toUnitId: owner,
+        what: item.name,
+        state: state(key),
+      });
     }
   }
 
@@ -77,7 +85,15 @@ export function handoffs(process: Process): Handoff[] {
     const to = item.party?.unitId;
     if (to && owner && to !== owner) {
       const key = `output:${item.id}` as const;
-      out.push({ kind: 'output', key, itemId: item.id, fromUnitId: owner, toUnitId: to, what: item.name, state: state(key) });
+      out.push({
+        kind: 'output',
+        key,
+        itemId: item.id,
+        fromUnitId: owner,
+        toUnitId: to,
+        what: item.name,
+        state: state(key),
+      });
     }
   }
   return out;

@@ -77,7 +77,12 @@ export const ActivityNode = z.object({ kind: z.literal('activity'), ...StepField
 /** A decision: `name` is the question ("Rancangan disetujui?"); exits are its labelled edges. */
 export const DecisionNode = z.object({ kind: z.literal('decision'), ...StepFields });
 
-export const FlowNode = z.discriminatedUnion('kind', [StartNode, EndNode, ActivityNode, DecisionNode]);
+export const FlowNode = z.discriminatedUnion('kind', [
+  StartNode,
+  EndNode,
+  ActivityNode,
+  DecisionNode,
+]);
 export type FlowNode = z.infer<typeof FlowNode>;
 export type StartNode = z.infer<typeof StartNode>;
 export type EndNode = z.infer<typeof EndNode>;

@@ -367,10 +367,15 @@ export async function pruneChatLog(
 }
 
 /** Whether an inbound update was seen: 'done', 'failed' (set aside), or null (not yet). */
-export async function inboxStatus(db: Db, p: { platform: string; updateKey: string }): Promise<'done' | 'failed' | null> {
+export async function inboxStatus(
+  db: Db,
+  p: { platform: string; updateKey: string },
+): Promise<'done' | 'failed' | null> {
   const [row] = await db
     .select({ status: inbox.status })
     .from(inbox)
-    .where(and(eq(inbox.platform, cleanText(p.platform)), eq(inbox.updateKey, cleanText(p.updateKey))));
+    .where(
+      and(eq(inbox.platform, cleanText(p.platform)), eq(inbox.updateKey, cleanText(p.updateKey))),
+    );
   return row ? (row.status === 'failed' ? 'failed' : 'done') : null;
 }

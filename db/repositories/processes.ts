@@ -488,11 +488,17 @@ export async function deleteProcess(
 }
 
 /** What a chat needs to know of the organisation's processes: no flows, one query. */
-export type ProcessSummary = Pick<Process, 'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId' | 'status'> & {
+export type ProcessSummary = Pick<
+  Process,
+  'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId' | 'status'
+> & {
   hasFlow: boolean;
 };
 
-export async function listProcessSummaries(db: Db, p: { organisationId: string }): Promise<ProcessSummary[]> {
+export async function listProcessSummaries(
+  db: Db,
+  p: { organisationId: string },
+): Promise<ProcessSummary[]> {
   const rows = await db
     .select({
       id: processes.id,
@@ -507,6 +513,10 @@ export async function listProcessSummaries(db: Db, p: { organisationId: string }
     .from(processes)
     .where(eq(processes.organisationId, p.organisationId));
   return rows
-    .map((r) => ({ ...r, category: r.category as Process['category'], status: r.status as Process['status'] }))
+    .map((r) => ({
+      ...r,
+      category: r.category as Process['category'],
+      status: r.status as Process['status'],
+    }))
     .sort((a, b) => compareCodes(a.code, b.code));
 }

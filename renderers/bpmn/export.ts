@@ -66,7 +66,10 @@ function clip(r: Rect, p: Pt): Pt {
   const dx = p.x - c.x;
   const dy = p.y - c.y;
   if (dx === 0 && dy === 0) return c;
-  const t = Math.min(dx === 0 ? Infinity : r.w / 2 / Math.abs(dx), dy === 0 ? Infinity : r.h / 2 / Math.abs(dy));
+  const t = Math.min(
+    dx === 0 ? Infinity : r.w / 2 / Math.abs(dx),
+    dy === 0 ? Infinity : r.h / 2 / Math.abs(dy),
+  );
   return { x: c.x + dx * t, y: c.y + dy * t };
 }
 
@@ -76,7 +79,11 @@ const f = (n: number) => (Math.round(n * 100) / 100).toString();
  * BPMN 2.0 XML for a leaf process. Asynchronous because the diagram coordinates come from a
  * Graphviz layout (`engine.layout(dot, 'json')`).
  */
-export async function toBpmnXml(process: Process, org: Organisation, engine: LayoutEngine): Promise<string> {
+export async function toBpmnXml(
+  process: Process,
+  org: Organisation,
+  engine: LayoutEngine,
+): Promise<string> {
   const flow = process.flow ?? { nodes: [], edges: [] };
   const built = buildCrossFunctional(process, org, { page: 'all' });
   const json = await engine.layout(built.dot, 'json');
@@ -105,7 +112,8 @@ export async function toBpmnXml(process: Process, org: Organisation, engine: Lay
 
   const laneOfNode = new Map<string, string>();
   for (const lane of built.lanes) {
-    for (const [modelId, dotId] of built.nodeRefs) if (lane.nodeIds.includes(dotId)) laneOfNode.set(modelId, lane.key);
+    for (const [modelId, dotId] of built.nodeRefs)
+      if (lane.nodeIds.includes(dotId)) laneOfNode.set(modelId, lane.key);
   }
 
   const incoming = (id: string) => flow.edges.filter((e) => e.to === id);
@@ -123,22 +131,33 @@ export async function toBpmnXml(process: Process, org: Organisation, engine: Lay
       'exporter="Probis" exporterVersion="1">',
   );
   x.push('  <bpmn:collaboration id="Collaboration_1">');
-  x.push(`    <bpmn:participant id="Participant_1" name="${xmlEscape(org.name)}" processRef="${processId}" />`);
+  x.push(
+    `    <bpmn:participant id="Participant_1" name="${xmlEscape(org.name)}" processRef="${processId}" />`,
+  );
   x.push('  </bpmn:collaboration>');
-  x.push(`  <bpmn:process id="${processId}" name="${xmlEscape(`${process.code} ${process.name}`)}" isExecutable="false">`);
+  x.push(
+    `  <bpmn:process id="${processId}" name="${xmlEscape(`${process.code} ${process.name}`)}" isExecutable="false">`,
+  );
   x.push('    <bpmn:laneSet id="LaneSet_1">');
   for (const lane of built.lanes) {
     x.push(`      <bpmn:lane id="${laneBpmnId(lane.key)}" name="${xmlEscape(lane.title)}">`);
-    for (const n of flow.nodes) if (laneOfNode.get(n.id) === lane.key) x.push(`        <bpmn:flowNodeRef>${nodeBpmnId(n.id)}</bpmn:flowNodeRef>`);
+    for (const n of flow.nodes)
+      if (laneOfNode.get(n.id) === lane.key)
+        x.push(`        <bpmn:flowNodeRef>${nodeBpmnId(n.id)}</bpmn:flowNodeRef>`);
     x.push('      </bpmn:lane>');
   }
   x.push('    </bpmn:laneSet>');
   for (const n of flow.nodes) {
     x.push(`    <${TAG[n.kind]} id="${nodeBpmnId(n.id)}" name="${xmlEscape(nodeName(n))}">`);
     const doc = documentation(n);
-    if (doc) x.push(`      <bpmn:documentation>${xmlEscape(doc.replace(/\n/g, ' | '))}</bpmn:documentation>`);
-    for (const e of incoming(n.id)) if (nodeIds.has(e.from)) x.push(`      <bpmn:incoming>${flowBpmnId(e.id)}</bpmn:incoming>`);
-    for (const e of outgoing(n.id)) if (nodeIds.has(e.to)) x.push(`      <bpmn:outgoing>${flowBpmnId(e.id)}</bpmn:outgoing>`);
+    if (doc)
+      x.push(
+        `      <bpmn:documentation>${xmlEscape(doc.replace(/\n/g, ' | '))}</bpmn:documentation>`,
+      );
+    for (const e of incoming(n.id))
+      if (nodeIds.has(e.from)) x.push(`      <bpmn:incoming>${flowBpmnId(e.id)}</bpmn:incoming>`);
+    for (const e of outgoing(n.id))
+      if (nodeIds.has(e.to)) x.push(`      <bpmn:outgoing>${flowBpmnId(e.id)}</bpmn:outgoing>`);
     x.push(`    </${TAG[n.kind]}>`);
   }
   for (const e of edges) {
@@ -148,9 +167,14 @@ export async function toBpmnXml(process: Process, org: Organisation, engine: Lay
     const name = e.label;
     const attrs = `id="${flowBpmnId(e.id)}" sourceRef="${nodeBpmnId(e.from)}" targetRef="${nodeBpmnId(e.to)}"${name ? ` name="${xmlEscape(name)}"` : ''}`;
     const body: string[] = [];
-    if (e.document) body.push(`      <bpmn:documentation>${xmlEscape(e.document)}</bpmn:documentation>`);
-    if (fromDecision && e.label) body.push(`      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${xmlEscape(e.label)}</bpmn:conditionExpression>`);
-    if (body.length) x.push(`    <bpmn:sequenceFlow ${attrs}>`, ...body, '    </bpmn:sequenceFlow>');
+    if (e.document)
+      body.push(`      <bpmn:documentation>${xmlEscape(e.document)}</bpmn:documentation>`);
+    if (fromDecision && e.label)
+      body.push(
+        `      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${xmlEscape(e.label)}</bpmn:conditionExpression>`,
+      );
+    if (body.length)
+      x.push(`    <bpmn:sequenceFlow ${attrs}>`, ...body, '    </bpmn:sequenceFlow>');
     else x.push(`    <bpmn:sequenceFlow ${attrs} />`);
   }
   x.push('  </bpmn:process>');
@@ -158,26 +182,44 @@ export async function toBpmnXml(process: Process, org: Organisation, engine: Lay
   // Diagram interchange.
   x.push('  <bpmndi:BPMNDiagram id="BPMNDiagram_1">');
   x.push('    <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Collaboration_1">');
-  const laneRects = boxes.map((b) => ({ key: b.key, x: X(b.x0), y: Y(b.yTop), w: b.x1 - b.x0, h: b.yTop - b.yBottom }));
+  const laneRects = boxes.map((b) => ({
+    key: b.key,
+    x: X(b.x0),
+    y: Y(b.yTop),
+    w: b.x1 - b.x0,
+    h: b.yTop - b.yBottom,
+  }));
   if (laneRects.length) {
     const px0 = Math.min(...laneRects.map((r) => r.x));
     const px1 = Math.max(...laneRects.map((r) => r.x + r.w));
     const py0 = Math.min(...laneRects.map((r) => r.y)) - 30;
     const py1 = Math.max(...laneRects.map((r) => r.y + r.h));
-    x.push(`      <bpmndi:BPMNShape id="Participant_1_di" bpmnElement="Participant_1" isHorizontal="false">`);
-    x.push(`        <dc:Bounds x="${f(px0)}" y="${f(py0)}" width="${f(px1 - px0)}" height="${f(py1 - py0)}" />`);
+    x.push(
+      `      <bpmndi:BPMNShape id="Participant_1_di" bpmnElement="Participant_1" isHorizontal="false">`,
+    );
+    x.push(
+      `        <dc:Bounds x="${f(px0)}" y="${f(py0)}" width="${f(px1 - px0)}" height="${f(py1 - py0)}" />`,
+    );
     x.push('      </bpmndi:BPMNShape>');
   }
   for (const r of laneRects) {
-    x.push(`      <bpmndi:BPMNShape id="${laneBpmnId(r.key)}_di" bpmnElement="${laneBpmnId(r.key)}" isHorizontal="false">`);
-    x.push(`        <dc:Bounds x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" />`);
+    x.push(
+      `      <bpmndi:BPMNShape id="${laneBpmnId(r.key)}_di" bpmnElement="${laneBpmnId(r.key)}" isHorizontal="false">`,
+    );
+    x.push(
+      `        <dc:Bounds x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" />`,
+    );
     x.push('      </bpmndi:BPMNShape>');
   }
   for (const n of flow.nodes) {
     const r = shapes.get(n.id);
     if (!r) continue;
-    x.push(`      <bpmndi:BPMNShape id="${nodeBpmnId(n.id)}_di" bpmnElement="${nodeBpmnId(n.id)}">`);
-    x.push(`        <dc:Bounds x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" />`);
+    x.push(
+      `      <bpmndi:BPMNShape id="${nodeBpmnId(n.id)}_di" bpmnElement="${nodeBpmnId(n.id)}">`,
+    );
+    x.push(
+      `        <dc:Bounds x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" />`,
+    );
     x.push('      </bpmndi:BPMNShape>');
   }
   const jsonEdges = new Map((g.edges ?? []).filter((e) => e.id).map((e) => [e.id!, e]));

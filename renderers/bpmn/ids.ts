@@ -4,12 +4,16 @@ export function encodeId(prefix: string, id: string): string {
   let out = '';
   for (const ch of id) {
     if (/[A-Za-z0-9-]/.test(ch)) out += ch;
-    else for (let i = 0; i < ch.length; i++) out += `_x${ch.charCodeAt(i).toString(16).padStart(4, '0')}_`;
+    else
+      for (let i = 0; i < ch.length; i++)
+        out += `_x${ch.charCodeAt(i).toString(16).padStart(4, '0')}_`;
   }
   return `${prefix}_${out}`;
 }
 
 export function decodeId(prefix: string, bpmnId: string): string | null {
   if (!bpmnId.startsWith(`${prefix}_`)) return null;
-  return bpmnId.slice(prefix.length + 1).replace(/_x([0-9a-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return bpmnId
+    .slice(prefix.length + 1)
+    .replace(/_x([0-9a-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

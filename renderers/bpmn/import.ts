@@ -48,8 +48,10 @@ const KIND: Record<string, FlowNode['kind']> = {
 export async function fromBpmn(xml: string): Promise<ImportedBpmn> {
   const { rootElement, warnings } = await new BpmnModdle().fromXML(xml);
   const defs = rootElement as El;
-  const proc = (defs.rootElements ?? []).find((e) => e.$type === 'bpmn:Process' && (e.flowElements ?? []).length > 0)
-    ?? (defs.rootElements ?? []).find((e) => e.$type === 'bpmn:Process');
+  const proc =
+    (defs.rootElements ?? []).find(
+      (e) => e.$type === 'bpmn:Process' && (e.flowElements ?? []).length > 0,
+    ) ?? (defs.rootElements ?? []).find((e) => e.$type === 'bpmn:Process');
   if (!proc) throw new Error('Berkas BPMN tidak memuat proses (bpmn:process)');
   const nodeId = (id: string) => decodeId('Node', id) ?? id;
   const edgeId = (id: string) => decodeId('Flow', id) ?? id;
@@ -58,7 +60,9 @@ export async function fromBpmn(xml: string): Promise<ImportedBpmn> {
   const performerOf = new Map<string, Performer | null>();
   for (const lane of proc.laneSets?.[0]?.lanes ?? []) {
     const key = decodeId('Lane', lane.id ?? '') ?? lane.id ?? '';
-    const [unitId, position] = key.includes('|') ? [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)] : [key, ''];
+    const [unitId, position] = key.includes('|')
+      ? [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)]
+      : [key, ''];
     const performer: Performer | null = unitId ? { unitId, position: position || null } : null;
     const nodeIds = (lane.flowNodeRef ?? []).map((n) => nodeId(n.id ?? ''));
     for (const id of nodeIds) performerOf.set(id, performer);

@@ -85,11 +85,18 @@ export function crossFunctionalLanes(
       addLane(lane);
       laneOf.set(s.id, lane.key);
     } else {
-      const from = (incoming.get(s.id) ?? []).map((id) => laneOf.get(id)).find((k) => k !== undefined);
+      const from = (incoming.get(s.id) ?? [])
+        .map((id) => laneOf.get(id))
+        .find((k) => k !== undefined);
       const key = from ?? previous;
       if (key) laneOf.set(s.id, key);
       else {
-        addLane({ key: NO_PERFORMER, title: 'Pelaksana belum diisi', unitId: null, position: null });
+        addLane({
+          key: NO_PERFORMER,
+          title: 'Pelaksana belum diisi',
+          unitId: null,
+          position: null,
+        });
         laneOf.set(s.id, NO_PERFORMER);
       }
     }
@@ -99,10 +106,16 @@ export function crossFunctionalLanes(
   for (const n of flow.nodes) {
     if (n.kind === 'start' || n.kind === 'end') {
       const near = n.kind === 'start' ? outgoing.get(n.id) : incoming.get(n.id);
-      const key = (near ?? []).map((id) => laneOf.get(id)).find((k) => k !== undefined) ?? lanes[0]?.key;
+      const key =
+        (near ?? []).map((id) => laneOf.get(id)).find((k) => k !== undefined) ?? lanes[0]?.key;
       if (key) laneOf.set(n.id, key);
       else {
-        addLane({ key: NO_PERFORMER, title: 'Pelaksana belum diisi', unitId: null, position: null });
+        addLane({
+          key: NO_PERFORMER,
+          title: 'Pelaksana belum diisi',
+          unitId: null,
+          position: null,
+        });
         laneOf.set(n.id, NO_PERFORMER);
       }
     }
@@ -111,17 +124,24 @@ export function crossFunctionalLanes(
 }
 
 /** Page (1-based) of every node: steps by ranges of `maxSteps`, terminators beside their step. */
-export function pageOfNodes(process: Process, maxSteps = DEFAULT_MAX_STEPS_PER_PAGE): Map<string, number> {
+export function pageOfNodes(
+  process: Process,
+  maxSteps = DEFAULT_MAX_STEPS_PER_PAGE,
+): Map<string, number> {
   const flow = process.flow ?? { nodes: [], edges: [] };
   const page = new Map<string, number>();
-  for (const { no, node } of numberedSteps(flow)) page.set(node.id, Math.floor((no - 1) / maxSteps) + 1);
+  for (const { no, node } of numberedSteps(flow))
+    page.set(node.id, Math.floor((no - 1) / maxSteps) + 1);
   for (const n of flow.nodes) {
     if (n.kind !== 'start' && n.kind !== 'end') continue;
     const pages = flow.edges
       .filter((e) => (n.kind === 'start' ? e.from === n.id : e.to === n.id))
       .map((e) => page.get(n.kind === 'start' ? e.to : e.from))
       .filter((p): p is number => p !== undefined);
-    page.set(n.id, n.kind === 'start' ? Math.min(1, ...pages) || 1 : pages.length ? Math.max(...pages) : 1);
+    page.set(
+      n.id,
+      n.kind === 'start' ? Math.min(1, ...pages) || 1 : pages.length ? Math.max(...pages) : 1,
+    );
   }
   return page;
 }
@@ -189,7 +209,10 @@ export function buildCrossFunctional(
 ): CrossFunctionalDot {
   const flow = process.flow ?? { nodes: [], edges: [] };
   const wrap = options.wrap ?? 24;
-  const maxSteps = options.page === 'all' ? Number.MAX_SAFE_INTEGER : (options.maxStepsPerPage ?? DEFAULT_MAX_STEPS_PER_PAGE);
+  const maxSteps =
+    options.page === 'all'
+      ? Number.MAX_SAFE_INTEGER
+      : (options.maxStepsPerPage ?? DEFAULT_MAX_STEPS_PER_PAGE);
   const pageNo = options.page === 'all' || options.page === undefined ? 1 : options.page;
   const pages = pageOfNodes(process, maxSteps);
   const total = Math.max(1, ...pages.values());
@@ -212,7 +235,10 @@ export function buildCrossFunctional(
   const edgeLabel = (exit: string | null, what: string | null): string => {
     const lines: string[] = [];
     if (exit) lines.push(truncate(cleanText(exit), 40));
-    if (what) lines.push(...wrapWords(truncate(cleanText(what), 120), Math.max(14, Math.round(wrap * 0.8))));
+    if (what)
+      lines.push(
+        ...wrapWords(truncate(cleanText(what), 120), Math.max(14, Math.round(wrap * 0.8))),
+      );
     return lines.length === 0 ? '' : ` label=${dotQuote(lines)}`;
   };
 
@@ -222,7 +248,11 @@ export function buildCrossFunctional(
     const existing = connectors.get(key);
     if (existing) return existing.id;
     const id = `c${connectors.size}`;
-    const row = { id, lane, decl: `${dotQuote(id)} [label=${dotQuote(text)} shape=invhouse style=filled fillcolor="#eeeeee" fontsize=11]` };
+    const row = {
+      id,
+      lane,
+      decl: `${dotQuote(id)} [label=${dotQuote(text)} shape=invhouse style=filled fillcolor="#eeeeee" fontsize=11]`,
+    };
     connectors.set(key, row);
     return id;
   };
@@ -246,27 +276,39 @@ export function buildCrossFunctional(
       const dir = backward ? ' dir=back' : '';
       const fid = `flow_${edgeRefs.size}`;
       edgeRefs.set(e.id, { dotId: fid, reversed: backward });
-      edges.push(`${dotQuote(dotId.get(t)!)} -> ${dotQuote(dotId.get(h)!)} [id=${dotQuote(fid)}${edgeLabel(e.label, what)}${dir}]`);
+      edges.push(
+        `${dotQuote(dotId.get(t)!)} -> ${dotQuote(dotId.get(h)!)} [id=${dotQuote(fid)}${edgeLabel(e.label, what)}${dir}]`,
+      );
     } else if (pa === pageNo) {
       const targetNo = no.get(b.id);
       const text = [`ke hal. ${pb}`, ...(targetNo ? [`langkah ${targetNo}`] : [])];
       const cid = connector(`to:${b.id}`, laneOf.get(a.id)!, text);
       const row = connectors.get(`to:${b.id}`)!;
-      if (!(after.get(a.id) ?? []).includes(row) && ![...after.values()].flat().includes(row)) after.set(a.id, [...(after.get(a.id) ?? []), row]);
-      edges.push(`${dotQuote(dotId.get(a.id)!)} -> ${dotQuote(cid)} [${edgeLabel(e.label, what).trim()}]`);
+      if (!(after.get(a.id) ?? []).includes(row) && ![...after.values()].flat().includes(row))
+        after.set(a.id, [...(after.get(a.id) ?? []), row]);
+      edges.push(
+        `${dotQuote(dotId.get(a.id)!)} -> ${dotQuote(cid)} [${edgeLabel(e.label, what).trim()}]`,
+      );
     } else if (pb === pageNo) {
       const fromNo = no.get(a.id);
       const text = [`dari hal. ${pa}`, ...(fromNo ? [`langkah ${fromNo}`] : [])];
       const cid = connector(`from:${pa}:${b.id}`, laneOf.get(b.id)!, text);
       const row = connectors.get(`from:${pa}:${b.id}`)!;
-      if (![...before.values()].flat().includes(row)) before.set(b.id, [...(before.get(b.id) ?? []), row]);
-      edges.push(`${dotQuote(cid)} -> ${dotQuote(dotId.get(b.id)!)} [${edgeLabel(e.label, what).trim()}]`);
+      if (![...before.values()].flat().includes(row))
+        before.set(b.id, [...(before.get(b.id) ?? []), row]);
+      edges.push(
+        `${dotQuote(cid)} -> ${dotQuote(dotId.get(b.id)!)} [${edgeLabel(e.label, what).trim()}]`,
+      );
     }
   }
   for (const n of flow.nodes) {
     if (!onPage(n.id)) continue;
     rows.push(...(before.get(n.id) ?? []));
-    rows.push({ id: dotId.get(n.id)!, lane: laneOf.get(n.id)!, decl: `${dotQuote(dotId.get(n.id)!)} [label=${nodeLabel(n, no, wrap)} ${nodeAttrs(n)}]` });
+    rows.push({
+      id: dotId.get(n.id)!,
+      lane: laneOf.get(n.id)!,
+      decl: `${dotQuote(dotId.get(n.id)!)} [label=${nodeLabel(n, no, wrap)} ${nodeAttrs(n)}]`,
+    });
     rows.push(...(after.get(n.id) ?? []));
   }
 
@@ -291,16 +333,25 @@ export function buildCrossFunctional(
   out.push(
     `  graph [rankdir=TB nodesep=0.35 ranksep=0.22 splines=spline fontname="${FONT}" fontsize=16 labelloc=t label=${dotLabel(title, 70)} pad=0.25 bgcolor="white" outputorder=edgesfirst]`,
   );
-  out.push(`  node [fontname="${FONT}" fontsize=12 width=2.3 height=0.5 margin="0.18,0.07" color="#333333"]`);
+  out.push(
+    `  node [fontname="${FONT}" fontsize=12 width=2.3 height=0.5 margin="0.18,0.07" color="#333333"]`,
+  );
   out.push(`  edge [fontname="${FONT}" fontsize=10 color="#333333" arrowsize=0.8]`);
   lanes.forEach((lane, i) => {
-    const lines = wrapWords(truncate(cleanText(lane.unitId ? unitTitle(org, lane.unitId) : lane.title), 120), 32);
+    const lines = wrapWords(
+      truncate(cleanText(lane.unitId ? unitTitle(org, lane.unitId) : lane.title), 120),
+      32,
+    );
     if (lane.position) lines.push(...wrapWords(truncate(cleanText(lane.position), 80), 32));
-    out.push(`  ${dotQuote(`h${i}`)} [label=${dotQuote(lines)} shape=plaintext fontsize=13 height=0.6]`);
+    out.push(
+      `  ${dotQuote(`h${i}`)} [label=${dotQuote(lines)} shape=plaintext fontsize=13 height=0.6]`,
+    );
   });
   for (const r of rows) out.push(`  ${r.decl}`);
   for (let ri = 1; ri < grid.length; ri++) {
-    for (const cell of grid[ri]!) if (cell.startsWith('f')) out.push(`  ${dotQuote(cell)} [style=invis shape=point width=0.01 height=0.01 label=""]`);
+    for (const cell of grid[ri]!)
+      if (cell.startsWith('f'))
+        out.push(`  ${dotQuote(cell)} [style=invis shape=point width=0.01 height=0.01 label=""]`);
   }
   for (let i = 0; i < L; i++) {
     const col = grid.map((row) => row[i]!).filter((c) => c !== undefined);
@@ -308,10 +359,22 @@ export function buildCrossFunctional(
     if (col.length > 1) out.push(`  ${col.map(dotQuote).join(' -> ')} [style=invis weight=50]`);
   }
   for (const row of grid) {
-    if (row.length > 1) out.push(`  { rank=same; ${row.map(dotQuote).join(' -> ')} [style=invis] }`);
+    if (row.length > 1)
+      out.push(`  { rank=same; ${row.map(dotQuote).join(' -> ')} [style=invis] }`);
   }
   for (const e of edges) out.push(`  ${e}`);
   out.push('}');
-  const nodeRefs = new Map(flow.nodes.filter((n) => onPage(n.id)).map((n) => [n.id, dotId.get(n.id)!]));
-  return { dot: out.join('\n') + '\n', nodeRefs, edgeRefs, lanes: lanes.map((l, i) => ({ ...l, headerId: `h${i}`, nodeIds: laneCols[i]!.filter((c) => !c.startsWith('f')) })) };
+  const nodeRefs = new Map(
+    flow.nodes.filter((n) => onPage(n.id)).map((n) => [n.id, dotId.get(n.id)!]),
+  );
+  return {
+    dot: out.join('\n') + '\n',
+    nodeRefs,
+    edgeRefs,
+    lanes: lanes.map((l, i) => ({
+      ...l,
+      headerId: `h${i}`,
+      nodeIds: laneCols[i]!.filter((c) => !c.startsWith('f')),
+    })),
+  };
 }

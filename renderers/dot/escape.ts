@@ -7,19 +7,26 @@
  * carry them, and Graphviz copies them into the SVG verbatim); runs of spaces collapse.
  */
 export function cleanText(s: string): string {
-  return s
-    .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return (
+    s
+      .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
 }
 
 /** Shortens to at most `max` code points, ending with an ellipsis when cut. */
 export function truncate(s: string, max: number): string {
   const cps = Array.from(s);
-  return cps.length <= max ? s : cps.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…';
+  return cps.length <= max
+    ? s
+    : cps
+        .slice(0, Math.max(1, max - 1))
+        .join('')
+        .trimEnd() + '…';
 }
 
 /**
@@ -62,9 +69,7 @@ export function wrapWords(s: string, width: number): string[] {
 export function dotQuote(text: string | readonly string[]): string {
   const lines = typeof text === 'string' ? [text] : text;
   const body = lines
-    .map((l) =>
-      cleanText(l).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;'),
-    )
+    .map((l) => cleanText(l).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;'))
     .join('\\n');
   return `"${body}"`;
 }

@@ -31,27 +31,39 @@ export function toLevel0Dot(processes: Process[], org: Organisation): string {
   const top = processes.filter((p) => p.parentId === null || !ids.has(p.parentId)).sort(byCode);
   const out: string[] = [];
   out.push('digraph peta_level0 {');
-  out.push(`  graph [rankdir=TB newrank=true nodesep=0.3 ranksep=0.5 fontname="${FONT}" fontsize=16 labelloc=t label=${dotLabel(`Peta Proses Bisnis Level 0 — ${org.name}`, 80)} pad=0.25 bgcolor="white"]`);
-  out.push(`  node [fontname="${FONT}" fontsize=12 shape=box style=filled fillcolor="#ffffff" width=2.2 margin="0.15,0.08" color="#333333"]`);
+  out.push(
+    `  graph [rankdir=TB newrank=true nodesep=0.3 ranksep=0.5 fontname="${FONT}" fontsize=16 labelloc=t label=${dotLabel(`Peta Proses Bisnis Level 0 — ${org.name}`, 80)} pad=0.25 bgcolor="white"]`,
+  );
+  out.push(
+    `  node [fontname="${FONT}" fontsize=12 shape=box style=filled fillcolor="#ffffff" width=2.2 margin="0.15,0.08" color="#333333"]`,
+  );
   const firsts: string[] = [];
   BANDS.forEach((band, bi) => {
     const members = top.filter((p) => p.category === band.category);
     out.push(`  subgraph ${dotQuote(`cluster_${band.category}`)} {`);
-    out.push(`    graph [label=${dotQuote(band.title)} labelloc=t fontsize=14 style=filled fillcolor="${band.fill}" color="#9aa5b1" margin=14]`);
+    out.push(
+      `    graph [label=${dotQuote(band.title)} labelloc=t fontsize=14 style=filled fillcolor="${band.fill}" color="#9aa5b1" margin=14]`,
+    );
     const nodeIds = members.map((_, i) => `b${bi}p${i}`);
     if (members.length === 0) {
       nodeIds.push(`b${bi}empty`);
-      out.push(`    ${dotQuote(`b${bi}empty`)} [label="(belum ada proses)" shape=plaintext style="" fontcolor="#666666"]`);
+      out.push(
+        `    ${dotQuote(`b${bi}empty`)} [label="(belum ada proses)" shape=plaintext style="" fontcolor="#666666"]`,
+      );
     }
     members.forEach((p, i) => {
-      out.push(`    ${dotQuote(nodeIds[i]!)} [label=${dotLabel(`${displayCode(org, p.code)} ${p.name}`, 24)}]`);
+      out.push(
+        `    ${dotQuote(nodeIds[i]!)} [label=${dotLabel(`${displayCode(org, p.code)} ${p.name}`, 24)}]`,
+      );
     });
-    if (nodeIds.length > 1) out.push(`    { rank=same; ${nodeIds.map(dotQuote).join(' -> ')} [style=invis] }`);
+    if (nodeIds.length > 1)
+      out.push(`    { rank=same; ${nodeIds.map(dotQuote).join(' -> ')} [style=invis] }`);
     out.push('  }');
     firsts.push(nodeIds[0]!);
   });
   // Bands stacked in order: an invisible edge from each band to the next (ranks are reliable).
-  for (let i = 0; i + 1 < firsts.length; i++) out.push(`  ${dotQuote(firsts[i]!)} -> ${dotQuote(firsts[i + 1]!)} [style=invis]`);
+  for (let i = 0; i + 1 < firsts.length; i++)
+    out.push(`  ${dotQuote(firsts[i]!)} -> ${dotQuote(firsts[i + 1]!)} [style=invis]`);
   out.push('}');
   return out.join('\n') + '\n';
 }
@@ -69,19 +81,29 @@ export function toProcessTreeDot(processes: Process[], org: Organisation, rootId
     seen.add(p.id);
     idOf.set(p.id, `p${nodes.length}`);
     nodes.push(p);
-    processes.filter((c) => c.parentId === p.id).sort(byCode).forEach(walk);
+    processes
+      .filter((c) => c.parentId === p.id)
+      .sort(byCode)
+      .forEach(walk);
   };
   walk(root);
   out.push('digraph hierarki_proses {');
-  out.push(`  graph [rankdir=TB nodesep=0.3 ranksep=0.45 fontname="${FONT}" fontsize=16 labelloc=t label=${dotLabel(`Hierarki ${displayCode(org, root.code)} ${root.name}`, 80)} pad=0.25 bgcolor="white"]`);
-  out.push(`  node [fontname="${FONT}" fontsize=12 shape=box style=filled width=2 margin="0.15,0.08" color="#333333"]`);
+  out.push(
+    `  graph [rankdir=TB nodesep=0.3 ranksep=0.45 fontname="${FONT}" fontsize=16 labelloc=t label=${dotLabel(`Hierarki ${displayCode(org, root.code)} ${root.name}`, 80)} pad=0.25 bgcolor="white"]`,
+  );
+  out.push(
+    `  node [fontname="${FONT}" fontsize=12 shape=box style=filled width=2 margin="0.15,0.08" color="#333333"]`,
+  );
   out.push(`  edge [color="#555555" arrowhead=none]`);
   for (const p of nodes) {
     const fill = p.flow ? '#ffffff' : '#e8f1fb';
-    out.push(`  ${dotQuote(idOf.get(p.id)!)} [label=${dotLabel(`${displayCode(org, p.code)} ${p.name}`, 24)} fillcolor="${fill}"]`);
+    out.push(
+      `  ${dotQuote(idOf.get(p.id)!)} [label=${dotLabel(`${displayCode(org, p.code)} ${p.name}`, 24)} fillcolor="${fill}"]`,
+    );
   }
   for (const p of nodes) {
-    if (p.id !== root.id && p.parentId && idOf.has(p.parentId)) out.push(`  ${dotQuote(idOf.get(p.parentId)!)} -> ${dotQuote(idOf.get(p.id)!)}`);
+    if (p.id !== root.id && p.parentId && idOf.has(p.parentId))
+      out.push(`  ${dotQuote(idOf.get(p.parentId)!)} -> ${dotQuote(idOf.get(p.id)!)}`);
   }
   out.push('}');
   return out.join('\n') + '\n';

@@ -6,7 +6,10 @@ import { handoffs, isExternalKind, isStep, unitById } from '../../core/model/ind
 import { cleanText, dotLabel, dotQuote, truncate } from './escape.js';
 import { FONT } from './cross-functional.js';
 
-export const HANDOFF_STYLE: Record<ConfirmationState, { style: string; color: string; legend: string }> = {
+export const HANDOFF_STYLE: Record<
+  ConfirmationState,
+  { style: string; color: string; legend: string }
+> = {
   confirmed: { style: 'solid', color: '#2f3b45', legend: 'dikonfirmasi unit penerima' },
   pending: { style: 'dashed', color: '#d97706', legend: 'menunggu konfirmasi unit penerima' },
   disputed: { style: 'dashed', color: '#c0262d', legend: 'dipersoalkan unit penerima' },
@@ -56,11 +59,15 @@ export function toRelationDot(input: Process | Process[], org: Organisation): st
   const units = participants(processes);
   for (const e of edges) for (const id of [e.from, e.to]) if (!units.includes(id)) units.push(id);
   const idOf = new Map(units.map((u, i) => [u, `u${i}`]));
-  const title = many ? `Peta Relasi ${org.name}` : `Peta Relasi ${processes[0]?.code ?? ''} ${processes[0]?.name ?? ''}`;
+  const title = many
+    ? `Peta Relasi ${org.name}`
+    : `Peta Relasi ${processes[0]?.code ?? ''} ${processes[0]?.name ?? ''}`;
 
   const out: string[] = [];
   out.push('digraph peta_relasi {');
-  out.push(`  graph [rankdir=LR nodesep=0.5 ranksep=1.1 fontname="${FONT}" fontsize=16 labelloc=t label=${dotLabel(title, 70)} pad=0.25 bgcolor="white"]`);
+  out.push(
+    `  graph [rankdir=LR nodesep=0.5 ranksep=1.1 fontname="${FONT}" fontsize=16 labelloc=t label=${dotLabel(title, 70)} pad=0.25 bgcolor="white"]`,
+  );
   out.push(`  node [fontname="${FONT}" fontsize=12 margin="0.18,0.08" color="#333333"]`);
   out.push(`  edge [fontname="${FONT}" fontsize=10]`);
   for (const u of units) {
@@ -86,8 +93,12 @@ export function toRelationDot(input: Process | Process[], org: Organisation): st
   states.forEach((st, i) => {
     const s = HANDOFF_STYLE[st];
     out.push(`    ${dotQuote(`lg${i}a`)} [shape=point width=0.05 color="${s.color}"]`);
-    out.push(`    ${dotQuote(`lg${i}b`)} [shape=plaintext label=${dotQuote(s.legend)} fontsize=10 fontcolor="${s.color}"]`);
-    out.push(`    ${dotQuote(`lg${i}a`)} -> ${dotQuote(`lg${i}b`)} [style=${s.style} color="${s.color}" penwidth=1.4 minlen=1]`);
+    out.push(
+      `    ${dotQuote(`lg${i}b`)} [shape=plaintext label=${dotQuote(s.legend)} fontsize=10 fontcolor="${s.color}"]`,
+    );
+    out.push(
+      `    ${dotQuote(`lg${i}a`)} -> ${dotQuote(`lg${i}b`)} [style=${s.style} color="${s.color}" penwidth=1.4 minlen=1]`,
+    );
   });
   out.push('  }');
   out.push('}');

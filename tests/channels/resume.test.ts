@@ -38,14 +38,24 @@ describe('resuming an interview', () => {
   });
 
   it('in new processes of probis chat --jsonl on the same data folder', async () => {
-    const toJsonl = (l: TranscriptLine) => JSON.stringify(l.kind === 'press' ? { choice: l.value } : { text: l.value });
+    const toJsonl = (l: TranscriptLine) =>
+      JSON.stringify(l.kind === 'press' ? { choice: l.value } : { text: l.value });
     for (const k of [9, 37, 62]) {
       const env = { PROBIS_DATA_DIR: await migratedPgliteDir() };
-      expect((await probis(['import', path.join(ROOT, 'tests/fixtures/renja-start.json')], { env })).code).toBe(0);
-      const a = await probis(['chat', '--jsonl', '--person', 'rina'], { env, input: lines.slice(0, k).map(toJsonl).join('\n') + '\n' });
+      expect(
+        (await probis(['import', path.join(ROOT, 'tests/fixtures/renja-start.json')], { env }))
+          .code,
+      ).toBe(0);
+      const a = await probis(['chat', '--jsonl', '--person', 'rina'], {
+        env,
+        input: lines.slice(0, k).map(toJsonl).join('\n') + '\n',
+      });
       expect(a.code).toBe(0);
       const rest = [...lines.slice(k).map(toJsonl), JSON.stringify({ choice: 'Sudah benar' })];
-      const b = await probis(['chat', '--jsonl', '--person', 'rina'], { env, input: rest.join('\n') + '\n' });
+      const b = await probis(['chat', '--jsonl', '--person', 'rina'], {
+        env,
+        input: rest.join('\n') + '\n',
+      });
       expect(b.code).toBe(0);
       expect(b.stdout).not.toContain('"type":"error"');
       const doc = ExchangeDocument.parse(JSON.parse((await probis(['export'], { env })).stdout));

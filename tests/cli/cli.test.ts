@@ -29,7 +29,9 @@ describe('probis', () => {
   });
 
   it('names a bad environment variable without printing its value', async () => {
-    const r = await probis(['org', 'show'], { env: { TELEGRAM_BOT_TOKEN: 'secret-but-malformed' } });
+    const r = await probis(['org', 'show'], {
+      env: { TELEGRAM_BOT_TOKEN: 'secret-but-malformed' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('TELEGRAM_BOT_TOKEN');
     expect(r.stderr).not.toContain('secret-but-malformed');
@@ -39,7 +41,10 @@ describe('probis', () => {
     const env = { PROBIS_DATA_DIR: await migratedPgliteDir() };
     const dir = await mkdtemp(path.join(os.tmpdir(), 'probis-cli-'));
     const bad = path.join(dir, 'bad.csv');
-    await writeFile(bad, 'type;id;name;kind;parent\nunit;setda;Sekretariat Daerah;sekretariat;\nunit;bag-x;Bagian X;bagian;tidak-ada\n');
+    await writeFile(
+      bad,
+      'type;id;name;kind;parent\nunit;setda;Sekretariat Daerah;sekretariat;\nunit;bag-x;Bagian X;bagian;tidak-ada\n',
+    );
     const refused = await probis(['org', 'import', bad], { env });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('Tidak ada yang diimpor');
@@ -62,7 +67,9 @@ describe('probis', () => {
     expect(imported.code).toBe(0);
     const exported = await probis(['export', '--format', 'json'], { env });
     expect(exported.code).toBe(0);
-    const expected = formatDocument(ExchangeDocument.parse(JSON.parse(readFileSync(fixture('renja-setda.json'), 'utf8'))));
+    const expected = formatDocument(
+      ExchangeDocument.parse(JSON.parse(readFileSync(fixture('renja-setda.json'), 'utf8'))),
+    );
     expect(exported.stdout).toBe(expected);
     // Importing the same file again changes nothing.
     expect((await probis(['import', fixture('renja-setda.json')], { env })).code).toBe(0);
@@ -71,7 +78,16 @@ describe('probis', () => {
 
   it('replays a transcript: prints the conversation and exports the resulting process', async () => {
     const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'probis-replay-')), 'out.json');
-    const r = await probis(['replay', fixture('renja-transcript.txt'), '--world', fixture('renja-start.json'), '--person', 'rina', '--out', out]);
+    const r = await probis([
+      'replay',
+      fixture('renja-transcript.txt'),
+      '--world',
+      fixture('renja-start.json'),
+      '--person',
+      'rina',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('> Penyusunan Rencana Kerja');
     expect(r.stdout).toContain('Apakah peta ini sudah benar?');
@@ -82,8 +98,20 @@ describe('probis', () => {
 
   it('on a fresh machine with no organisation, the terminal chat sets one up and asks for the first process', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'probis-fresh-'));
-    const input = ['Pemerintah Kabupaten Contoh', 'Rina', 'Bagian Perencanaan dan Keuangan', 'Kasubbag Perencanaan', '1', 'Penyusunan Renja'].join('\n') + '\n';
-    const r = await probis(['start'], { env: { PROBIS_DATA_DIR: dataDir }, input, timeoutMs: 120_000 });
+    const input =
+      [
+        'Pemerintah Kabupaten Contoh',
+        'Rina',
+        'Bagian Perencanaan dan Keuangan',
+        'Kasubbag Perencanaan',
+        '1',
+        'Penyusunan Renja',
+      ].join('\n') + '\n';
+    const r = await probis(['start'], {
+      env: { PROBIS_DATA_DIR: dataDir },
+      input,
+      timeoutMs: 120_000,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Belum ada instansi yang terdaftar');
     expect(r.stdout).toContain('Terima kasih, Rina. Anda terdaftar.');

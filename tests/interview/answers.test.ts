@@ -27,10 +27,13 @@ describe('waktu (duration)', () => {
     expect(parseDuration(text)).toEqual({ ok: true, value: { value, unit } });
   });
 
-  it.each(['2-3 hari', '1 s.d. 2 jam', 'secepatnya', 'lama', '0 menit', '5', 'hari', '99999 hari'])('refuses "%s"', (text) => {
-    const r = parseDuration(text);
-    expect(r.ok).toBe(false);
-  });
+  it.each(['2-3 hari', '1 s.d. 2 jam', 'secepatnya', 'lama', '0 menit', '5', 'hari', '99999 hari'])(
+    'refuses "%s"',
+    (text) => {
+      const r = parseDuration(text);
+      expect(r.ok).toBe(false);
+    },
+  );
 
   it('says what is expected, and asks for one number instead of a range', () => {
     const a = parseDuration('secepatnya');
@@ -64,7 +67,10 @@ describe('text and lists', () => {
 
   it('splits lists by line, by numbering on one line, by semicolon', () => {
     expect(parseList('1. A\n2. B\n- C')).toEqual({ ok: true, value: ['A', 'B', 'C'] });
-    expect(parseList('1. Penyusunan Renja 2. Penyusunan RKA')).toEqual({ ok: true, value: ['Penyusunan Renja', 'Penyusunan RKA'] });
+    expect(parseList('1. Penyusunan Renja 2. Penyusunan RKA')).toEqual({
+      ok: true,
+      value: ['Penyusunan Renja', 'Penyusunan RKA'],
+    });
     expect(parseList('A; B')).toEqual({ ok: true, value: ['A', 'B'] });
   });
 
@@ -82,9 +88,18 @@ describe('choices, yes/no, step numbers and units', () => {
   ];
   it('reads a number, a label, or an unambiguous start of a label', () => {
     expect(parseChoiceReply('2', choices)).toMatchObject({ ok: true, value: { id: 'pendukung' } });
-    expect(parseChoiceReply('manajemen', choices)).toMatchObject({ ok: true, value: { id: 'manajemen' } });
-    expect(parseChoiceReply('Mana', choices)).toMatchObject({ ok: true, value: { id: 'manajemen' } });
-    expect(parseChoiceReply('b', choices, 'letters')).toMatchObject({ ok: true, value: { id: 'pendukung' } });
+    expect(parseChoiceReply('manajemen', choices)).toMatchObject({
+      ok: true,
+      value: { id: 'manajemen' },
+    });
+    expect(parseChoiceReply('Mana', choices)).toMatchObject({
+      ok: true,
+      value: { id: 'manajemen' },
+    });
+    expect(parseChoiceReply('b', choices, 'letters')).toMatchObject({
+      ok: true,
+      value: { id: 'pendukung' },
+    });
   });
   it('refuses an out-of-range number and an unknown word, saying the range', () => {
     const r = parseChoiceReply('7', choices);
@@ -103,8 +118,14 @@ describe('choices, yes/no, step numbers and units', () => {
   it('matches units by name, short name or significant words', () => {
     const units = renjaWorld().organisation.units;
     expect(matchUnit('bappeda', units)).toMatchObject({ kind: 'one', unit: { id: 'bappeda' } });
-    expect(matchUnit('Bag. Organisasi', units)).toMatchObject({ kind: 'one', unit: { id: 'bag-organisasi' } });
-    expect(matchUnit('organisasi', units)).toMatchObject({ kind: 'one', unit: { id: 'bag-organisasi' } });
+    expect(matchUnit('Bag. Organisasi', units)).toMatchObject({
+      kind: 'one',
+      unit: { id: 'bag-organisasi' },
+    });
+    expect(matchUnit('organisasi', units)).toMatchObject({
+      kind: 'one',
+      unit: { id: 'bag-organisasi' },
+    });
     expect(matchUnit('bagian', units).kind).toBe('none');
     expect(matchUnit('Dinas Kesehatan', units).kind).toBe('none');
   });
@@ -114,7 +135,22 @@ describe('refusals in the conversation keep what was given', () => {
   function atWaktu(): Chat {
     const { organisation, processes } = renjaWorld();
     const rina = newChat(organisation, 'rina', processes);
-    for (const a of ['Proses baru', 'Penyusunan Renja', 'Manajemen', '1', 'Bappeda', 'Surat edaran', 'tidak', 'Renja', 'Bappeda', 'tidak', '/lewati', 'Menerima surat edaran', '1', '/lewati'])
+    for (const a of [
+      'Proses baru',
+      'Penyusunan Renja',
+      'Manajemen',
+      '1',
+      'Bappeda',
+      'Surat edaran',
+      'tidak',
+      'Renja',
+      'Bappeda',
+      'tidak',
+      '/lewati',
+      'Menerima surat edaran',
+      '1',
+      '/lewati',
+    ])
       rina.say(a);
     expect(rina.question().questionId).toBe('step.waktu');
     return rina;
@@ -177,7 +213,13 @@ describe('first run: no organisation yet', () => {
     chat.say('Kasubbag Perencanaan');
     expect(chat.question().questionId).toBe('menu');
     const org = chat.world.organisation!;
-    expect(org.units.map((u) => [u.name, u.kind])).toEqual([['Bagian Perencanaan dan Keuangan', 'unit']]);
-    expect(org.people[0]).toMatchObject({ name: 'Rina', position: 'Kasubbag Perencanaan', roles: ['respondent', 'coordinator', 'admin'] });
+    expect(org.units.map((u) => [u.name, u.kind])).toEqual([
+      ['Bagian Perencanaan dan Keuangan', 'unit'],
+    ]);
+    expect(org.people[0]).toMatchObject({
+      name: 'Rina',
+      position: 'Kasubbag Perencanaan',
+      roles: ['respondent', 'coordinator', 'admin'],
+    });
   });
 });

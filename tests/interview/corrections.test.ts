@@ -128,14 +128,18 @@ describe('corrections', () => {
   it('/hapus N deletes a step and joins its neighbours; /urungkan brings it back', () => {
     const rina = reviewed();
     rina.say('/hapus 2');
-    expect(rina.lastText()).toContain('Langkah 2 "Meminta usulan program dari setiap bagian" dihapus');
+    expect(rina.lastText()).toContain(
+      'Langkah 2 "Meminta usulan program dari setiap bagian" dihapus',
+    );
     expect(stepNames(rina)).not.toContain('Meminta usulan program dari setiap bagian');
     const d = rina.state.drafts.find((p) => p.name === 'Penyusunan Rencana Kerja')!;
     const [s1, s2] = numberedSteps(d.flow!).map((s) => s.node.id);
     expect(d.flow!.edges.some((e) => e.from === s1 && e.to === s2)).toBe(true);
     rina.say('/urungkan');
     expect(stepNames(rina)[1]).toBe('Meminta usulan program dari setiap bagian');
-    expect(rina.process('Penyusunan Rencana Kerja').flow!.nodes).toHaveLength(d.flow!.nodes.length + 1);
+    expect(rina.process('Penyusunan Rencana Kerja').flow!.nodes).toHaveLength(
+      d.flow!.nodes.length + 1,
+    );
   });
 
   it('/pindah N M moves a step before step M, in the order and in the flow', () => {
@@ -155,13 +159,17 @@ describe('corrections', () => {
     expect(rina.question().questionId).toBe('process.rename');
     rina.say('Penyusunan Rencana Kerja Setda');
     expect(rina.question().questionId).toBe('review.confirm');
-    expect(rina.lastText()).toContain('Nama proses diganti menjadi "Penyusunan Rencana Kerja Setda"');
+    expect(rina.lastText()).toContain(
+      'Nama proses diganti menjadi "Penyusunan Rencana Kerja Setda"',
+    );
   });
 
   it('/status, /bantuan and /bahasa answer without losing the question', () => {
     const rina = reviewed();
     rina.say('/status');
-    expect(rina.lastText()).toContain('Sedang memetakan: 03.01 Penyusunan Rencana Kerja (8 langkah)');
+    expect(rina.lastText()).toContain(
+      'Sedang memetakan: 03.01 Penyusunan Rencana Kerja (8 langkah)',
+    );
     rina.say('/bantuan');
     expect(rina.lastText()).toContain('/ubah 3');
     rina.say('/bahasa');
@@ -178,7 +186,12 @@ describe('corrections', () => {
     const old = rina.question();
     rina.press('Saya');
     const before = JSON.stringify(rina.state.drafts);
-    rina.send({ kind: 'choice', questionId: old.questionId, optionId: old.choices[0]!.id, rev: old.rev });
+    rina.send({
+      kind: 'choice',
+      questionId: old.questionId,
+      optionId: old.choices[0]!.id,
+      rev: old.rev,
+    });
     expect(rina.lastText()).toContain('sudah tidak berlaku');
     expect(JSON.stringify(rina.state.drafts)).toBe(before);
   });
@@ -187,7 +200,12 @@ describe('corrections', () => {
     const rina = atFirstStep();
     rina.say('1. terima berkas\n2. Berkas lengkap?\n3. periksa berkas\n4. tanda tangan surat izin');
     expect(rina.lastText()).toContain('Saya catat 4 langkah berurutan');
-    expect(stepNames(rina)).toEqual(['Menerima berkas', 'Berkas lengkap?', 'Memeriksa berkas', 'Menandatangani surat izin']);
+    expect(stepNames(rina)).toEqual([
+      'Menerima berkas',
+      'Berkas lengkap?',
+      'Memeriksa berkas',
+      'Menandatangani surat izin',
+    ]);
     for (let i = 0; i < 2; i++) {
       rina.press('Saya');
       rina.say('/lewati');
@@ -238,7 +256,9 @@ describe('/undang: a coordinator invites from the chat', () => {
     budi.say('/undang');
     expect(budi.question().questionId).toBe('invite.person');
     budi.press('Rina');
-    expect(budi.lastText()).toMatch(/Undangan untuk Rina \(Kasubbag Perencanaan\), berlaku sampai 2026-11-30:\nhttps:\/\/t\.me\/probis_test_bot\?start=[A-Za-z0-9_-]+/);
+    expect(budi.lastText()).toMatch(
+      /Undangan untuk Rina \(Kasubbag Perencanaan\), berlaku sampai 2026-11-30:\nhttps:\/\/t\.me\/probis_test_bot\?start=[A-Za-z0-9_-]+/,
+    );
     expect(budi.question().questionId).toBe('menu');
   });
 

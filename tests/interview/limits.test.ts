@@ -24,7 +24,9 @@ function checkAll(said: Outbound[][]) {
           expect(c.label.length).toBeLessThanOrEqual(LIMITS.choiceLabelMax);
         }
         // Telegram buttons carry "<rev>:<choice index>": always within 64 bytes.
-        expect(Buffer.byteLength(`${o.rev}:${o.choices.length}`)).toBeLessThanOrEqual(LIMITS.callbackDataMax);
+        expect(Buffer.byteLength(`${o.rev}:${o.choices.length}`)).toBeLessThanOrEqual(
+          LIMITS.callbackDataMax,
+        );
       }
       if (o.kind === 'map') expect(o.caption.length).toBeLessThanOrEqual(LIMITS.captionMax);
     }
@@ -46,8 +48,22 @@ describe('platform limits', () => {
     const rina = newChat(organisation, 'rina', processes);
     rina.say('Proses baru');
     rina.say('P'.repeat(499));
-    for (const a of ['1', '/lewati', 'Bappeda', 'Surat', 'tidak', 'Hasil', 'Bappeda', 'tidak', '/lewati']) rina.say(a);
-    const lines = Array.from({ length: 1000 }, (_, i) => `Memeriksa berkas nomor ${i + 1} ${'x'.repeat(400)}`);
+    for (const a of [
+      '1',
+      '/lewati',
+      'Bappeda',
+      'Surat',
+      'tidak',
+      'Hasil',
+      'Bappeda',
+      'tidak',
+      '/lewati',
+    ])
+      rina.say(a);
+    const lines = Array.from(
+      { length: 1000 },
+      (_, i) => `Memeriksa berkas nomor ${i + 1} ${'x'.repeat(400)}`,
+    );
     rina.say(lines.join('\n'));
     rina.say('/ringkasan');
     const pieces = rina.said.at(-1)!.filter((o) => o.kind === 'text');

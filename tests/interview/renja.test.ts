@@ -24,7 +24,9 @@ describe('the Renja interview', () => {
     tellRenja(rina);
     rina.say('/ringkasan');
     const text = rina.lastText();
-    expect(text).toContain('1. Menerima surat edaran penyusunan Renja — Kasubbag Perencanaan — Bag. Perencanaan dan Keuangan');
+    expect(text).toContain(
+      '1. Menerima surat edaran penyusunan Renja — Kasubbag Perencanaan — Bag. Perencanaan dan Keuangan',
+    );
     expect(text).toContain('6. ◇ Rancangan disetujui? — Sekretaris Daerah — Setda');
     expect(text).toContain('ya → 7, tidak → 4');
     expect(rina.said.at(-1)!.some((o) => o.kind === 'map')).toBe(true);

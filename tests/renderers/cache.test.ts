@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Process } from '../../core/model/index.js';
-import { canonicalJson, memoryCache, packParts, renderKey, unpackParts } from '../../renderers/cache.js';
+import {
+  canonicalJson,
+  memoryCache,
+  packParts,
+  renderKey,
+  unpackParts,
+} from '../../renderers/cache.js';
 import { createRenderer } from '../../renderers/index.js';
 import { graphvizWasm, type LayoutEngine } from '../../renderers/layout.js';
 import type { Rasteriser } from '../../renderers/raster-pool.js';
@@ -51,7 +57,10 @@ describe('the render cache', () => {
 
     // Renaming a unit that takes part changes the picture too.
     const before = layout.calls;
-    const renamed = { ...org, units: org.units.map((u) => (u.id === 'setda' ? { ...u, name: 'Setda Kab. Contoh' } : u)) };
+    const renamed = {
+      ...org,
+      units: org.units.map((u) => (u.id === 'setda' ? { ...u, name: 'Setda Kab. Contoh' } : u)),
+    };
     expect((await r.crossFunctionalPng(process, renamed)).cached).toBe(false);
     expect(layout.calls).toBeGreaterThan(before);
     await r.close();
@@ -74,11 +83,22 @@ describe('the render cache', () => {
 
   it('uses whatever RenderCache it is given (e.g. one backed by a database)', async () => {
     const store = new Map<string, Uint8Array>();
-    const cache = { get: async (k: string) => store.get(k), set: async (k: string, v: Uint8Array) => void store.set(k, v) };
+    const cache = {
+      get: async (k: string) => store.get(k),
+      set: async (k: string, v: Uint8Array) => void store.set(k, v),
+    };
     const r = createRenderer({ cache, rasteriser: inline });
     await r.relationPng(process, org);
     expect([...store.keys()]).toEqual([expect.stringMatching(/^rel-png:[0-9a-f]{64}$/)]);
-    expect((await createRenderer({ cache, rasteriser: inline, layout: { layout: () => Promise.reject(new Error('no layout')) } }).relationPng(process, org)).cached).toBe(true);
+    expect(
+      (
+        await createRenderer({
+          cache,
+          rasteriser: inline,
+          layout: { layout: () => Promise.reject(new Error('no layout')) },
+        }).relationPng(process, org)
+      ).cached,
+    ).toBe(true);
   });
 
   it('keys by canonical content: key order does not matter, options and kind do', () => {

@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { isStep, numberedSteps } from '../../core/model/index.js';
-import { crossFunctionalLanes, toCrossFunctionalDot } from '../../renderers/dot/cross-functional.js';
+import {
+  crossFunctionalLanes,
+  toCrossFunctionalDot,
+} from '../../renderers/dot/cross-functional.js';
 import { createRenderer } from '../../renderers/index.js';
 import { CHAT_LIMITS } from '../../renderers/raster.js';
 import { renja } from './fixtures.js';
@@ -56,7 +59,8 @@ describe('the SVG of the Renja map', async () => {
 
   it('shows every activity with its number and full name', () => {
     const labels = drawn.map((n) => n.texts.join(' '));
-    for (const { no, node } of numberedSteps(process.flow!)) expect(labels).toContain(`${no}. ${node.name}`);
+    for (const { no, node } of numberedSteps(process.flow!))
+      expect(labels).toContain(`${no}. ${node.name}`);
   });
   it('shows every lane title, both decision exits and every handed-over document', () => {
     const titles = nodes.filter((n) => isLaneTitle(n)).map((n) => n.texts.join(' '));
@@ -70,7 +74,12 @@ describe('the SVG of the Renja map', async () => {
     const edgeTexts = groups(svg, 'edge').map((e) => e.texts.join(' '));
     expect(edgeTexts).toContain('ya');
     expect(edgeTexts).toContain('tidak Catatan revisi');
-    for (const doc of ['Nota dinas permintaan usulan', 'Usulan program', 'Rancangan Renja', 'Renja ditandatangani']) {
+    for (const doc of [
+      'Nota dinas permintaan usulan',
+      'Usulan program',
+      'Rancangan Renja',
+      'Renja ditandatangani',
+    ]) {
       expect(allText).toContain(doc);
     }
   });
@@ -78,8 +87,12 @@ describe('the SVG of the Renja map', async () => {
     const shapes = drawn.map(shapeOf);
     expect(new Set(shapes)).toEqual(new Set(['terminator', 'box', 'diamond']));
     expect(shapes.filter((s) => s === 'terminator')).toHaveLength(2);
-    expect(shapes.filter((s) => s === 'diamond')).toHaveLength(process.flow!.nodes.filter((n) => n.kind === 'decision').length);
-    expect(shapes.filter((s) => s === 'box')).toHaveLength(process.flow!.nodes.filter((n) => n.kind === 'activity').length);
+    expect(shapes.filter((s) => s === 'diamond')).toHaveLength(
+      process.flow!.nodes.filter((n) => n.kind === 'decision').length,
+    );
+    expect(shapes.filter((s) => s === 'box')).toHaveLength(
+      process.flow!.nodes.filter((n) => n.kind === 'activity').length,
+    );
   });
   it('keeps the lanes in first-acting order from left to right, with every step inside its lane', () => {
     const xOf = (g: { body: string }) => Number(/<text[^>]* x="([-\d.]+)"/.exec(g.body)![1]);
@@ -88,7 +101,9 @@ describe('the SVG of the Renja map', async () => {
     expect(xs).toHaveLength(5);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
     expect(new Set(xs).size).toBe(xs.length);
-    const rects = [...svg.matchAll(/<g class="swimlane"[^>]*><rect x="([-\d.]+)" y="[-\d.]+" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[1]) + Number(m[2])] as const);
+    const rects = [
+      ...svg.matchAll(/<g class="swimlane"[^>]*><rect x="([-\d.]+)" y="[-\d.]+" width="([\d.]+)"/g),
+    ].map((m) => [Number(m[1]), Number(m[1]) + Number(m[2])] as const);
     expect(rects).toHaveLength(5);
     const { lanes, laneOf } = crossFunctionalLanes(process, org);
     for (const step of process.flow!.nodes.filter(isStep)) {
@@ -110,13 +125,18 @@ describe('the PNG of the Renja map', async () => {
   it('has dark text pixels in the title band of every lane column (fonts were loaded)', () => {
     const png = decodePng(res.pages[0]!);
     const svgW = Number(/<svg width="([\d.]+)pt"/.exec(res.svg)![1]);
-    const [tx, ty] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(res.svg)!.slice(1).map(Number) as [number, number];
+    const [tx, ty] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(res.svg)!.slice(1).map(Number) as [
+      number,
+      number,
+    ];
     const zoom = png.width / svgW;
-    const lanes = [...res.svg.matchAll(/<g class="swimlane"[^>]*>(<rect[^>]*>)(<rect[^>]*>)/g)].map((m) => {
-      const head = m[2]!;
-      const num = (a: string) => Number(new RegExp(`${a}="([-\\d.]+)"`).exec(head)![1]);
-      return { x: num('x'), y: num('y'), w: num('width'), h: num('height') };
-    });
+    const lanes = [...res.svg.matchAll(/<g class="swimlane"[^>]*>(<rect[^>]*>)(<rect[^>]*>)/g)].map(
+      (m) => {
+        const head = m[2]!;
+        const num = (a: string) => Number(new RegExp(`${a}="([-\\d.]+)"`).exec(head)![1]);
+        return { x: num('x'), y: num('y'), w: num('width'), h: num('height') };
+      },
+    );
     expect(lanes).toHaveLength(5);
     for (const l of lanes) {
       let dark = 0;
@@ -143,15 +163,20 @@ describe('a 100-activity process', async () => {
   });
   it('joins the pages with off-page connectors (pentagons) that name the page they continue on', () => {
     svgs.pages.forEach((s, i) => {
-      const connectors = groups(s, 'node').filter((n) => shapeOf(n) === 'pentagon').map((n) => n.texts.join(' '));
-      if (i + 1 < svgs.pages.length) expect(connectors.some((c) => c.startsWith(`ke hal. ${i + 2}`))).toBe(true);
+      const connectors = groups(s, 'node')
+        .filter((n) => shapeOf(n) === 'pentagon')
+        .map((n) => n.texts.join(' '));
+      if (i + 1 < svgs.pages.length)
+        expect(connectors.some((c) => c.startsWith(`ke hal. ${i + 2}`))).toBe(true);
       if (i > 0) expect(connectors.some((c) => c.startsWith(`dari hal. ${i}`))).toBe(true);
       for (const c of connectors) expect(c).toMatch(/^(ke|dari) hal\. \d+ langkah \d+$/);
     });
   });
   it('shows every step on exactly one page, and all of them in the whole-map SVG', () => {
     for (const { no } of numberedSteps(big.flow!)) {
-      const on = svgs.pages.filter((s) => groups(s, 'node').some((n) => n.texts.join(' ').startsWith(`${no}. `)));
+      const on = svgs.pages.filter((s) =>
+        groups(s, 'node').some((n) => n.texts.join(' ').startsWith(`${no}. `)),
+      );
       expect(on).toHaveLength(1);
     }
     const all = groups(svgs.svg, 'node').filter((n) => /^\d+\. /.test(n.texts.join(' ')));

@@ -17,7 +17,9 @@ describe('dotQuote, the one escaping function for DOT ids and labels', () => {
     expect(dotQuote('trailing\\')).toBe('"trailing\\\\"');
   });
   it('neutralises Graphviz escapes and joins lines with \\n', () => {
-    expect(dotQuote('\\N \\G \\E \\T \\H \\L \\n \\l \\r')).toBe('"\\\\N \\\\G \\\\E \\\\T \\\\H \\\\L \\\\n \\\\l \\\\r"');
+    expect(dotQuote('\\N \\G \\E \\T \\H \\L \\n \\l \\r')).toBe(
+      '"\\\\N \\\\G \\\\E \\\\T \\\\H \\\\L \\\\n \\\\l \\\\r"',
+    );
     expect(dotQuote(['satu', 'dua'])).toBe('"satu\\ndua"');
   });
   it('turns typed line breaks into spaces and drops control characters', () => {
@@ -25,11 +27,16 @@ describe('dotQuote, the one escaping function for DOT ids and labels', () => {
     expect(cleanText('x\ud800y')).toBe('xy');
   });
   it('wraps long words and long names', () => {
-    expect(wrapWords('Menerima surat edaran penyusunan Renja', 24)).toEqual(['Menerima surat edaran', 'penyusunan Renja']);
+    expect(wrapWords('Menerima surat edaran penyusunan Renja', 24)).toEqual([
+      'Menerima surat edaran',
+      'penyusunan Renja',
+    ]);
     expect(wrapWords('x'.repeat(50), 24)).toEqual(['x'.repeat(24), 'x'.repeat(24), 'xx']);
   });
   it('xmlEscape escapes markup characters', () => {
-    expect(xmlEscape(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
+    expect(xmlEscape(`<a href="x">&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;',
+    );
   });
 });
 
@@ -49,19 +56,28 @@ function hostileProcess() {
   const { process } = renja();
   const flow = structuredClone(process.flow!);
   let i = 0;
-  for (const n of flow.nodes) if (n.kind === 'activity' || n.kind === 'decision') n.name = HOSTILE[i++ % HOSTILE.length]!;
-  for (const e of flow.edges) if (e.document) e.document = HOSTILE[i++ % HOSTILE.length]!.slice(0, 300);
+  for (const n of flow.nodes)
+    if (n.kind === 'activity' || n.kind === 'decision') n.name = HOSTILE[i++ % HOSTILE.length]!;
+  for (const e of flow.edges)
+    if (e.document) e.document = HOSTILE[i++ % HOSTILE.length]!.slice(0, 300);
   for (const e of flow.edges) if (e.label) e.label = '"ya\\';
   return Process.parse({ ...process, name: '} ] " \\', flow });
 }
 
 describe('a hostile name', () => {
   const { org } = renja();
-  const evilOrg = { ...org, units: org.units.map((u, k) => ({ ...u, name: k === 1 ? 'Bagian "X" -> {evil}\\' : u.name })) };
+  const evilOrg = {
+    ...org,
+    units: org.units.map((u, k) => ({ ...u, name: k === 1 ? 'Bagian "X" -> {evil}\\' : u.name })),
+  };
 
   it('cannot add nodes or edges to the cross-functional map', async () => {
-    const clean = JSON.parse(await engine.layout(toCrossFunctionalDot(renja().process, org), 'json'));
-    const evil = JSON.parse(await engine.layout(toCrossFunctionalDot(hostileProcess(), evilOrg), 'json'));
+    const clean = JSON.parse(
+      await engine.layout(toCrossFunctionalDot(renja().process, org), 'json'),
+    );
+    const evil = JSON.parse(
+      await engine.layout(toCrossFunctionalDot(hostileProcess(), evilOrg), 'json'),
+    );
     expect(evil.objects.length).toBe(clean.objects.length);
     expect(evil.edges.length).toBe(clean.edges.length);
   });

@@ -22,10 +22,11 @@ export function decodePng(png: Uint8Array): Pixels {
   const v = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const bitDepth = png[24];
   const colorType = png[25];
-  if (bitDepth !== 8 || (colorType !== 6 && colorType !== 2)) throw new Error(`unsupported PNG ${bitDepth}/${colorType}`);
+  if (bitDepth !== 8 || (colorType !== 6 && colorType !== 2))
+    throw new Error(`unsupported PNG ${bitDepth}/${colorType}`);
   const bpp = colorType === 6 ? 4 : 3;
   const idat: Uint8Array[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const len = v.getUint32(at);
     const type = String.fromCharCode(...png.slice(at + 4, at + 8));
     if (type === 'IDAT') idat.push(png.slice(at + 8, at + 8 + len));

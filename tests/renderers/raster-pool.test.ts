@@ -11,7 +11,9 @@ describe('the raster worker pool', () => {
     const { all } = await crossFunctionalSvgs(process, org, graphvizWasm());
     const pool = createRasterPool(2);
     try {
-      await pool.toPng('<svg width="10pt" height="10pt" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg"></svg>'); // warm-up
+      await pool.toPng(
+        '<svg width="10pt" height="10pt" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg"></svg>',
+      ); // warm-up
       let ticks = 0;
       const timer = setInterval(() => ticks++, 5);
       const started = performance.now();
@@ -29,7 +31,9 @@ describe('the raster worker pool', () => {
   it('reports a broken SVG as an error instead of hanging', async () => {
     const pool = createRasterPool(1);
     try {
-      await expect(pool.toPng('<svg width="10pt" height="10pt"><g></svg>')).rejects.toThrow(/Gagal membuat gambar/);
+      await expect(pool.toPng('<svg width="10pt" height="10pt"><g></svg>')).rejects.toThrow(
+        /Gagal membuat gambar/,
+      );
     } finally {
       await pool.close();
     }

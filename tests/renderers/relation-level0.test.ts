@@ -13,11 +13,20 @@ describe('the relation map', () => {
   it('shows the units and what passes between them, unconfirmed handoffs dashed and explained', async () => {
     const confirmed = Process.parse({
       ...process,
-      handoffConfirmations: [{ key: 'edge:e2', state: 'confirmed' }, { key: 'edge:e3', state: 'disputed' }],
+      handoffConfirmations: [
+        { key: 'edge:e2', state: 'confirmed' },
+        { key: 'edge:e3', state: 'disputed' },
+      ],
     });
     const svg = await engine.layout(toRelationDot(confirmed, org), 'svg');
     const nodes = groups(svg, 'node').map((n) => n.texts.join(' '));
-    for (const name of ['Bagian Perencanaan dan Keuangan', 'Bagian Organisasi', 'Sekretariat Daerah', 'Bappeda']) expect(nodes).toContain(name);
+    for (const name of [
+      'Bagian Perencanaan dan Keuangan',
+      'Bagian Organisasi',
+      'Sekretariat Daerah',
+      'Bappeda',
+    ])
+      expect(nodes).toContain(name);
     const edges = groups(svg, 'edge').filter((e) => e.texts.length > 0 && !/^lg/.test(e.title));
     const byText = (t: string) => edges.find((e) => e.texts.join(' ').includes(t))!;
     expect(byText('Nota dinas permintaan usulan').body).not.toContain('stroke-dasharray');
@@ -41,25 +50,51 @@ describe('the level-0 map', () => {
   const more = [
     ...doc.processes,
     Process.parse({ id: 'p-01', code: '01', name: 'Pelayanan Perizinan', category: 'inti' }),
-    Process.parse({ id: 'p-05', code: '05', name: 'Pengelolaan Kepegawaian', category: 'pendukung' }),
-    Process.parse({ id: 'p-03-02', code: '03.02', name: 'Penyusunan RKA', category: 'manajemen', parentId: 'p-03' }),
+    Process.parse({
+      id: 'p-05',
+      code: '05',
+      name: 'Pengelolaan Kepegawaian',
+      category: 'pendukung',
+    }),
+    Process.parse({
+      id: 'p-03-02',
+      code: '03.02',
+      name: 'Penyusunan RKA',
+      category: 'manajemen',
+      parentId: 'p-03',
+    }),
   ];
 
   it('puts the top processes with their codes in three bands, Manajemen above Inti above Pendukung', async () => {
     const svg = await engine.layout(toLevel0Dot(more, { ...org, codePrefix: 'SETDA' }), 'svg');
     const clusters = groups(svg, 'cluster');
-    const y = (title: string) => Number(/<text[^>]* y="([-\d.]+)"/.exec(clusters.find((c) => c.texts.join(' ') === title)!.body)![1]);
+    const y = (title: string) =>
+      Number(
+        /<text[^>]* y="([-\d.]+)"/.exec(
+          clusters.find((c) => c.texts.join(' ') === title)!.body,
+        )![1],
+      );
     expect(y('Proses Manajemen')).toBeLessThan(y('Proses Inti'));
     expect(y('Proses Inti')).toBeLessThan(y('Proses Pendukung'));
     const nodes = groups(svg, 'node').map((n) => n.texts.join(' '));
-    expect(nodes).toEqual(expect.arrayContaining(['SETDA.03 Perencanaan dan Penganggaran', 'SETDA.01 Pelayanan Perizinan', 'SETDA.05 Pengelolaan Kepegawaian']));
+    expect(nodes).toEqual(
+      expect.arrayContaining([
+        'SETDA.03 Perencanaan dan Penganggaran',
+        'SETDA.01 Pelayanan Perizinan',
+        'SETDA.05 Pengelolaan Kepegawaian',
+      ]),
+    );
     expect(nodes.some((n) => n.includes('03.01'))).toBe(false); // sub-processes are not level 0
   });
 
   it('draws the hierarchy below a chosen process as a tree in code order', async () => {
     const json = JSON.parse(await engine.layout(toProcessTreeDot(more, org, 'p-03'), 'json'));
     const labels = json.objects.map((o: { label: string }) => o.label.replace(/\\n/g, ' '));
-    expect(labels).toEqual(['03 Perencanaan dan Penganggaran', '03.01 Penyusunan Rencana Kerja', '03.02 Penyusunan RKA']);
+    expect(labels).toEqual([
+      '03 Perencanaan dan Penganggaran',
+      '03.01 Penyusunan Rencana Kerja',
+      '03.02 Penyusunan RKA',
+    ]);
     expect(json.edges).toHaveLength(2);
   });
 });

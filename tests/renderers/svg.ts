@@ -31,11 +31,16 @@ export function groups(svg: string, cls: 'node' | 'edge' | 'cluster'): SvgGroup[
 }
 
 /** The kind of symbol a node group draws, by its outline. */
-export function shapeOf(g: SvgGroup): 'terminator' | 'box' | 'diamond' | 'pentagon' | 'none' | 'other' {
+export function shapeOf(
+  g: SvgGroup,
+): 'terminator' | 'box' | 'diamond' | 'pentagon' | 'none' | 'other' {
   const poly = /<polygon[^>]*points="([^"]*)"/.exec(g.body);
   if (/<path /.test(g.body) && !poly) return 'terminator';
   if (!poly) return /<ellipse/.test(g.body) ? 'other' : 'none';
-  const pts = poly[1]!.trim().split(/\s+/).map((p) => p.split(',').map(Number) as [number, number]);
+  const pts = poly[1]!
+    .trim()
+    .split(/\s+/)
+    .map((p) => p.split(',').map(Number) as [number, number]);
   const n = pts.length - 1; // Graphviz closes polygons by repeating the first point
   if (n === 4) {
     const xs = new Set(pts.map((p) => p[0].toFixed(1)));

@@ -1,10 +1,33 @@
 // Synthetic leaf processes of any size, for renderer tests and bench/render.ts (reusable by others).
 // Deterministic: the same arguments give the same process.
 import type { FlowNode, Organisation, Process } from '../../core/model/index.js';
-import { Organisation as OrganisationSchema, Process as ProcessSchema } from '../../core/model/index.js';
+import {
+  Organisation as OrganisationSchema,
+  Process as ProcessSchema,
+} from '../../core/model/index.js';
 
-const VERBS = ['Menerima', 'Memeriksa', 'Memverifikasi', 'Menyusun', 'Mengoreksi', 'Menandatangani', 'Mengirimkan', 'Mengarsipkan', 'Membahas', 'Merekap'];
-const OBJECTS = ['berkas permohonan', 'nota dinas', 'rancangan keputusan', 'laporan kinerja triwulan', 'surat undangan rapat koordinasi', 'data usulan kegiatan', 'dokumen anggaran', 'berita acara'];
+const VERBS = [
+  'Menerima',
+  'Memeriksa',
+  'Memverifikasi',
+  'Menyusun',
+  'Mengoreksi',
+  'Menandatangani',
+  'Mengirimkan',
+  'Mengarsipkan',
+  'Membahas',
+  'Merekap',
+];
+const OBJECTS = [
+  'berkas permohonan',
+  'nota dinas',
+  'rancangan keputusan',
+  'laporan kinerja triwulan',
+  'surat undangan rapat koordinasi',
+  'data usulan kegiatan',
+  'dokumen anggaran',
+  'berita acara',
+];
 const UNITS = [
   ['bag-umum', 'Bagian Umum', 'Kasubbag Tata Usaha'],
   ['bag-keu', 'Bagian Perencanaan dan Keuangan', 'Kasubbag Keuangan'],
@@ -24,7 +47,10 @@ export interface SyntheticOptions {
 }
 
 /** A leaf process with `activities` activities (plus decisions), several lanes, one start, one end. */
-export function syntheticProcess(activities: number, o: SyntheticOptions = {}): { process: Process; org: Organisation } {
+export function syntheticProcess(
+  activities: number,
+  o: SyntheticOptions = {},
+): { process: Process; org: Organisation } {
   const laneCount = Math.min(UNITS.length, Math.max(1, o.lanes ?? 5));
   const every = o.decisionEvery ?? 5;
   const unitIds = [...new Set(UNITS.slice(0, laneCount).map((u) => u[0]))];
@@ -38,20 +64,35 @@ export function syntheticProcess(activities: number, o: SyntheticOptions = {}): 
     people: [],
   });
   const nodes: FlowNode[] = [{ kind: 'start', id: 'start', label: null }];
-  const edges: { id: string; from: string; to: string; label: string | null; document: string | null }[] = [];
+  const edges: {
+    id: string;
+    from: string;
+    to: string;
+    label: string | null;
+    document: string | null;
+  }[] = [];
   let prev = 'start';
   let edgeNo = 0;
-  const link = (from: string, to: string, label: string | null = null, document: string | null = null) =>
-    edges.push({ id: `e${edgeNo++}`, from, to, label, document });
+  const link = (
+    from: string,
+    to: string,
+    label: string | null = null,
+    document: string | null = null,
+  ) => edges.push({ id: `e${edgeNo++}`, from, to, label, document });
   const stepIds: string[] = [];
   for (let i = 1; i <= activities; i++) {
     const lane = UNITS[(i * 3 + Math.floor(i / 4)) % laneCount]!;
     const id = `a${i}`;
     const name = `${VERBS[i % VERBS.length]} ${OBJECTS[(i * 7) % OBJECTS.length]}${i % 4 === 0 ? ' beserta lampiran pendukungnya' : ''}`;
     nodes.push({
-      kind: 'activity', id, name,
+      kind: 'activity',
+      id,
+      name,
       performer: { unitId: lane[0], position: lane[2] },
-      kelengkapan: [], waktu: { value: 1, unit: 'hari' }, output: `Hasil langkah ${i}`, keterangan: null,
+      kelengkapan: [],
+      waktu: { value: 1, unit: 'hari' },
+      output: `Hasil langkah ${i}`,
+      keterangan: null,
     });
     link(prev, id, prev.startsWith('d') ? 'ya' : null, i % 3 === 0 ? `Dokumen ${i}` : null);
     prev = id;
@@ -60,9 +101,14 @@ export function syntheticProcess(activities: number, o: SyntheticOptions = {}): 
       const d = `d${i}`;
       const approver = UNITS[(i + 4) % laneCount]!;
       nodes.push({
-        kind: 'decision', id: d, name: `Dokumen langkah ${i} lengkap?`,
+        kind: 'decision',
+        id: d,
+        name: `Dokumen langkah ${i} lengkap?`,
         performer: { unitId: approver[0], position: approver[2] },
-        kelengkapan: [], waktu: null, output: null, keterangan: null,
+        kelengkapan: [],
+        waktu: null,
+        output: null,
+        keterangan: null,
       });
       link(prev, d);
       link(d, stepIds[Math.max(0, stepIds.length - 2)]!, 'tidak', 'Catatan perbaikan');

@@ -8,16 +8,27 @@ import { renjaWorld } from './renja.js';
 
 export type DbKind = 'pglite' | 'postgres';
 
-export type TestApp = { app: App; dataDir: string | null; url: string | null; close(): Promise<void> };
+export type TestApp = {
+  app: App;
+  dataDir: string | null;
+  url: string | null;
+  close(): Promise<void>;
+};
 
-export async function openTestApp(kind: DbKind, extraEnv: Record<string, string> = {}): Promise<TestApp> {
+export async function openTestApp(
+  kind: DbKind,
+  extraEnv: Record<string, string> = {},
+): Promise<TestApp> {
   if (kind === 'pglite') {
     const dataDir = await migratedPgliteDir();
     const app = await openApp({ PROBIS_DATA_DIR: dataDir, ...extraEnv }, silentLogger);
     return { app, dataDir, url: null, close: () => app.close() };
   }
   const pg = await createPostgresDatabase();
-  const app = await openApp({ DATABASE_URL: pg.url, PROBIS_DATA_DIR: '/nonexistent', ...extraEnv }, silentLogger);
+  const app = await openApp(
+    { DATABASE_URL: pg.url, PROBIS_DATA_DIR: '/nonexistent', ...extraEnv },
+    silentLogger,
+  );
   return {
     app,
     dataDir: null,
@@ -34,5 +45,11 @@ export async function seedRenja(app: App): Promise<void> {
   const { organisation, processes } = renjaWorld();
   const db = app.database.db;
   await saveOrganisation(db, organisation, { system: 'test' });
-  for (const p of processes) await saveProcess(db, { organisationId: organisation.id, process: { ...p, version: 0 }, expectedVersion: 0, actor: { system: 'test' } });
+  for (const p of processes)
+    await saveProcess(db, {
+      organisationId: organisation.id,
+      process: { ...p, version: 0 },
+      expectedVersion: 0,
+      actor: { system: 'test' },
+    });
 }

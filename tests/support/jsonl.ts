@@ -12,7 +12,14 @@ export class JsonlChat {
   private waiters: (() => void)[] = [];
   readonly done: Promise<void>;
 
-  constructor(app: App, o: { personId?: string; chatKey?: string; mapFiles?: (id: string) => Promise<string | null> } = {}) {
+  constructor(
+    app: App,
+    o: {
+      personId?: string;
+      chatKey?: string;
+      mapFiles?: (id: string) => Promise<string | null>;
+    } = {},
+  ) {
     let buf = '';
     this.output.on('data', (chunk: Buffer) => {
       buf += chunk.toString('utf8');
@@ -62,8 +69,12 @@ export class JsonlChat {
 
   press(label: string) {
     const q = this.question();
-    const c = q.choices.find((x) => x.label === label) ?? q.choices.find((x) => x.label.startsWith(label));
-    if (!c) throw new Error(`no button "${label}" on ${q.questionId}: ${q.choices.map((x) => x.label).join(' | ')}`);
+    const c =
+      q.choices.find((x) => x.label === label) ?? q.choices.find((x) => x.label.startsWith(label));
+    if (!c)
+      throw new Error(
+        `no button "${label}" on ${q.questionId}: ${q.choices.map((x) => x.label).join(' | ')}`,
+      );
     return this.send({ choice: c.id });
   }
 

@@ -13,7 +13,11 @@ export function renjaTranscript(): TranscriptLine[] {
 export function renjaWorld() {
   const doc = renjaDocument();
   const group = doc.processes.find((p) => p.code === '03')!;
-  return { organisation: doc.organisation, processes: [group], expected: doc.processes.find((p) => p.code === '03.01')! };
+  return {
+    organisation: doc.organisation,
+    processes: [group],
+    expected: doc.processes.find((p) => p.code === '03.01')!,
+  };
 }
 
 /** The whole Renja interview, by button presses and text, as Rina would answer. */

@@ -17,7 +17,9 @@ import type { World } from '../../core/interview/apply-effects.js';
 import { readFileSync } from 'node:fs';
 
 export function renjaDocument(): ExchangeDocument {
-  return ExchangeDocument.parse(JSON.parse(readFileSync(new URL('../fixtures/renja-setda.json', import.meta.url), 'utf8')));
+  return ExchangeDocument.parse(
+    JSON.parse(readFileSync(new URL('../fixtures/renja-setda.json', import.meta.url), 'utf8')),
+  );
 }
 
 export class Chat {
@@ -29,7 +31,10 @@ export class Chat {
   telegramBot: string | null = null;
   private ids = 0;
 
-  constructor(world: World, readonly personId: string | null) {
+  constructor(
+    world: World,
+    readonly personId: string | null,
+  ) {
     this.world = structuredClone(world);
     this.state = initialState(questionnaire, this.ctx());
   }
@@ -59,8 +64,12 @@ export class Chat {
   /** Presses the button labelled `label` (exact or prefix) on the current question. */
   press(label: string): Outbound[] {
     const q = this.question();
-    const c = q.choices.find((x) => x.label === label) ?? q.choices.find((x) => x.label.startsWith(label));
-    if (!c) throw new Error(`no button "${label}" on ${q.questionId}: ${q.choices.map((x) => x.label).join(' | ')}`);
+    const c =
+      q.choices.find((x) => x.label === label) ?? q.choices.find((x) => x.label.startsWith(label));
+    if (!c)
+      throw new Error(
+        `no button "${label}" on ${q.questionId}: ${q.choices.map((x) => x.label).join(' | ')}`,
+      );
     return this.send({ kind: 'choice', questionId: q.questionId, optionId: c.id, rev: q.rev });
   }
 
@@ -72,7 +81,9 @@ export class Chat {
   }
 
   lastText(): string {
-    return (this.said[this.said.length - 1] ?? []).map((o) => ('text' in o ? o.text : o.outline)).join('\n');
+    return (this.said[this.said.length - 1] ?? [])
+      .map((o) => ('text' in o ? o.text : o.outline))
+      .join('\n');
   }
 
   process(name: string): Process {
@@ -82,7 +93,11 @@ export class Chat {
   }
 }
 
-export function newChat(org: Organisation | null, personId: string | null, processes: Process[] = []): Chat {
+export function newChat(
+  org: Organisation | null,
+  personId: string | null,
+  processes: Process[] = [],
+): Chat {
   const c = new Chat({ organisation: org, processes }, personId);
   c.send({ kind: 'resume' });
   return c;
@@ -95,7 +110,9 @@ export function newChat(org: Organisation | null, personId: string | null, proce
 export function canonical(p: Process): unknown {
   const ids = new Map<string, string>();
   const flow = p.flow;
-  flow?.nodes.forEach((n, i) => ids.set(n.id, n.kind === 'start' || n.kind === 'end' ? n.kind : `s${i}`));
+  flow?.nodes.forEach((n, i) =>
+    ids.set(n.id, n.kind === 'start' || n.kind === 'end' ? n.kind : `s${i}`),
+  );
   const edges = (flow?.edges ?? [])
     .map((e) => ({ ...e, id: '', from: ids.get(e.from)!, to: ids.get(e.to)! }))
     .sort((a, b) => `${a.from}>${a.to}>${a.label}`.localeCompare(`${b.from}>${b.to}>${b.label}`));

@@ -6,9 +6,12 @@ import { type FakeBot, type FakeTelegram, startFakeTelegram } from './fake-teleg
 import { type DbKind, type TestApp, openTestApp, seedRenja } from './app.js';
 import type { TranscriptLine } from '../../bot/commands/replay.js';
 
-
 /** Waits for an async condition, checking after each short pause; fails with `what` on timeout. */
-export async function until<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  check: () => Promise<T | null | undefined | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
@@ -33,8 +36,8 @@ export class TelegramUser {
   async settled(updateId: number): Promise<void> {
     await until(
       async () =>
-        (await inboxStatus(this.db, { platform: 'telegram', updateKey: String(updateId) })) !== null &&
-        (await pendingOutboxForChat(this.db, this.chatKey)).length === 0,
+        (await inboxStatus(this.db, { platform: 'telegram', updateKey: String(updateId) })) !==
+          null && (await pendingOutboxForChat(this.db, this.chatKey)).length === 0,
       `update ${updateId} of chat ${this.chatId}`,
     );
   }
@@ -51,8 +54,10 @@ export class TelegramUser {
   async press(label: string): Promise<void> {
     const q = this.fake.lastQuestion(this.chatId);
     if (!q) throw new Error(`chat ${this.chatId} has no question with buttons`);
-    const b = q.buttons.find((x) => x.text === label) ?? q.buttons.find((x) => x.text.startsWith(label));
-    if (!b?.callback_data) throw new Error(`no button "${label}" in: ${q.buttons.map((x) => x.text).join(' | ')}`);
+    const b =
+      q.buttons.find((x) => x.text === label) ?? q.buttons.find((x) => x.text.startsWith(label));
+    if (!b?.callback_data)
+      throw new Error(`no button "${label}" in: ${q.buttons.map((x) => x.text).join(' | ')}`);
     await this.settled(this.fake.pressButton(this.chatId, q.message_id, b.callback_data));
   }
 
@@ -80,11 +85,24 @@ export type TelegramHarness = {
   close(): Promise<void>;
 };
 
-export async function telegramHarness(kind: DbKind, o: { fakeLimits?: boolean; pacing?: { perChatMs: number; globalMs: number } } = {}): Promise<TelegramHarness> {
-  const fake = await startFakeTelegram(o.fakeLimits ? {} : { perChatLimit: false, globalLimit: false, longPollMaxMs: 200 });
-  const t = await openTestApp(kind, { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
+export async function telegramHarness(
+  kind: DbKind,
+  o: { fakeLimits?: boolean; pacing?: { perChatMs: number; globalMs: number } } = {},
+): Promise<TelegramHarness> {
+  const fake = await startFakeTelegram(
+    o.fakeLimits ? {} : { perChatLimit: false, globalLimit: false, longPollMaxMs: 200 },
+  );
+  const t = await openTestApp(kind, {
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+  });
   await seedRenja(t.app);
-  const start = () => startTelegram(t.app, { pollTimeoutSec: 1, retryEveryMs: 50, pacing: o.pacing ?? { perChatMs: 0, globalMs: 0 } });
+  const start = () =>
+    startTelegram(t.app, {
+      pollTimeoutSec: 1,
+      retryEveryMs: 50,
+      pacing: o.pacing ?? { perChatMs: 0, globalMs: 0 },
+    });
   const h: TelegramHarness = {
     fake,
     t,

@@ -2,11 +2,21 @@
 // is lost, and the export is unchanged where nothing should change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument, formatDocument } from '../../bot/commands/exchange.js';
-import { createInvitation, loadInterview, loadOrganisation, revokeInvitation, saveOrganisation } from '../../db/index.js';
+import {
+  createInvitation,
+  loadInterview,
+  loadOrganisation,
+  revokeInvitation,
+  saveOrganisation,
+} from '../../db/index.js';
 import type { InterviewState } from '../../core/interview/index.js';
 import type { Organisation } from '../../core/model/index.js';
-import { type TelegramHarness, type TelegramUser, telegramHarness, until } from '../support/telegram.js';
-
+import {
+  type TelegramHarness,
+  type TelegramUser,
+  telegramHarness,
+  until,
+} from '../support/telegram.js';
 
 async function state(h: TelegramHarness, chatId: number): Promise<InterviewState> {
   return (await loadInterview(h.t.app.database.db, `telegram:${chatId}`))!.state as InterviewState;
@@ -17,10 +27,27 @@ async function exported(h: TelegramHarness): Promise<string> {
 }
 
 /** Rina, bound, at the first step question of a new process. */
-async function atFirstStep(h: TelegramHarness, chatId: number, personId: string): Promise<TelegramUser> {
+async function atFirstStep(
+  h: TelegramHarness,
+  chatId: number,
+  personId: string,
+): Promise<TelegramUser> {
   const u = h.user(chatId);
   await u.start(await h.invite(personId));
-  for (const a of ['1', `Pengelolaan Surat ${chatId}`, '1', '/lewati', 'Bappeda', 'Surat', 'tidak', 'Balasan', 'Bappeda', 'tidak', '/lewati']) await u.say(a);
+  for (const a of [
+    '1',
+    `Pengelolaan Surat ${chatId}`,
+    '1',
+    '/lewati',
+    'Bappeda',
+    'Surat',
+    'tidak',
+    'Balasan',
+    'Bappeda',
+    'tidak',
+    '/lewati',
+  ])
+    await u.say(a);
   expect((await state(h, chatId)).cursor.q).toBe('activity.name');
   return u;
 }
@@ -33,7 +60,27 @@ describe('bad input through Telegram', () => {
     const db = h.t.app.database.db;
     const org = (await loadOrganisation(db, 'kab-contoh'))!;
     const id = `p${++people}`;
-    await saveOrganisation(db, { ...org, people: [...org.people, { id, name: `Pegawai ${people}`, position: 'Kasubbag Umum', unitId: 'bag-organisasi', roles: ['respondent'], nip: null, telegramId: null, whatsapp: null, language: 'id' }] }, { system: 'test' });
+    await saveOrganisation(
+      db,
+      {
+        ...org,
+        people: [
+          ...org.people,
+          {
+            id,
+            name: `Pegawai ${people}`,
+            position: 'Kasubbag Umum',
+            unitId: 'bag-organisasi',
+            roles: ['respondent'],
+            nip: null,
+            telegramId: null,
+            whatsapp: null,
+            language: 'id',
+          },
+        ],
+      },
+      { system: 'test' },
+    );
     return id;
   }
   beforeAll(async () => {
@@ -63,7 +110,9 @@ describe('bad input through Telegram', () => {
     const u = await atFirstStep(h, 101, await person());
     await u.say('Mene\u0000rima\u200B su\u202Erat\uD800 masuk\u0007');
     const s = await state(h, 101);
-    const names = s.drafts[0]!.flow!.nodes.filter((n) => n.kind === 'activity').map((n) => (n as { name: string }).name);
+    const names = s.drafts[0]!.flow!.nodes.filter((n) => n.kind === 'activity').map(
+      (n) => (n as { name: string }).name,
+    );
     expect(names).toEqual(['Menerima surat masuk']);
   });
 
@@ -89,15 +138,23 @@ describe('bad input through Telegram', () => {
     expect(h.fake.calls('sendMessage').every((c) => c.params.parse_mode === undefined)).toBe(true);
     expect(u.texts().join('\n')).toContain('<script>alert(1)</script>');
     const s = await state(h, 102);
-    const names = s.drafts[0]!.flow!.nodes.filter((n) => n.kind === 'activity').map((n) => (n as { name: string }).name);
+    const names = s.drafts[0]!.flow!.nodes.filter((n) => n.kind === 'activity').map(
+      (n) => (n as { name: string }).name,
+    );
     expect(names).toEqual(hostile);
     const doc = JSON.parse(await exported(h));
     const stored = doc.processes.find((p: { name: string }) => p.name === 'Pengelolaan Surat 102');
-    expect(stored.flow.nodes.filter((n: { kind: string }) => n.kind === 'activity').map((n: { name: string }) => n.name)).toEqual(hostile);
+    expect(
+      stored.flow.nodes
+        .filter((n: { kind: string }) => n.kind === 'activity')
+        .map((n: { name: string }) => n.name),
+    ).toEqual(hostile);
     const { fromBpmn } = await import('../../renderers/index.js');
     const xml = await h.t.app.renderer.bpmnXml(stored, doc.organisation as Organisation);
     const back = await fromBpmn(xml);
-    expect(back.flow.nodes.filter((n) => n.kind === 'activity').map((n) => (n as { name: string }).name)).toEqual(hostile);
+    expect(
+      back.flow.nodes.filter((n) => n.kind === 'activity').map((n) => (n as { name: string }).name),
+    ).toEqual(hostile);
   });
 
   it('accepts a thousand activities pasted at once', async () => {
@@ -115,7 +172,12 @@ describe('bad input through Telegram', () => {
     const before = await exported(h);
     await u.say('/terbang');
     expect(u.texts().at(-2)).toContain('Perintah "/terbang" tidak dikenal');
-    for (const send of [() => h.fake.sendPhotoFromUser(104), () => h.fake.sendSticker(104), () => h.fake.sendVoice(104), () => h.fake.sendLocation(104, -7.8, 110.4)]) {
+    for (const send of [
+      () => h.fake.sendPhotoFromUser(104),
+      () => h.fake.sendSticker(104),
+      () => h.fake.sendVoice(104),
+      () => h.fake.sendLocation(104, -7.8, 110.4),
+    ]) {
       await u.settled(send());
       expect(u.texts().at(-2)).toContain('hanya bisa membaca pesan teks');
       expect(u.last()).toContain('Langkah 1: apa kegiatan pertama?');
@@ -125,7 +187,17 @@ describe('bad input through Telegram', () => {
 
   it('does not reread an edited message', async () => {
     const u = await atFirstStep(h, 105, await person());
-    const edit = h.fake.queueRaw({ update_id: undefined as never, edited_message: { message_id: 1, date: 0, edit_date: 1, chat: { id: 105, type: 'private' }, from: { id: 105, is_bot: false, first_name: 'P' }, text: 'Menerima berkas' } });
+    const edit = h.fake.queueRaw({
+      update_id: undefined as never,
+      edited_message: {
+        message_id: 1,
+        date: 0,
+        edit_date: 1,
+        chat: { id: 105, type: 'private' },
+        from: { id: 105, is_bot: false, first_name: 'P' },
+        text: 'Menerima berkas',
+      },
+    });
     await u.settled(edit);
     expect(u.texts().at(-2)).toContain('Pesan yang diedit tidak saya baca ulang');
     expect((await state(h, 105)).drafts[0]!.flow).toBeNull();
@@ -141,7 +213,8 @@ describe('bad input through Telegram', () => {
     await u.settled(h.fake.pressButton(106, old.message_id, oldData, { force: true }));
     expect(u.texts().at(-2)).toContain('sudah tidak berlaku');
     const current = h.fake.lastQuestion(106)!;
-    for (const forged of ['999999:0', '0:0', 'x'.repeat(64), '1:99']) await u.settled(h.fake.pressButton(106, current.message_id, forged, { force: true }));
+    for (const forged of ['999999:0', '0:0', 'x'.repeat(64), '1:99'])
+      await u.settled(h.fake.pressButton(106, current.message_id, forged, { force: true }));
     expect(JSON.stringify((await state(h, 106)).drafts)).toBe(before);
   });
 
@@ -155,7 +228,13 @@ describe('bad input through Telegram', () => {
     await a.start('TokenYangTidakPernahDibuat0123');
     expect(a.last()).toContain('tidak dikenal');
     const pid = await person();
-    const expired = await createInvitation(db, { organisationId: 'kab-contoh', personId: pid, createdBy: { system: 'test' }, expiresAt: new Date(Date.now() - 1000), now: new Date(Date.now() - 3_600_000) });
+    const expired = await createInvitation(db, {
+      organisationId: 'kab-contoh',
+      personId: pid,
+      createdBy: { system: 'test' },
+      expiresAt: new Date(Date.now() - 1000),
+      now: new Date(Date.now() - 3_600_000),
+    });
     await a.start(expired.token);
     expect(a.last()).toContain('kedaluwarsa');
     const revoked = await h.invite(pid);
@@ -175,7 +254,10 @@ describe('bad input through Telegram', () => {
 
   it('answers a command in a group with a pointer to the private chat', async () => {
     h.fake.sendGroupText(-500, 109, '/start');
-    const [reply] = await until(async () => (h.fake.messages(-500).length ? h.fake.messages(-500) : null), 'a reply in the group');
+    const [reply] = await until(
+      async () => (h.fake.messages(-500).length ? h.fake.messages(-500) : null),
+      'a reply in the group',
+    );
     expect(reply!.text).toContain('Probis hanya melayani percakapan pribadi');
     expect(await loadInterview(h.t.app.database.db, 'telegram:-500')).toBeNull();
   });
@@ -183,12 +265,39 @@ describe('bad input through Telegram', () => {
   it("shows a person only their own organisation's processes", async () => {
     const db = h.t.app.database.db;
     const other: Organisation = {
-      id: 'kota-lain', name: 'Pemerintah Kota Lain', codePrefix: null,
-      units: [{ id: 'lain-org', name: 'Bagian Organisasi Kota', kind: 'bagian', parentId: null, shortName: null }],
-      people: [{ id: 'lain-1', name: 'Orang Lain', position: 'Analis', unitId: 'lain-org', roles: ['respondent'], nip: null, telegramId: null, whatsapp: null, language: 'id' }],
+      id: 'kota-lain',
+      name: 'Pemerintah Kota Lain',
+      codePrefix: null,
+      units: [
+        {
+          id: 'lain-org',
+          name: 'Bagian Organisasi Kota',
+          kind: 'bagian',
+          parentId: null,
+          shortName: null,
+        },
+      ],
+      people: [
+        {
+          id: 'lain-1',
+          name: 'Orang Lain',
+          position: 'Analis',
+          unitId: 'lain-org',
+          roles: ['respondent'],
+          nip: null,
+          telegramId: null,
+          whatsapp: null,
+          language: 'id',
+        },
+      ],
     };
     await saveOrganisation(db, other, { system: 'test' });
-    const { token } = await createInvitation(db, { organisationId: 'kota-lain', personId: 'lain-1', createdBy: { system: 'test' }, expiresAt: new Date(Date.now() + 3_600_000) });
+    const { token } = await createInvitation(db, {
+      organisationId: 'kota-lain',
+      personId: 'lain-1',
+      createdBy: { system: 'test' },
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
     const u = h.user(110);
     await u.start(token);
     await u.press('Peta unit saya');

@@ -1,6 +1,11 @@
 // Delivery that holds: duplicates, bursts, many chats at once, a restart, 429s and webhooks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listProcesses, loadInterview, loadOrganisation, saveOrganisation } from '../../db/index.js';
+import {
+  listProcesses,
+  loadInterview,
+  loadOrganisation,
+  saveOrganisation,
+} from '../../db/index.js';
 import type { Person } from '../../core/model/index.js';
 import { type TelegramHarness, telegramHarness, until } from '../support/telegram.js';
 import { renjaTranscript, renjaWorld } from '../support/renja.js';
@@ -21,7 +26,12 @@ function shortInterview(name: string) {
     { press: 'Tidak' },
     { press: 'Lewati' },
     { say: 'Menerima surat\nMemeriksa surat\nMengirim surat balasan' },
-    ...[1, 2, 3].flatMap(() => [{ press: 'Saya' }, { press: 'Lewati' }, { press: '1 jam' }, { press: 'Lewati' }]),
+    ...[1, 2, 3].flatMap(() => [
+      { press: 'Saya' },
+      { press: 'Lewati' },
+      { press: '1 jam' },
+      { press: 'Lewati' },
+    ]),
     { press: 'Selesai' },
     { press: 'Sudah benar' },
   ] as ({ press: string } | { say: string })[];
@@ -41,7 +51,16 @@ describe('Telegram delivery', () => {
     await rina.settled(update);
     const before = await loadInterview(h.t.app.database.db, 'telegram:3001');
     const sentBefore = h.fake.messages(3001).length;
-    const raw = { update_id: update, message: { message_id: 999, date: 0, chat: { id: 3001, type: 'private' }, from: { id: 3001, is_bot: false, first_name: 'R' }, text: 'Proses baru' } };
+    const raw = {
+      update_id: update,
+      message: {
+        message_id: 999,
+        date: 0,
+        chat: { id: 3001, type: 'private' },
+        from: { id: 3001, is_bot: false, first_name: 'R' },
+        text: 'Proses baru',
+      },
+    };
     await rina.settled(h.fake.queueRaw(raw));
     const after = await loadInterview(h.t.app.database.db, 'telegram:3001');
     expect(after?.revision).toBe(before?.revision);
@@ -50,15 +69,43 @@ describe('Telegram delivery', () => {
 
   it('processes a burst of answers from one chat in order', async () => {
     const org = (await loadOrganisation(h.t.app.database.db, 'kab-contoh'))!;
-    const sari: Person = { id: 'sari', name: 'Sari', position: 'Analis Kebijakan', unitId: 'bag-organisasi', roles: ['respondent'], nip: null, telegramId: null, whatsapp: null, language: 'id' };
-    await saveOrganisation(h.t.app.database.db, { ...org, people: [...org.people, sari] }, { system: 'test' });
+    const sari: Person = {
+      id: 'sari',
+      name: 'Sari',
+      position: 'Analis Kebijakan',
+      unitId: 'bag-organisasi',
+      roles: ['respondent'],
+      nip: null,
+      telegramId: null,
+      whatsapp: null,
+      language: 'id',
+    };
+    await saveOrganisation(
+      h.t.app.database.db,
+      { ...org, people: [...org.people, sari] },
+      { system: 'test' },
+    );
     const user = h.user(3002);
     await user.start(await h.invite('sari'));
     await user.say('1');
     // Typed answers only (no buttons), sent at once without waiting for replies.
-    const ids = ['Pengelolaan Arsip', '1', '/lewati', 'Bappeda', 'Surat', 'tidak', 'Arsip', 'Bappeda', 'tidak', '/lewati'].map((t) => h.fake.sendText(3002, t));
+    const ids = [
+      'Pengelolaan Arsip',
+      '1',
+      '/lewati',
+      'Bappeda',
+      'Surat',
+      'tidak',
+      'Arsip',
+      'Bappeda',
+      'tidak',
+      '/lewati',
+    ].map((t) => h.fake.sendText(3002, t));
     await user.settled(ids.at(-1)!);
-    const state = (await loadInterview(h.t.app.database.db, 'telegram:3002'))!.state as { cursor: { q: string }; drafts: { name: string; sipoc: { inputs: { name: string }[] } }[] };
+    const state = (await loadInterview(h.t.app.database.db, 'telegram:3002'))!.state as {
+      cursor: { q: string };
+      drafts: { name: string; sipoc: { inputs: { name: string }[] } }[];
+    };
     expect(state.cursor.q).toBe('activity.name');
     expect(state.drafts[0]!.name).toBe('Pengelolaan Arsip');
     expect(state.drafts[0]!.sipoc.inputs.map((i) => i.name)).toEqual(['Surat']);
@@ -68,21 +115,34 @@ describe('Telegram delivery', () => {
     const db = h.t.app.database.db;
     const org = (await loadOrganisation(db, 'kab-contoh'))!;
     const people: Person[] = Array.from({ length: 50 }, (_, i) => ({
-      id: `staf-${i}`, name: `Staf ${i}`, position: `Pengadministrasi ${i}`, unitId: 'bag-organisasi', roles: ['respondent'], nip: null, telegramId: null, whatsapp: null, language: 'id',
+      id: `staf-${i}`,
+      name: `Staf ${i}`,
+      position: `Pengadministrasi ${i}`,
+      unitId: 'bag-organisasi',
+      roles: ['respondent'],
+      nip: null,
+      telegramId: null,
+      whatsapp: null,
+      language: 'id',
     }));
     await saveOrganisation(db, { ...org, people: [...org.people, ...people] }, { system: 'test' });
     await Promise.all(
       people.map(async (p, i) => {
         const u = h.user(5000 + i);
         await u.start(await h.invite(p.id));
-        for (const a of shortInterview(`Pelayanan Surat ${i}`)) await ('press' in a ? u.press(a.press) : u.say(a.say));
+        for (const a of shortInterview(`Pelayanan Surat ${i}`))
+          await ('press' in a ? u.press(a.press) : u.say(a.say));
       }),
     );
     const stored = await listProcesses(db, { organisationId: 'kab-contoh' });
     for (let i = 0; i < 50; i++) {
       const p = stored.find((x) => x.name === `Pelayanan Surat ${i}`);
       expect(p?.status, `chat ${i}`).toBe('submitted');
-      expect(p!.flow!.nodes.filter((n) => n.kind === 'activity').map((n) => n.kind === 'activity' && n.performer?.position)).toEqual(Array(3).fill(`Pengadministrasi ${i}`));
+      expect(
+        p!
+          .flow!.nodes.filter((n) => n.kind === 'activity')
+          .map((n) => n.kind === 'activity' && n.performer?.position),
+      ).toEqual(Array(3).fill(`Pengadministrasi ${i}`));
     }
     // Codes are unique although the chats chose them at the same moment.
     const codes = stored.map((p) => p.code);
@@ -92,7 +152,17 @@ describe('Telegram delivery', () => {
   it('resumes an interview after the bot is restarted mid-interview', async () => {
     const db = h.t.app.database.db;
     const org = (await loadOrganisation(db, 'kab-contoh'))!;
-    const rina2: Person = { id: 'rina2', name: 'Rina Dua', position: 'Kasubbag Perencanaan', unitId: 'bag-perencanaan', roles: ['respondent'], nip: null, telegramId: null, whatsapp: null, language: 'id' };
+    const rina2: Person = {
+      id: 'rina2',
+      name: 'Rina Dua',
+      position: 'Kasubbag Perencanaan',
+      unitId: 'bag-perencanaan',
+      roles: ['respondent'],
+      nip: null,
+      telegramId: null,
+      whatsapp: null,
+      language: 'id',
+    };
     await saveOrganisation(db, { ...org, people: [...org.people, rina2] }, { system: 'test' });
     const u = h.user(3003);
     await u.start(await h.invite('rina2'));
@@ -103,9 +173,14 @@ describe('Telegram delivery', () => {
     await h.restart();
     await u.tell(lines.slice(40));
     await u.press('Sudah benar');
-    const p = (await listProcesses(db, { organisationId: 'kab-contoh' })).find((x) => x.name === 'Penyusunan Rencana Kerja Kedua')!;
+    const p = (await listProcesses(db, { organisationId: 'kab-contoh' })).find(
+      (x) => x.name === 'Penyusunan Rencana Kerja Kedua',
+    )!;
     expect(p.status).toBe('submitted');
-    const expected = { ...(canonical(renjaWorld().expected) as object), name: 'Penyusunan Rencana Kerja Kedua' };
+    const expected = {
+      ...(canonical(renjaWorld().expected) as object),
+      name: 'Penyusunan Rencana Kerja Kedua',
+    };
     expect({ ...(canonical(p) as object), code: '03.01' }).toEqual(expected);
   });
 });
@@ -113,7 +188,10 @@ describe('Telegram delivery', () => {
 describe('Telegram under its own limits', () => {
   let h: TelegramHarness;
   beforeAll(async () => {
-    h = await telegramHarness('pglite', { fakeLimits: true, pacing: { perChatMs: 1000, globalMs: 1000 / 30 } });
+    h = await telegramHarness('pglite', {
+      fakeLimits: true,
+      pacing: { perChatMs: 1000, globalMs: 1000 / 30 },
+    });
   });
   afterAll(async () => h?.close());
 
@@ -127,13 +205,14 @@ describe('Telegram under its own limits', () => {
     expect(h.fake.stats().tooManyRequests).toBeGreaterThan(0);
   });
 
-  it('paces one chat at about a message a second, within Telegram\'s limits', async () => {
+  it("paces one chat at about a message a second, within Telegram's limits", async () => {
     const rina = h.user(4001);
     await rina.say('/bantuan');
     await rina.say('/status');
     expect(h.fake.violations()).toEqual([]);
     const sends = h.fake.calls('sendMessage').filter((c) => c.chatId === 4001 && c.status === 200);
-    for (let i = 1; i < sends.length; i++) expect(sends[i]!.at - sends[i - 1]!.at).toBeGreaterThanOrEqual(900);
+    for (let i = 1; i < sends.length; i++)
+      expect(sends[i]!.at - sends[i - 1]!.at).toBeGreaterThanOrEqual(900);
   }, 60_000);
 });
 
@@ -152,16 +231,30 @@ describe('Telegram webhook', () => {
       TELEGRAM_WEBHOOK_SECRET: secret,
     });
     await seedRenja(t.app);
-    const rt = await startTelegram(t.app, { port: 0, retryEveryMs: 50, pacing: { perChatMs: 0, globalMs: 0 } });
+    const rt = await startTelegram(t.app, {
+      port: 0,
+      retryEveryMs: 50,
+      pacing: { perChatMs: 0, globalMs: 0 },
+    });
     try {
       expect(fake.webhookInfo().url).toBe('https://probis.example.go.id/telegram/webhook');
       const origin = `http://127.0.0.1:${rt.port}`;
-      const { token } = await createInvitation(t.app.database.db, { organisationId: 'kab-contoh', personId: 'rina', createdBy: { system: 'test' }, expiresAt: new Date(Date.now() + 3_600_000) });
+      const { token } = await createInvitation(t.app.database.db, {
+        organisationId: 'kab-contoh',
+        personId: 'rina',
+        createdBy: { system: 'test' },
+        expiresAt: new Date(Date.now() + 3_600_000),
+      });
       const forged = fake.sendText(7001, `/start ${token}`);
       expect(await fake.deliverWebhook(forged, { origin, secretToken: 'salah' })).toBe(401);
       expect(await fake.deliverWebhook(forged, { origin })).toBe(200);
       await until(async () => fake.lastQuestion(7001), 'the menu in the webhook chat');
-      expect(fake.messages(7001).map((m) => m.text).join('\n')).toContain('Selamat datang di Probis, Rina');
+      expect(
+        fake
+          .messages(7001)
+          .map((m) => m.text)
+          .join('\n'),
+      ).toContain('Selamat datang di Probis, Rina');
     } finally {
       await rt.stop();
       await t.close();

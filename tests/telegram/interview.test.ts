@@ -22,7 +22,9 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
 
     it('sets the command menu in Indonesian and English', () => {
       expect((h.fake.commands('id') ?? []).map((c) => c.command)).toContain('kembali');
-      expect((h.fake.commands('en') ?? []).find((c) => c.command === 'kembali')?.description).toBe('Back to the previous question');
+      expect((h.fake.commands('en') ?? []).find((c) => c.command === 'kembali')?.description).toBe(
+        'Back to the previous question',
+      );
     });
 
     it('tells someone who is not invited how to get access, and nothing else', async () => {
@@ -39,7 +41,10 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
       const rina = h.user(1001);
       await rina.start(await h.invite('rina'));
       expect(rina.texts().join('\n')).toContain('Selamat datang di Probis, Rina');
-      expect(h.fake.lastQuestion(1001)?.buttons.map((b) => b.text)).toEqual(['Proses baru', 'Peta unit saya']);
+      expect(h.fake.lastQuestion(1001)?.buttons.map((b) => b.text)).toEqual([
+        'Proses baru',
+        'Peta unit saya',
+      ]);
       await rina.tell(renjaTranscript());
       const photos = h.fake.messages(1001).filter((m) => m.kind === 'photo');
       expect(photos.length).toBeGreaterThan(0);
@@ -48,7 +53,9 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
       const q = h.fake.lastQuestion(1001)!;
       expect(q.text).toBe('Apakah peta ini sudah benar?');
       await rina.press('Sudah benar');
-      expect(rina.texts().join('\n')).toContain('Terima kasih. Proses "Penyusunan Rencana Kerja" dikirim');
+      expect(rina.texts().join('\n')).toContain(
+        'Terima kasih. Proses "Penyusunan Rencana Kerja" dikirim',
+      );
       const stored = await renjaStored(h);
       expect(stored?.status).toBe('submitted');
       expect(canonical(stored!)).toEqual(canonical(renjaWorld().expected));

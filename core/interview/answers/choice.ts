@@ -10,9 +10,14 @@ const fold = (s: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-export function parseChoiceReply(raw: string, choices: Choice[], numbering: 'numbers' | 'letters' = 'numbers'): Parsed<Choice> {
+export function parseChoiceReply(
+  raw: string,
+  choices: Choice[],
+  numbering: 'numbers' | 'letters' = 'numbers',
+): Parsed<Choice> {
   const s = fold(raw);
-  const last = numbering === 'letters' ? String.fromCharCode(96 + choices.length) : String(choices.length);
+  const last =
+    numbering === 'letters' ? String.fromCharCode(96 + choices.length) : String(choices.length);
   const expected = {
     id: `Pilih salah satu dengan ${numbering === 'letters' ? 'hurufnya (a-' : 'nomornya (1-'}${last}) atau tulis pilihannya.`,
     en: `Pick one by its ${numbering === 'letters' ? 'letter (a-' : 'number (1-'}${last}) or write the choice.`,
@@ -28,7 +33,9 @@ export function parseChoiceReply(raw: string, choices: Choice[], numbering: 'num
   }
   const exact = choices.filter((c) => fold(c.label) === s || c.id === s);
   if (exact.length === 1) return ok(exact[0]!);
-  const prefix = choices.filter((c) => fold(c.label).startsWith(s) || fold(c.label).split(' ').includes(s));
+  const prefix = choices.filter(
+    (c) => fold(c.label).startsWith(s) || fold(c.label).split(' ').includes(s),
+  );
   if (prefix.length === 1 && s.length >= 2) return ok(prefix[0]!);
   if (prefix.length > 1)
     return refuse(

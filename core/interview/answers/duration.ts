@@ -12,10 +12,31 @@ const UNIT_WORDS: [RegExp, DurationUnit][] = [
 ];
 
 const NUMBER_WORDS: Record<string, number> = {
-  se: 1, satu: 1, one: 1, a: 1, an: 1,
-  dua: 2, two: 2, tiga: 3, three: 3, empat: 4, four: 4, lima: 5, five: 5,
-  enam: 6, six: 6, tujuh: 7, seven: 7, delapan: 8, eight: 8, sembilan: 9, nine: 9,
-  sepuluh: 10, ten: 10, setengah: 0.5, half: 0.5,
+  se: 1,
+  satu: 1,
+  one: 1,
+  a: 1,
+  an: 1,
+  dua: 2,
+  two: 2,
+  tiga: 3,
+  three: 3,
+  empat: 4,
+  four: 4,
+  lima: 5,
+  five: 5,
+  enam: 6,
+  six: 6,
+  tujuh: 7,
+  seven: 7,
+  delapan: 8,
+  eight: 8,
+  sembilan: 9,
+  nine: 9,
+  sepuluh: 10,
+  ten: 10,
+  setengah: 0.5,
+  half: 0.5,
 };
 
 const EXPECTED = {
@@ -25,7 +46,10 @@ const EXPECTED = {
 
 export function parseDuration(raw: string): Parsed<Duration> {
   let s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
-  s = s.replace(/^(±|kurang lebih|kira-kira|sekitar|maks(imal)?|paling lama|about|around|max)\s*/, '');
+  s = s.replace(
+    /^(±|kurang lebih|kira-kira|sekitar|maks(imal)?|paling lama|about|around|max)\s*/,
+    '',
+  );
   if (/\d\s*(-|–|s\.?d\.?|sampai|hingga|to)\s*\d/.test(s))
     return refuse(
       `Sebutkan satu angka saja (misalnya yang paling lama, "3 hari"), bukan rentang. ${EXPECTED.id}`,
@@ -39,7 +63,8 @@ export function parseDuration(raw: string): Parsed<Duration> {
   const [, numText, unitText] = m as unknown as [string, string, string];
   const value = /^\d/.test(numText) ? Number(numText.replace(',', '.')) : NUMBER_WORDS[numText];
   const unit = UNIT_WORDS.find(([re]) => re.test(unitText.trim()))?.[1];
-  if (value === undefined || !Number.isFinite(value) || !unit) return { ok: false, reason: EXPECTED };
+  if (value === undefined || !Number.isFinite(value) || !unit)
+    return { ok: false, reason: EXPECTED };
   if (value <= 0)
     return refuse('Lamanya harus lebih dari nol.', 'The duration must be more than zero.');
   if (value > 10_000) return refuse('Angkanya terlalu besar.', 'That number is too large.');

@@ -4,4 +4,7 @@ import type { Msg } from '../types.js';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Msg };
 
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-export const refuse = (id: string, en: string): Parsed<never> => ({ ok: false, reason: { id, en } });
+export const refuse = (id: string, en: string): Parsed<never> => ({
+  ok: false,
+  reason: { id, en },
+});

@@ -20,7 +20,11 @@ export function cleanInput(raw: string): string {
 /** One line of text: spaces folded. */
 export function parseText(raw: string, max = MAX_TEXT): Parsed<string> {
   const s = cleanInput(raw).replace(/\s+/g, ' ').trim();
-  if (!s) return refuse('Jawaban kosong. Silakan ketik jawabannya.', 'The answer is empty. Please type it.');
+  if (!s)
+    return refuse(
+      'Jawaban kosong. Silakan ketik jawabannya.',
+      'The answer is empty. Please type it.',
+    );
   if (!/[\p{L}\p{N}]/u.test(s))
     return refuse(
       'Jawaban perlu berisi huruf atau angka, bukan hanya simbol atau emoji.',
@@ -40,7 +44,10 @@ export const MAX_LIST_ITEMS = 200;
  * Several items in one message: one per line, or numbered ("1. A 2. B"), or separated by ";".
  * A single line with commas is split on commas too ("Nota dinas, Renstra").
  */
-export function parseList(raw: string, opts: { max?: number; splitCommas?: boolean } = {}): Parsed<string[]> {
+export function parseList(
+  raw: string,
+  opts: { max?: number; splitCommas?: boolean } = {},
+): Parsed<string[]> {
   const max = opts.max ?? MAX_LIST_ITEMS;
   const cleaned = cleanInput(raw).replace(/^\n+|\n+$/g, '');
   // Lines, when there are several: then a ";" or "," belongs to the item ("...; DROP TABLE").
@@ -53,9 +60,15 @@ export function parseList(raw: string, opts: { max?: number; splitCommas?: boole
     else if (opts.splitCommas !== false) parts = cleaned.split(',');
   }
   const items = parts
-    .map((p) => p.replace(/^\s*(?:\d{1,3}[.)]|[-*•])\s*/, '').replace(/\s+/g, ' ').trim())
+    .map((p) =>
+      p
+        .replace(/^\s*(?:\d{1,3}[.)]|[-*•])\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((p) => p.length > 0);
-  if (items.length === 0) return refuse('Daftar kosong. Tulis satu per baris.', 'The list is empty. Write one per line.');
+  if (items.length === 0)
+    return refuse('Daftar kosong. Tulis satu per baris.', 'The list is empty. Write one per line.');
   if (items.length > max)
     return refuse(
       `Terlalu banyak (${items.length}); paling banyak ${max} sekaligus. Kirim sebagian dulu.`,

@@ -3,11 +3,21 @@ import type { Unit } from '../../model/organisation.js';
 import { foldForMatch } from './choice.js';
 
 export type UnitMatch =
-  | { kind: 'one'; unit: Unit }
-  | { kind: 'several'; units: Unit[] }
-  | { kind: 'none' };
+  { kind: 'one'; unit: Unit } | { kind: 'several'; units: Unit[] } | { kind: 'none' };
 
-const STOP = new Set(['bagian', 'bag', 'bidang', 'bid', 'subbagian', 'subbag', 'seksi', 'sub', 'dan', 'unit', 'the']);
+const STOP = new Set([
+  'bagian',
+  'bag',
+  'bidang',
+  'bid',
+  'subbagian',
+  'subbag',
+  'seksi',
+  'sub',
+  'dan',
+  'unit',
+  'the',
+]);
 
 /** Exact name or short name first; then every significant word typed appears in the name. */
 export function matchUnit(raw: string, units: Unit[]): UnitMatch {

@@ -33,12 +33,20 @@ export const identifyName: Question = {
   answer: 'text',
   text: (v) =>
     v.org()
-      ? msg(`Selamat datang di Probis (${v.org()!.name}). Siapa nama Anda?`, `Welcome to Probis (${v.org()!.name}). What is your name?`)
+      ? msg(
+          `Selamat datang di Probis (${v.org()!.name}). Siapa nama Anda?`,
+          `Welcome to Probis (${v.org()!.name}). What is your name?`,
+        )
       : msg('Siapa nama Anda?', 'What is your name?'),
-  help: msg('Tulis nama lengkap Anda seperti di daftar pegawai.', 'Write your full name as in the staff list.'),
+  help: msg(
+    'Tulis nama lengkap Anda seperti di daftar pegawai.',
+    'Write your full name as in the staff list.',
+  ),
   apply(v, a) {
     const name = valueOf(a, 'text');
-    const known = (v.org()?.people ?? []).filter((p) => foldForMatch(p.name) === foldForMatch(name));
+    const known = (v.org()?.people ?? []).filter(
+      (p) => foldForMatch(p.name) === foldForMatch(name),
+    );
     if (known.length === 1) {
       v.state.personId = known[0]!.id;
       v.state.lang = known[0]!.language;
@@ -69,7 +77,10 @@ export const identifyUnit: Question = {
   allowNewUnit: true,
   text: (v) =>
     internalUnits(v).length
-      ? msg('Di unit mana Anda bekerja? Pilih, atau ketik nama unitnya.', 'Which unit do you work in? Pick one, or type its name.')
+      ? msg(
+          'Di unit mana Anda bekerja? Pilih, atau ketik nama unitnya.',
+          'Which unit do you work in? Pick one, or type its name.',
+        )
       : msg(
           'Di unit mana Anda bekerja? Ketik nama unitnya (contoh: Bagian Perencanaan dan Keuangan).',
           'Which unit do you work in? Type its name (e.g. Bagian Perencanaan dan Keuangan).',
@@ -78,7 +89,10 @@ export const identifyUnit: Question = {
     'Unit adalah bagian, bidang, subbagian, seksi atau UPT tempat Anda bertugas.',
     'A unit is the bagian, bidang, subbagian, seksi or UPT where you work.',
   ),
-  choices: (v) => internalUnits(v).slice(0, 10).map((u) => ({ id: u.id, label: u.shortName ?? u.name })),
+  choices: (v) =>
+    internalUnits(v)
+      .slice(0, 10)
+      .map((u) => ({ id: u.id, label: u.shortName ?? u.name })),
   apply(v, a) {
     const unit = valueOf(a, 'unit');
     v.state.work.pickedUnit = unit.id;
@@ -90,14 +104,22 @@ export const identifyUnit: Question = {
 export const identifyPosition: Question = {
   id: 'identify.position',
   answer: 'text',
-  text: () => msg('Apa jabatan Anda? (contoh: Kasubbag Perencanaan, Analis Kebijakan)', 'What is your position? (e.g. Kasubbag Perencanaan)'),
-  help: msg('Jabatan dipakai sebagai pelaksana kegiatan pada peta.', 'The position is used as the performer of activities on the map.'),
+  text: () =>
+    msg(
+      'Apa jabatan Anda? (contoh: Kasubbag Perencanaan, Analis Kebijakan)',
+      'What is your position? (e.g. Kasubbag Perencanaan)',
+    ),
+  help: msg(
+    'Jabatan dipakai sebagai pelaksana kegiatan pada peta.',
+    'The position is used as the performer of activities on the map.',
+  ),
   apply(v, a) {
     const position = valueOf(a, 'text');
     const org = v.org();
     const organisationId = v.state.organisationId ?? org?.id;
     const unitId = v.state.work.pickedUnit;
-    if (!organisationId || !unitId) throw new Error('identify.position without organisation or unit');
+    if (!organisationId || !unitId)
+      throw new Error('identify.position without organisation or unit');
     const first = (org?.people.length ?? 0) === 0;
     const person: Person = {
       id: v.env.newId(),
@@ -117,7 +139,12 @@ export const identifyPosition: Question = {
     ask(v, { q: 'menu' });
     return {
       effects: [{ kind: 'register-person', organisationId, person }],
-      notes: [msg(`Terima kasih, ${person.name}. Anda terdaftar.`, `Thank you, ${person.name}. You are registered.`)],
+      notes: [
+        msg(
+          `Terima kasih, ${person.name}. Anda terdaftar.`,
+          `Thank you, ${person.name}. You are registered.`,
+        ),
+      ],
     };
   },
 };
@@ -164,7 +191,10 @@ export const partyNew: Question = {
     // Known to the rest of this step at once; the caller stores it before the next one.
     v.addedUnits.push(unit);
     ask(v, back);
-    return { effects: [{ kind: 'add-unit', organisationId, unit }], replay: { type: 'unit', value: unit } };
+    return {
+      effects: [{ kind: 'add-unit', organisationId, unit }],
+      replay: { type: 'unit', value: unit },
+    };
   },
 };
 

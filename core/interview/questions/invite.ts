@@ -28,15 +28,27 @@ export const invitePerson: Question = {
     ),
   help: msg(
     'Orang yang diundang harus sudah ada di daftar pegawai instansi (probis org import). Kirimkan tautannya kepada orang itu saja.',
-    'The person must already be in the organisation\'s staff list (probis org import). Send the link to that person only.',
+    "The person must already be in the organisation's staff list (probis org import). Send the link to that person only.",
   ),
-  choices: (v) => invitable(v).slice(0, 10).map((p) => ({ id: p.id, label: `${p.name} (${p.position})` })),
+  choices: (v) =>
+    invitable(v)
+      .slice(0, 10)
+      .map((p) => ({ id: p.id, label: `${p.name} (${p.position})` })),
   free(v, text) {
-    const found = (v.org()?.people ?? []).filter((p) => foldForMatch(p.name).includes(foldForMatch(text)));
+    const found = (v.org()?.people ?? []).filter((p) =>
+      foldForMatch(p.name).includes(foldForMatch(text)),
+    );
     if (found.length === 1) return invite(v, found[0]!);
     if (found.length > 1)
-      return { refuse: msg(`Ada ${found.length} orang yang cocok; tulis nama lengkapnya.`, `${found.length} people match; write the full name.`) };
-    return { refuse: msg('Nama itu tidak ada di daftar pegawai.', 'That name is not in the staff list.') };
+      return {
+        refuse: msg(
+          `Ada ${found.length} orang yang cocok; tulis nama lengkapnya.`,
+          `${found.length} people match; write the full name.`,
+        ),
+      };
+    return {
+      refuse: msg('Nama itu tidak ada di daftar pegawai.', 'That name is not in the staff list.'),
+    };
   },
   apply(v, a) {
     const p = (v.org()?.people ?? []).find((x) => x.id === valueOf(a, 'choice'))!;
@@ -46,7 +58,10 @@ export const invitePerson: Question = {
 
 function invite(v: View, p: Person): Applied {
   const organisationId = v.org()!.id;
-  const token = v.env.newId().replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64);
+  const token = v.env
+    .newId()
+    .replace(/[^A-Za-z0-9_-]/g, '')
+    .slice(0, 64);
   const expiresAt = new Date(Date.parse(v.env.now) + INVITATION_DAYS * 86_400_000).toISOString();
   const bot = v.ctx.telegramBot;
   const link = bot ? `https://t.me/${bot}?start=${token}` : null;
@@ -61,7 +76,16 @@ function invite(v: View, p: Person): Applied {
       );
   returnFromDetour(v);
   return {
-    effects: [{ kind: 'create-invitation', organisationId, personId: p.id, token, expiresAt, createdBy: v.state.personId ?? 'system' }],
+    effects: [
+      {
+        kind: 'create-invitation',
+        organisationId,
+        personId: p.id,
+        token,
+        expiresAt,
+        createdBy: v.state.personId ?? 'system',
+      },
+    ],
     notes: [note],
   };
 }

@@ -30,7 +30,10 @@ export const menu: Question = {
   text: (v) => {
     const me = v.person();
     return me
-      ? msg(`${me.name}, mau memetakan proses apa hari ini?`, `${me.name}, which process shall we map today?`)
+      ? msg(
+          `${me.name}, mau memetakan proses apa hari ini?`,
+          `${me.name}, which process shall we map today?`,
+        )
       : msg('Mau memetakan proses apa hari ini?', 'Which process shall we map today?');
   },
   help: msg(
@@ -39,7 +42,9 @@ export const menu: Question = {
   ),
   choices: (v) => [
     { id: 'new', label: msg('Proses baru', 'New process') },
-    ...(openDrafts(v).length ? [{ id: 'continue', label: msg('Lanjutkan draf', 'Continue a draft') }] : []),
+    ...(openDrafts(v).length
+      ? [{ id: 'continue', label: msg('Lanjutkan draf', 'Continue a draft') }]
+      : []),
     { id: 'unit-map', label: msg('Peta unit saya', "My unit's map") },
   ],
   apply(v, a) {
@@ -75,7 +80,10 @@ export const pickDraft: Question = {
   answer: 'choice',
   text: () => msg('Draf mana yang dilanjutkan?', 'Which draft shall we continue?'),
   help: msg('Pilih salah satu draf proses Anda.', 'Pick one of your process drafts.'),
-  choices: (v) => openDrafts(v).slice(0, 10).map((d) => ({ id: d.id, label: `${d.code} ${d.name}`.slice(0, 60) })),
+  choices: (v) =>
+    openDrafts(v)
+      .slice(0, 10)
+      .map((d) => ({ id: d.id, label: `${d.code} ${d.name}`.slice(0, 60) })),
   apply: (v, a) => resumeDraft(v, valueOf(a, 'choice')),
 };
 
@@ -94,10 +102,22 @@ function unitProcessList(v: View): Msg {
   for (const p of stored) all.set(p.id, p);
   for (const d of v.state.drafts) all.set(d.id, d);
   const rows = [...all.values()].sort((a, b) => a.code.localeCompare(b.code));
-  if (!rows.length) return msg('Unit Anda belum punya proses yang tercatat.', 'Your unit has no recorded processes yet.');
+  if (!rows.length)
+    return msg(
+      'Unit Anda belum punya proses yang tercatat.',
+      'Your unit has no recorded processes yet.',
+    );
   const line = (lang: 'id' | 'en') =>
-    rows.map((p) => `${p.code} ${p.name} — ${lang === 'id' ? STATUS_LABEL[p.status].id : STATUS_LABEL[p.status].en}`).join('\n');
-  return msg(`Proses unit ${v.unitName(unitId)}:\n${line('id')}`, `Processes of ${v.unitName(unitId)}:\n${line('en')}`);
+    rows
+      .map(
+        (p) =>
+          `${p.code} ${p.name} — ${lang === 'id' ? STATUS_LABEL[p.status].id : STATUS_LABEL[p.status].en}`,
+      )
+      .join('\n');
+  return msg(
+    `Proses unit ${v.unitName(unitId)}:\n${line('id')}`,
+    `Processes of ${v.unitName(unitId)}:\n${line('en')}`,
+  );
 }
 
 export const inventoryList: Question = {
@@ -154,7 +174,11 @@ export const inventoryList: Question = {
 export const processCategory: Question = {
   id: 'process.category',
   answer: 'choice',
-  text: (v) => msg(`Termasuk jenis apa "${v.draft()!.name}"?`, `What kind of process is "${v.draft()!.name}"?`),
+  text: (v) =>
+    msg(
+      `Termasuk jenis apa "${v.draft()!.name}"?`,
+      `What kind of process is "${v.draft()!.name}"?`,
+    ),
   help: msg(
     'Inti: menghasilkan keluaran utama/layanan publik. Pendukung: kepegawaian, keuangan, umum/aset. Manajemen: perencanaan, penganggaran, evaluasi, pengarahan.',
     'Core: produces the main outputs/public services. Support: staffing, finance, general affairs. Management: planning, budgeting, evaluation, direction.',
@@ -175,7 +199,9 @@ function parentCandidates(v: View) {
   const cat = v.draft()!.category;
   const stored = v.ctx.processes.filter((p) => p.category === cat && !p.hasFlow);
   const seen = new Set<string>();
-  return stored.filter((p) => !seen.has(p.id) && seen.add(p.id)).sort((a, b) => a.code.localeCompare(b.code));
+  return stored
+    .filter((p) => !seen.has(p.id) && seen.add(p.id))
+    .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 export const processParent: Question = {
@@ -191,7 +217,10 @@ export const processParent: Question = {
     'Peta proses bisnis berjenjang: level 0 (kelompok besar) lalu sub-proses. Contoh: "Perencanaan dan Penganggaran" > "Penyusunan Renja".',
     'Process maps are tiered: level 0 (large groups), then sub-processes. E.g. "Perencanaan dan Penganggaran" > "Penyusunan Renja".',
   ),
-  choices: (v) => parentCandidates(v).slice(0, 9).map((p) => ({ id: p.id, label: `${p.code} ${p.name}`.slice(0, 60) })),
+  choices: (v) =>
+    parentCandidates(v)
+      .slice(0, 9)
+      .map((p) => ({ id: p.id, label: `${p.code} ${p.name}`.slice(0, 60) })),
   free(v, text) {
     // A new group at the top level, with the category of the process.
     const group: Process = {
@@ -210,7 +239,8 @@ export const processParent: Question = {
     };
     // Stored at once (it has no flow to interview about); the next step sees it in the context.
     const placed = placeUnder(v, group.id, group.code);
-    if (!('refuse' in placed)) placed.effects = [{ kind: 'save-process', organisationId: orgId(v), process: group }];
+    if (!('refuse' in placed))
+      placed.effects = [{ kind: 'save-process', organisationId: orgId(v), process: group }];
     return placed;
   },
   apply(v, a) {

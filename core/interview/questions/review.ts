@@ -19,10 +19,14 @@ export function reviewPreamble(v: View): Outbound[] {
     kind: 'map',
     processId: d.id,
     outline: mapOutline(d, v),
-    caption: v.t(msg(`Draf peta: ${d.code} ${d.name}`, `Draft map: ${d.code} ${d.name}`)).slice(0, 1000),
+    caption: v
+      .t(msg(`Draf peta: ${d.code} ${d.name}`, `Draft map: ${d.code} ${d.name}`))
+      .slice(0, 1000),
   });
   const org = v.org();
-  if (org) for (const text of findingsText(checkProcess(d, { ...org, units: v.units() }), v)) out.push({ kind: 'text', text });
+  if (org)
+    for (const text of findingsText(checkProcess(d, { ...org, units: v.units() }), v))
+      out.push({ kind: 'text', text });
   return out;
 }
 
@@ -53,7 +57,9 @@ export const reviewConfirm: Question = {
     }
     const d = v.draft(pid)!;
     const org = v.org();
-    const errors = org ? checkProcess(d, { ...org, units: v.units() }).filter((f) => f.level === 'error') : [];
+    const errors = org
+      ? checkProcess(d, { ...org, units: v.units() }).filter((f) => f.level === 'error')
+      : [];
     if (errors.length) return { refuse: T.blockedByErrors(errors.length) };
     d.status = 'submitted';
     const organisationId = v.state.organisationId ?? org?.id ?? '';
@@ -61,7 +67,11 @@ export const reviewConfirm: Question = {
     const w = v.state.work;
     w.queue = w.queue.filter((id) => id !== pid);
     const next = w.queue[0];
-    if (next) ask(v, { q: v.draft(next)?.code === '00' ? 'process.category' : 'process.supplier', pid: next });
+    if (next)
+      ask(v, {
+        q: v.draft(next)?.code === '00' ? 'process.category' : 'process.supplier',
+        pid: next,
+      });
     else ask(v, { q: 'menu' });
     return {
       effects: [{ kind: 'submitted', organisationId, processId: pid, personId }],
@@ -73,7 +83,11 @@ export const reviewConfirm: Question = {
 export const editPick: Question = {
   id: 'edit.pick',
   answer: 'step',
-  text: (v) => msg(`Langkah nomor berapa yang diubah? (1-${v.stepCount()})`, `Which step number to edit? (1-${v.stepCount()})`),
+  text: (v) =>
+    msg(
+      `Langkah nomor berapa yang diubah? (1-${v.stepCount()})`,
+      `Which step number to edit? (1-${v.stepCount()})`,
+    ),
   help: msg('Nomor langkah seperti di ringkasan.', 'The step number as in the summary.'),
   apply(v, a) {
     const node = stepByNo(v.draft()!.flow!, valueOf(a, 'step'))!;
@@ -101,20 +115,38 @@ export function startInsert(v: View, no: number): Applied {
   if (!before) return { refuse: badStep(v) };
   v.state.work.returnTo.push({ ...v.cursor });
   const id = localId(v, 'a');
-  const node: StepNode = { kind: 'activity', id, name: '…', performer: null, kelengkapan: [], waktu: null, output: null, keterangan: null };
-  editDraft(v, (p) => ({ ...p, flow: insertBefore(p.flow!, (x) => localId(v, x), node, before) }), pid);
+  const node: StepNode = {
+    kind: 'activity',
+    id,
+    name: '…',
+    performer: null,
+    kelengkapan: [],
+    waktu: null,
+    output: null,
+    keterangan: null,
+  };
+  editDraft(
+    v,
+    (p) => ({ ...p, flow: insertBefore(p.flow!, (x) => localId(v, x), node, before) }),
+    pid,
+  );
   ask(v, { q: 'step.name', pid, nid: id, mode: 'insert' });
   return {};
 }
 
-function endOrLast(flow: NonNullable<ReturnType<View['draft']>>['flow'] & object): string | undefined {
+function endOrLast(
+  flow: NonNullable<ReturnType<View['draft']>>['flow'] & object,
+): string | undefined {
   return flow.nodes.find((n) => n.kind === 'end')?.id;
 }
 
 function badStep(v: View) {
   const n = v.stepCount();
   return n
-    ? msg(`Tidak ada langkah dengan nomor itu. Nomor langkah: 1-${n}.`, `There is no step with that number. Steps: 1-${n}.`)
+    ? msg(
+        `Tidak ada langkah dengan nomor itu. Nomor langkah: 1-${n}.`,
+        `There is no step with that number. Steps: 1-${n}.`,
+      )
     : T.noSteps;
 }
 
@@ -126,7 +158,10 @@ export const insertWhere: Question = {
       `Sisipkan langkah baru sebelum langkah nomor berapa? (1-${v.stepCount()}), atau pilih "Di akhir".`,
       `Insert the new step before which step number? (1-${v.stepCount()}), or pick "At the end".`,
     ),
-  help: msg('Langkah baru masuk sebelum langkah yang dipilih.', 'The new step goes before the chosen step.'),
+  help: msg(
+    'Langkah baru masuk sebelum langkah yang dipilih.',
+    'The new step goes before the chosen step.',
+  ),
   choices: () => [{ id: 'end', label: msg('Di akhir', 'At the end') }],
   free(v, text) {
     const m = /^\s*(\d{1,4})\s*$/.exec(text);
@@ -146,8 +181,14 @@ export const stepName: Question = {
   text: (v) =>
     v.cursor.mode === 'insert'
       ? msg('Apa kegiatan langkah baru ini?', 'What is the activity of this new step?')
-      : msg(`Nama baru untuk langkah ${v.stepNo()} "${v.node()!.name}"?`, `New name for step ${v.stepNo()} "${v.node()!.name}"?`),
-  help: msg('Tulis dengan kata kerja aktif, misalnya "Memeriksa berkas".', 'Use an active verb, e.g. "Memeriksa berkas".'),
+      : msg(
+          `Nama baru untuk langkah ${v.stepNo()} "${v.node()!.name}"?`,
+          `New name for step ${v.stepNo()} "${v.node()!.name}"?`,
+        ),
+  help: msg(
+    'Tulis dengan kata kerja aktif, misalnya "Memeriksa berkas".',
+    'Use an active verb, e.g. "Memeriksa berkas".',
+  ),
   apply(v, a) {
     const nid = v.cursor.nid!;
     const node = v.node()!;
@@ -176,7 +217,10 @@ export const editMenu: Question = {
   answer: 'choice',
   text: (v) => {
     const n = v.node()!;
-    return msg(`Ubah apa dari langkah ${v.stepNo()} "${n.name}"?`, `What to change in step ${v.stepNo()} "${n.name}"?`);
+    return msg(
+      `Ubah apa dari langkah ${v.stepNo()} "${n.name}"?`,
+      `What to change in step ${v.stepNo()} "${n.name}"?`,
+    );
   },
   help: msg('Pilih bagian yang diubah, lalu "Selesai".', 'Pick what to change, then "Done".'),
   choices: (v) => [
@@ -213,7 +257,10 @@ export const stepKeterangan: Question = {
   answer: 'text',
   optional: () => true,
   text: (v) => msg(`Keterangan untuk langkah ${v.stepNo()}?`, `Remarks for step ${v.stepNo()}?`),
-  help: msg('Catatan tambahan pada kolom Keterangan SOP.', 'An extra note for the SOP\'s remarks column.'),
+  help: msg(
+    'Catatan tambahan pada kolom Keterangan SOP.',
+    "An extra note for the SOP's remarks column.",
+  ),
   apply(v, a) {
     const nid = v.cursor.nid!;
     const keterangan = valueOf(a, 'text');
@@ -230,8 +277,15 @@ export const stepKeterangan: Question = {
 export const processRename: Question = {
   id: 'process.rename',
   answer: 'text',
-  text: (v) => msg(`Nama baru untuk proses "${v.draft()!.name}"?`, `New name for the process "${v.draft()!.name}"?`),
-  help: msg('Nama proses berupa kata benda, misalnya "Penyusunan Rencana Kerja".', 'Process names are nouns, e.g. "Penyusunan Rencana Kerja".'),
+  text: (v) =>
+    msg(
+      `Nama baru untuk proses "${v.draft()!.name}"?`,
+      `New name for the process "${v.draft()!.name}"?`,
+    ),
+  help: msg(
+    'Nama proses berupa kata benda, misalnya "Penyusunan Rencana Kerja".',
+    'Process names are nouns, e.g. "Penyusunan Rencana Kerja".',
+  ),
   apply(v, a) {
     const name = valueOf(a, 'text');
     v.draft()!.name = name;

@@ -9,7 +9,10 @@ import { type ChoiceDef, type Question, msg, valueOf } from './question.js';
 export function partyChoices(v: View): ChoiceDef[] {
   const mine = v.person()?.unitId;
   const units = v.units().filter((u) => u.id !== mine);
-  const ordered = [...units.filter((u) => isExternalKind(u.kind)), ...units.filter((u) => !isExternalKind(u.kind))];
+  const ordered = [
+    ...units.filter((u) => isExternalKind(u.kind)),
+    ...units.filter((u) => !isExternalKind(u.kind)),
+  ];
   return ordered.slice(0, 8).map((u: Unit) => ({ id: u.id, label: u.shortName ?? u.name }));
 }
 
@@ -47,12 +50,19 @@ export const processInput: Question = {
       `Apa yang diterima dari ${v.unitName(v.state.work.pickedUnit)}? Boleh lebih dari satu, satu per baris.`,
       `What is received from ${v.unitName(v.state.work.pickedUnit)}? Several is fine, one per line.`,
     ),
-  help: msg('Masukan (input): dokumen, data atau permintaan yang memulai proses.', 'Input: the document, data or request that starts the process.'),
+  help: msg(
+    'Masukan (input): dokumen, data atau permintaan yang memulai proses.',
+    'Input: the document, data or request that starts the process.',
+  ),
   apply(v, a) {
     const d = v.draft()!;
     const unit = v.unit(v.state.work.pickedUnit);
     for (const name of valueOf(a, 'list')) {
-      d.sipoc.inputs.push({ id: localId(v, 'in'), name, party: unit ? { unitId: unit.id, name: unit.name } : null });
+      d.sipoc.inputs.push({
+        id: localId(v, 'in'),
+        name,
+        party: unit ? { unitId: unit.id, name: unit.name } : null,
+      });
     }
     v.state.work.pickedUnit = undefined;
     ask(v, { q: 'process.supplier_more', pid: d.id });
@@ -74,14 +84,19 @@ export const processSupplierMore: Question = {
 export const processOutput: Question = {
   id: 'process.output',
   answer: 'list',
-  text: (v) => msg(`Apa hasil akhir proses "${v.draft()!.name}"?`, `What is the final output of "${v.draft()!.name}"?`),
+  text: (v) =>
+    msg(
+      `Apa hasil akhir proses "${v.draft()!.name}"?`,
+      `What is the final output of "${v.draft()!.name}"?`,
+    ),
   help: msg(
     'Keluaran (output): dokumen, keputusan atau layanan yang dihasilkan. Boleh lebih dari satu, satu per baris.',
     'Output: the document, decision or service produced. Several is fine, one per line.',
   ),
   apply(v, a) {
     const d = v.draft()!;
-    for (const name of valueOf(a, 'list')) d.sipoc.outputs.push({ id: localId(v, 'out'), name, party: null });
+    for (const name of valueOf(a, 'list'))
+      d.sipoc.outputs.push({ id: localId(v, 'out'), name, party: null });
     ask(v, { q: 'process.customer', pid: d.id });
     return {};
   },
@@ -92,7 +107,11 @@ export const processCustomer: Question = {
   answer: 'unit',
   allowNewUnit: true,
   optional: () => true,
-  text: () => msg('Untuk siapa hasil itu? Pilih, atau ketik nama unit/pihaknya.', 'Who receives that output? Pick one, or type the unit/party.'),
+  text: () =>
+    msg(
+      'Untuk siapa hasil itu? Pilih, atau ketik nama unit/pihaknya.',
+      'Who receives that output? Pick one, or type the unit/party.',
+    ),
   help: msg(
     'Pelanggan (customer): unit atau pihak luar yang menerima hasil proses.',
     'Customer: the unit or outside party that receives the output.',
@@ -114,10 +133,17 @@ export const processCustomer: Question = {
 export const processCustomerMore: Question = {
   id: 'process.customer_more',
   answer: 'yesno',
-  text: () => msg('Ada hasil lain, untuk pihak lain?', 'Is there another output, for another party?'),
-  help: msg('Jawab "ya" untuk menambah hasil dan penerimanya.', 'Answer "yes" to add another output and its receiver.'),
+  text: () =>
+    msg('Ada hasil lain, untuk pihak lain?', 'Is there another output, for another party?'),
+  help: msg(
+    'Jawab "ya" untuk menambah hasil dan penerimanya.',
+    'Answer "yes" to add another output and its receiver.',
+  ),
   apply(v, a) {
-    ask(v, { q: valueOf(a, 'yesno') ? 'process.output' : 'process.legal_basis', pid: v.cursor.pid });
+    ask(v, {
+      q: valueOf(a, 'yesno') ? 'process.output' : 'process.legal_basis',
+      pid: v.cursor.pid,
+    });
     return {};
   },
 };
@@ -131,7 +157,10 @@ export const processLegalBasis: Question = {
       'Apa dasar hukumnya? (contoh: Permendagri 86/2017). Boleh lebih dari satu, satu per baris, atau /lewati.',
       'What is the legal basis? (e.g. Permendagri 86/2017). Several is fine, one per line, or /lewati to skip.',
     ),
-  help: msg('Peraturan yang mengatur proses ini. Boleh dilewati bila belum tahu.', 'The regulations behind this process. Skip if unknown.'),
+  help: msg(
+    'Peraturan yang mengatur proses ini. Boleh dilewati bila belum tahu.',
+    'The regulations behind this process. Skip if unknown.',
+  ),
   apply(v, a) {
     v.draft()!.legalBasis.push(...valueOf(a, 'list'));
     return toFirstStep(v);

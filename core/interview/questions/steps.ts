@@ -1,6 +1,15 @@
 // Describing steps: name, performer, what is handed over, kelengkapan, waktu, output, what next.
 import { suggestActiveVerb } from '../../language/indonesian.js';
-import { appendNode, connect, ensureEnd, orderExits, outgoing, stepByNo, updateEdge, updateStep } from '../../model/flow-edit.js';
+import {
+  appendNode,
+  connect,
+  ensureEnd,
+  orderExits,
+  outgoing,
+  stepByNo,
+  updateEdge,
+  updateStep,
+} from '../../model/flow-edit.js';
 import type { Performer, StepNode } from '../../model/process.js';
 import { formatDuration } from '../answers/duration.js';
 import { ask, editDraft, ensureFlow, localId } from '../ops.js';
@@ -22,32 +31,50 @@ export function addSteps(v: View, names: string[]): { first: string; notes: Msg[
   const attach = w.attach ?? defaultAttach(v);
   w.attach = undefined;
   const ids: string[] = [];
-  editDraft(v, (p) => {
-    let flow = p.flow!;
-    let prev: string | null = null;
-    for (const [i, raw] of names.entries()) {
-      const kind = raw.trim().endsWith('?') ? 'decision' : 'activity';
-      let name = raw;
-      if (kind === 'activity') {
-        const s = suggestActiveVerb(raw);
-        if (s && s !== raw) {
-          name = s;
-          if (names.length === 1) notes.push(T.nameSuggested(s));
+  editDraft(
+    v,
+    (p) => {
+      let flow = p.flow!;
+      let prev: string | null = null;
+      for (const [i, raw] of names.entries()) {
+        const kind = raw.trim().endsWith('?') ? 'decision' : 'activity';
+        let name = raw;
+        if (kind === 'activity') {
+          const s = suggestActiveVerb(raw);
+          if (s && s !== raw) {
+            name = s;
+            if (names.length === 1) notes.push(T.nameSuggested(s));
+          }
         }
+        const id = localId(v, kind === 'decision' ? 'd' : 'a');
+        const performer =
+          i === 0 && w.preset ? { unitId: w.preset.unitId, position: w.preset.position } : null;
+        const node: StepNode = {
+          kind,
+          id,
+          name,
+          performer,
+          kelengkapan: [],
+          waktu: null,
+          output: null,
+          keterangan: null,
+        };
+        flow = appendNode(flow, node);
+        flow = prev
+          ? connect(flow, (x) => localId(v, x), prev, id)
+          : connect(flow, (x) => localId(v, x), attach.from, id, {
+              label: attach.label,
+              document: attach.document,
+            });
+        if (!prev && 'order' in attach && attach.order)
+          flow = orderExits(flow, attach.from, attach.order);
+        prev = id;
+        ids.push(id);
       }
-      const id = localId(v, kind === 'decision' ? 'd' : 'a');
-      const performer = i === 0 && w.preset ? { unitId: w.preset.unitId, position: w.preset.position } : null;
-      const node: StepNode = { kind, id, name, performer, kelengkapan: [], waktu: null, output: null, keterangan: null };
-      flow = appendNode(flow, node);
-      flow = prev
-        ? connect(flow, (x) => localId(v, x), prev, id)
-        : connect(flow, (x) => localId(v, x), attach.from, id, { label: attach.label, document: attach.document });
-      if (!prev && 'order' in attach && attach.order) flow = orderExits(flow, attach.from, attach.order);
-      prev = id;
-      ids.push(id);
-    }
-    return { ...p, flow };
-  }, pid);
+      return { ...p, flow };
+    },
+    pid,
+  );
   w.preset = undefined;
   if (names.length > 1) {
     w.pasted.unshift(...ids.slice(1));
@@ -65,7 +92,9 @@ export function addSteps(v: View, names: string[]): { first: string; notes: Msg[
 function defaultAttach(v: View) {
   const flow = v.draft()!.flow!;
   const steps = flow.nodes.filter((n) => n.kind === 'activity' || n.kind === 'decision');
-  const from = steps.length ? steps[steps.length - 1]!.id : flow.nodes.find((n) => n.kind === 'start')!.id;
+  const from = steps.length
+    ? steps[steps.length - 1]!.id
+    : flow.nodes.find((n) => n.kind === 'start')!.id;
   return { from, label: null, document: null };
 }
 
@@ -90,7 +119,10 @@ export const activityName: Question = {
     const names = valueOf(a, 'list');
     if (names.length > MAX_PASTE)
       return {
-        refuse: msg(`Paling banyak ${MAX_PASTE} langkah sekaligus.`, `At most ${MAX_PASTE} steps at once.`),
+        refuse: msg(
+          `Paling banyak ${MAX_PASTE} langkah sekaligus.`,
+          `At most ${MAX_PASTE} steps at once.`,
+        ),
       };
     const { first, notes } = addSteps(v, names);
     return { notes: continueStep(v, first, 'created', notes) };
@@ -106,7 +138,10 @@ function performerChoices(v: View): ChoiceDef[] {
     if (out.length >= 6) break;
     out.push({ id: `used:${i}`, label: v.performerLabel(p).slice(0, 60) });
   }
-  out.push({ id: 'same-unit', label: msg('Jabatan lain di unit saya', 'Another position in my unit') });
+  out.push({
+    id: 'same-unit',
+    label: msg('Jabatan lain di unit saya', 'Another position in my unit'),
+  });
   out.push({ id: 'other-unit', label: msg('Unit/pihak lain', 'Another unit/party') });
   return out;
 }
@@ -124,7 +159,10 @@ export const stepPerformer: Question = {
     const n = v.node()!;
     return n.kind === 'decision'
       ? msg(`Siapa yang memutuskan "${n.name}"?`, `Who decides "${n.name}"?`)
-      : msg(`Siapa pelaksana langkah ${v.stepNo()} "${n.name}"?`, `Who performs step ${v.stepNo()} "${n.name}"?`);
+      : msg(
+          `Siapa pelaksana langkah ${v.stepNo()} "${n.name}"?`,
+          `Who performs step ${v.stepNo()} "${n.name}"?`,
+        );
   },
   help: msg(
     'Pelaksana adalah jabatan di sebuah unit, misalnya "Kasubbag Umum". Bisa juga pihak luar seperti Pemohon. Boleh juga langsung ketik jabatannya.',
@@ -134,7 +172,13 @@ export const stepPerformer: Question = {
   free(v, text) {
     // A typed position belongs to the person's own unit.
     const me = v.person();
-    if (!me) return { refuse: msg('Pilih "Unit/pihak lain" lalu sebutkan unitnya.', 'Pick "Another unit/party" and name the unit.') };
+    if (!me)
+      return {
+        refuse: msg(
+          'Pilih "Unit/pihak lain" lalu sebutkan unitnya.',
+          'Pick "Another unit/party" and name the unit.',
+        ),
+      };
     return setPerformer(v, { unitId: me.unitId, position: text });
   },
   apply(v, a) {
@@ -160,8 +204,15 @@ export const stepPerformerUnit: Question = {
   id: 'step.performer_unit',
   answer: 'unit',
   allowNewUnit: true,
-  text: () => msg('Unit atau pihak mana? Pilih, atau ketik namanya.', 'Which unit or party? Pick one, or type its name.'),
-  help: msg('Contoh: Bagian Organisasi, Sekretariat Daerah, Pemohon, BKPSDM.', 'E.g. Bagian Organisasi, Sekretariat Daerah, Applicant, BKPSDM.'),
+  text: () =>
+    msg(
+      'Unit atau pihak mana? Pilih, atau ketik namanya.',
+      'Which unit or party? Pick one, or type its name.',
+    ),
+  help: msg(
+    'Contoh: Bagian Organisasi, Sekretariat Daerah, Pemohon, BKPSDM.',
+    'E.g. Bagian Organisasi, Sekretariat Daerah, Applicant, BKPSDM.',
+  ),
   choices: (v) =>
     v
       .units()
@@ -187,8 +238,12 @@ export const stepPerformerPosition: Question = {
       `Jabatan apa di ${v.unitName(v.state.work.pickedUnit)}? Pilih atau ketik (contoh: Kepala Bagian).`,
       `Which position in ${v.unitName(v.state.work.pickedUnit)}? Pick or type (e.g. Kepala Bagian).`,
     ),
-  help: msg('Tulis jabatannya, bukan nama orangnya.', 'Write the position, not the person\'s name.'),
-  choices: (v) => v.knownPositions(v.state.work.pickedUnit ?? '').slice(0, 8).map((p, i) => ({ id: `pos:${i}`, label: p })),
+  help: msg('Tulis jabatannya, bukan nama orangnya.', "Write the position, not the person's name."),
+  choices: (v) =>
+    v
+      .knownPositions(v.state.work.pickedUnit ?? '')
+      .slice(0, 8)
+      .map((p, i) => ({ id: `pos:${i}`, label: p })),
   free(v, text) {
     const unitId = v.state.work.pickedUnit!;
     v.state.work.pickedUnit = undefined;
@@ -210,7 +265,8 @@ export const stepPerformerPosition: Question = {
 /** The incoming edge the edge.document question is about. */
 function docEdge(v: View) {
   const flow = v.draft()!.flow!;
-  const id = v.cursor.i !== undefined ? lastExitEdge(v) : crossUnitEdgeWithoutDocument(v, v.cursor.nid!);
+  const id =
+    v.cursor.i !== undefined ? lastExitEdge(v) : crossUnitEdgeWithoutDocument(v, v.cursor.nid!);
   return flow.edges.find((e) => e.id === id);
 }
 
@@ -267,7 +323,10 @@ export const stepKelengkapan: Question = {
       `Apa kelengkapan yang diperlukan untuk "${v.node()!.name}"? (dokumen/bahan; boleh beberapa, pisahkan dengan koma atau baris baru)`,
       `What is needed for "${v.node()!.name}"? (documents/materials; several allowed, separated by commas or new lines)`,
     ),
-  help: msg('Kelengkapan adalah mutu baku SOP: apa yang harus ada sebelum kegiatan dikerjakan.', 'Kelengkapan is an SOP quality standard: what must be at hand before the activity.'),
+  help: msg(
+    'Kelengkapan adalah mutu baku SOP: apa yang harus ada sebelum kegiatan dikerjakan.',
+    'Kelengkapan is an SOP quality standard: what must be at hand before the activity.',
+  ),
   choices: (v) => {
     const prev = previousOutput(v);
     return prev ? [{ id: 'prev', label: prev.slice(0, 60) }] : [];
@@ -296,7 +355,10 @@ function previousOutput(v: View): string | null {
 
 function setKelengkapan(v: View, kelengkapan: string[]): Applied {
   const nid = v.cursor.nid!;
-  editDraft(v, (p) => ({ ...p, flow: updateStep(p.flow!, nid, { kelengkapan: kelengkapan.map((k) => k.slice(0, 500)) }) }));
+  editDraft(v, (p) => ({
+    ...p,
+    flow: updateStep(p.flow!, nid, { kelengkapan: kelengkapan.map((k) => k.slice(0, 500)) }),
+  }));
   return { notes: continueStep(v, nid, 'kelengkapan') };
 }
 
@@ -309,7 +371,10 @@ export const stepWaktu: Question = {
       `Berapa lama "${v.node()!.name}"? (contoh: 30 menit, 2 jam, 1 hari, 3 hari kerja)`,
       `How long does "${v.node()!.name}" take? (e.g. 30 minutes, 2 hours, 1 day, 3 working days)`,
     ),
-  help: msg('Waktu adalah mutu baku SOP: lama pelaksanaan yang wajar.', 'Waktu is an SOP quality standard: the usual time it takes.'),
+  help: msg(
+    'Waktu adalah mutu baku SOP: lama pelaksanaan yang wajar.',
+    'Waktu is an SOP quality standard: the usual time it takes.',
+  ),
   choices: () => ['30 menit', '1 jam', '1 hari', '3 hari'].map((d) => ({ id: d, label: d })),
   apply(v, a) {
     const nid = v.cursor.nid!;
@@ -324,8 +389,15 @@ export const activityOutput: Question = {
   id: 'activity.output',
   answer: 'text',
   optional: () => true,
-  text: (v) => msg(`Apa hasil (output) dari "${v.node()!.name}"?`, `What is the output of "${v.node()!.name}"?`),
-  help: msg('Output adalah mutu baku SOP: apa yang dihasilkan kegiatan, misalnya "Disposisi".', 'The output is an SOP quality standard: what the activity produces, e.g. "Disposisi".'),
+  text: (v) =>
+    msg(
+      `Apa hasil (output) dari "${v.node()!.name}"?`,
+      `What is the output of "${v.node()!.name}"?`,
+    ),
+  help: msg(
+    'Output adalah mutu baku SOP: apa yang dihasilkan kegiatan, misalnya "Disposisi".',
+    'The output is an SOP quality standard: what the activity produces, e.g. "Disposisi".',
+  ),
   apply(v, a) {
     const nid = v.cursor.nid!;
     const output = valueOf(a, 'text');
@@ -355,7 +427,13 @@ export const activityNext: Question = {
   ],
   free(v, text) {
     const no = /^\s*(?:ke\s+)?(?:langkah\s+)?(\d{1,4})\s*$/i.exec(text);
-    if (!no) return { refuse: msg('Pilih salah satu, atau ketik nomor langkah.', 'Pick one, or type a step number.') };
+    if (!no)
+      return {
+        refuse: msg(
+          'Pilih salah satu, atau ketik nomor langkah.',
+          'Pick one, or type a step number.',
+        ),
+      };
     return gotoStep(v, Number(no[1]));
   },
   apply(v, a) {
@@ -387,7 +465,12 @@ function gotoStep(v: View, no: number): Applied {
   const flow = v.draft()!.flow!;
   const target = stepByNo(flow, no);
   if (!target)
-    return { refuse: msg(`Tidak ada langkah ${no}. Ada ${v.stepCount()} langkah.`, `There is no step ${no}. There are ${v.stepCount()} steps.`) };
+    return {
+      refuse: msg(
+        `Tidak ada langkah ${no}. Ada ${v.stepCount()} langkah.`,
+        `There is no step ${no}. There are ${v.stepCount()} steps.`,
+      ),
+    };
   const nid = v.cursor.nid!;
   editDraft(v, (p) => ({ ...p, flow: connect(p.flow!, (x) => localId(v, x), nid, target.id) }));
   return { notes: closeChain(v) };
@@ -396,8 +479,12 @@ function gotoStep(v: View, no: number): Applied {
 export const handoffWhat: Question = {
   id: 'handoff.what',
   answer: 'choice',
-  text: () => msg('Apa yang diserahkan? (dokumen atau barang)', 'What is handed over? (document or item)'),
-  help: msg('Misalnya "Nota dinas permintaan usulan" atau "Berkas permohonan".', 'E.g. "Nota dinas permintaan usulan" or "Berkas permohonan".'),
+  text: () =>
+    msg('Apa yang diserahkan? (dokumen atau barang)', 'What is handed over? (document or item)'),
+  help: msg(
+    'Misalnya "Nota dinas permintaan usulan" atau "Berkas permohonan".',
+    'E.g. "Nota dinas permintaan usulan" or "Berkas permohonan".',
+  ),
   choices: (v) => {
     const out = v.node()?.output;
     return out ? [{ id: 'output', label: out.slice(0, 60) }] : [];
@@ -418,13 +505,22 @@ export const handoffUnit: Question = {
   id: 'handoff.unit',
   answer: 'unit',
   allowNewUnit: true,
-  text: () => msg('Diserahkan ke unit atau pihak mana? Pilih, atau ketik namanya.', 'Handed to which unit or party? Pick one, or type its name.'),
-  help: msg('Unit penerima akan diminta mengonfirmasi serah terima ini.', 'The receiving unit will be asked to confirm this handoff.'),
+  text: () =>
+    msg(
+      'Diserahkan ke unit atau pihak mana? Pilih, atau ketik namanya.',
+      'Handed to which unit or party? Pick one, or type its name.',
+    ),
+  help: msg(
+    'Unit penerima akan diminta mengonfirmasi serah terima ini.',
+    'The receiving unit will be asked to confirm this handoff.',
+  ),
   choices: (v) => {
     const mine = v.person()?.unitId;
     const units = v.units();
     const own = units.filter((u) => u.id === mine);
-    return [...own, ...units.filter((u) => u.id !== mine)].slice(0, 8).map((u) => ({ id: u.id, label: u.shortName ?? u.name }));
+    return [...own, ...units.filter((u) => u.id !== mine)]
+      .slice(0, 8)
+      .map((u) => ({ id: u.id, label: u.shortName ?? u.name }));
   },
   apply(v, a) {
     const unit = valueOf(a, 'unit');
@@ -447,7 +543,10 @@ export const handoffPosition: Question = {
       `Siapa yang menerima di ${v.unitName(v.state.work.pickedUnit)}? (jabatan, misalnya Kasubbag Umum)`,
       `Who receives it in ${v.unitName(v.state.work.pickedUnit)}? (position, e.g. Kasubbag Umum)`,
     ),
-  help: msg('Tulis jabatan penerima. Langkah berikutnya dikerjakan oleh jabatan ini.', 'Write the receiving position. The next step is done by this position.'),
+  help: msg(
+    'Tulis jabatan penerima. Langkah berikutnya dikerjakan oleh jabatan ini.',
+    'Write the receiving position. The next step is done by this position.',
+  ),
   choices: (v) => {
     const unitId = v.state.work.pickedUnit ?? '';
     const me = v.person();
@@ -479,7 +578,10 @@ export const decisionName: Question = {
       'Apa yang diputuskan? Tulis sebagai pertanyaan, misalnya "Berkas lengkap?" atau "Rancangan disetujui?"',
       'What is decided? Write it as a question, e.g. "Berkas lengkap?" or "Rancangan disetujui?"',
     ),
-  help: msg('Keputusan digambar sebagai belah ketupat dengan dua cabang atau lebih.', 'A decision is drawn as a diamond with two or more exits.'),
+  help: msg(
+    'Keputusan digambar sebagai belah ketupat dengan dua cabang atau lebih.',
+    'A decision is drawn as a diamond with two or more exits.',
+  ),
   apply(v, a) {
     let name = valueOf(a, 'text');
     if (!name.endsWith('?')) name = `${name}?`;
@@ -503,7 +605,10 @@ export const decisionExits: Question = {
       `Apa saja jawaban untuk "${v.node()!.name}"? Pilih, atau ketik sendiri dipisah garis miring (misalnya "diterima / ditolak / ditunda").`,
       `What are the possible answers to "${v.node()!.name}"? Pick, or type your own separated by slashes (e.g. "accepted / rejected / postponed").`,
     ),
-  help: msg('Setiap jawaban menjadi satu cabang dengan label.', 'Each answer becomes one labelled exit.'),
+  help: msg(
+    'Setiap jawaban menjadi satu cabang dengan label.',
+    'Each answer becomes one labelled exit.',
+  ),
   choices: () => Object.keys(EXIT_PRESETS).map((k) => ({ id: k, label: k })),
   free(v, text) {
     const labels = text
@@ -567,14 +672,28 @@ export const decisionExitTarget: Question = {
   ],
   free(v, text) {
     const m = /^\s*(?:ke\s+)?(?:langkah\s+)?(\d{1,4})\s*$/i.exec(text);
-    if (!m) return { refuse: msg('Pilih salah satu, atau ketik nomor langkah.', 'Pick one, or type a step number.') };
+    if (!m)
+      return {
+        refuse: msg(
+          'Pilih salah satu, atau ketik nomor langkah.',
+          'Pick one, or type a step number.',
+        ),
+      };
     const target = stepByNo(v.draft()!.flow!, Number(m[1]));
     if (!target)
-      return { refuse: msg(`Tidak ada langkah ${m[1]}. Ada ${v.stepCount()} langkah.`, `There is no step ${m[1]}. There are ${v.stepCount()} steps.`) };
+      return {
+        refuse: msg(
+          `Tidak ada langkah ${m[1]}. Ada ${v.stepCount()} langkah.`,
+          `There is no step ${m[1]}. There are ${v.stepCount()} steps.`,
+        ),
+      };
     const i = v.cursor.i!;
     const nid = v.cursor.nid!;
     const label = v.state.work.exitLabels[i]!;
-    editDraft(v, (p) => ({ ...p, flow: connect(p.flow!, (x) => localId(v, x), nid, target.id, { label }) }));
+    editDraft(v, (p) => ({
+      ...p,
+      flow: connect(p.flow!, (x) => localId(v, x), nid, target.id, { label }),
+    }));
     const d = v.node(nid)!;
     if (target.performer && d.performer && target.performer.unitId !== d.performer.unitId) {
       ask(v, { q: 'edge.document', pid: v.cursor.pid, nid, i });
