@@ -1,21 +1,20 @@
 // The interview engine: one pure function from (state, one input) to (state, what to say, what
 // to change). It never sends, stores or reads the clock; the caller does.
 import type { Unit } from '../model/organisation.js';
-import { deleteStep, moveStepBefore, stepByNo } from '../model/flow-edit.js';
-import { isStep } from '../model/process.js';
+
 import { parseChoiceReply, parseStepNo, parseYesNo } from './answers/choice.js';
 import { parseDuration } from './answers/duration.js';
 import type { Parsed } from './answers/result.js';
 import { parseList, parseText } from './answers/text.js';
 import { matchUnit } from './answers/unit.js';
-import { type Command, parseCommand } from './commands.js';
+import { parseCommand } from './commands.js';
+import { runCommand } from './command-handlers.js';
 import { LIMITS, shorten } from './limits.js';
-import { ask, editDraft, localId } from './ops.js';
-import { returnFromDetour } from './pipeline.js';
+import { ask } from './ops.js';
+
 import { NUMBERS_ARE_STEPS, type Questionnaire } from './questionnaire.js';
 import type { Answer, Applied, ChoiceDef, Question } from './questions/question.js';
-import { isCoordinator } from './questions/invite.js';
-import { reviewPreamble, startEdit, startInsert } from './questions/review.js';
+
 import { entryCursor } from './state.js';
 import { T } from './texts.js';
 import type {
@@ -113,7 +112,7 @@ function adoptContext(state: InterviewState, ctx: Context): InterviewState {
   return state;
 }
 
-function questionOf(q: Questionnaire, s: InterviewState): Question {
+export function questionOf(q: Questionnaire, s: InterviewState): Question {
   const question = q.questions.get(s.cursor.q);
   if (!question) throw new Error(`questionnaire ${q.version} has no question "${s.cursor.q}"`);
   return question;
@@ -257,7 +256,7 @@ function answerText(
   }
 }
 
-function skip(q: Questionnaire, s: InterviewState, ctx: Context, env: Env): StepResult {
+export function skip(q: Questionnaire, s: InterviewState, ctx: Context, env: Env): StepResult {
   const question = questionOf(q, s);
   const v = new View(s, ctx, env);
   if (!question.optional?.(v)) return refused(q, v, 'required', T.required);
@@ -272,7 +271,7 @@ function skip(q: Questionnaire, s: InterviewState, ctx: Context, env: Env): Step
  * Runs `fn` on a working copy. Refused: the state is unchanged. Applied: the previous state goes
  * on the history, the revision moves on, changed drafts are saved, and the next question is asked.
  */
-function apply(
+export function apply(
   q: Questionnaire,
   s: InterviewState,
   ctx: Context,
@@ -340,12 +339,12 @@ function saveChangedDrafts(before: InterviewState, after: InterviewState): Effec
   return effects;
 }
 
-function text(t: string): Outbound {
+export function text(t: string): Outbound {
   return { kind: 'text', text: t };
 }
 
 /** The current question as an outbound message, preceded by its preamble when newly asked. */
-function prompt(q: Questionnaire, v: View, withPreamble: boolean): Outbound[] {
+export function prompt(q: Questionnaire, v: View, withPreamble: boolean): Outbound[] {
   const question = questionOf(q, v.state);
   const out: Outbound[] = withPreamble && question.preamble ? question.preamble(v) : [];
   const choices = promptChoices(question, v);
@@ -371,7 +370,7 @@ function promptChoices(question: Question, v: View): Choice[] {
   return choices;
 }
 
-function refused(
+export function refused(
   q: Questionnaire,
   v: View,
   code: RefusalCode,
@@ -386,205 +385,17 @@ function refused(
   };
 }
 
-function info(q: Questionnaire, v: View, m: Msg | string, extra: Outbound[] = []): StepResult {
+export function info(
+  q: Questionnaire,
+  v: View,
+  m: Msg | string,
+  extra: Outbound[] = [],
+): StepResult {
   return {
     state: v.state,
     outbound: [...extra, text(typeof m === 'string' ? m : v.t(m)), ...prompt(q, v, false)],
     effects: [],
   };
-}
-
-function runCommand(
-  q: Questionnaire,
-  s: InterviewState,
-  ctx: Context,
-  env: Env,
-  c: Command,
-): StepResult {
-  const v = new View(s, ctx, env);
-  const needFlow = () => !v.draft()?.flow;
-  switch (c.name) {
-    case 'help': {
-      const question = questionOf(q, s);
-      return info(q, v, `${v.t(question.help)}\n\n${v.t(T.help)}`);
-    }
-    case 'status':
-      return info(q, v, statusText(v));
-    case 'summary':
-      if (!v.draft()) return refused(q, v, 'invalid-answer', T.needProcess);
-      return { state: s, outbound: [...reviewPreamble(v), ...prompt(q, v, false)], effects: [] };
-    case 'skip':
-      return skip(q, s, ctx, env);
-    case 'back': {
-      const last = s.history[s.history.length - 1];
-      if (!last) return refused(q, v, 'nothing-to-undo', T.nothingToUndo);
-      return apply(q, s, ctx, env, (w) => restore(w, last, s.history.length - 1, T.wentBack), {
-        history: false,
-      });
-    }
-    case 'undo': {
-      const current = JSON.stringify(s.drafts);
-      for (let i = s.history.length - 1; i >= 0; i--) {
-        const snap = s.history[i]!;
-        if (JSON.stringify(snap.drafts) !== current)
-          return apply(q, s, ctx, env, (w) => restore(w, snap, i, T.undone(snap.note)), {
-            history: false,
-          });
-      }
-      return refused(q, v, 'nothing-to-undo', T.nothingToUndo);
-    }
-    case 'language':
-      return apply(q, s, ctx, env, (w) => {
-        w.state.lang = w.state.lang === 'id' ? 'en' : 'id';
-        const effects: Effect[] = w.state.personId
-          ? [{ kind: 'set-language', personId: w.state.personId, language: w.state.lang }]
-          : [];
-        return { effects, notes: [T.languageSet] };
-      });
-    case 'menu':
-    case 'cancel':
-      return apply(q, s, ctx, env, (w) => cancel(w, c.name === 'menu'));
-    case 'edit':
-      if (needFlow()) return refused(q, v, 'bad-step-number', T.needProcess);
-      return apply(q, s, ctx, env, (w) => startEdit(w, c.no));
-    case 'insert':
-      if (!v.draft()) return refused(q, v, 'bad-step-number', T.needProcess);
-      return apply(q, s, ctx, env, (w) => startInsert(w, c.no));
-    case 'delete':
-      if (needFlow()) return refused(q, v, 'bad-step-number', T.needProcess);
-      return apply(q, s, ctx, env, (w) => deleteNo(w, c.no));
-    case 'move':
-      if (needFlow()) return refused(q, v, 'bad-step-number', T.needProcess);
-      return apply(q, s, ctx, env, (w) => moveNo(w, c.from, c.to));
-    case 'rename':
-      if (!v.draft()) return refused(q, v, 'invalid-answer', T.needProcess);
-      return apply(q, s, ctx, env, (w) => rename(w, c.text));
-    case 'invite':
-      if (!isCoordinator(v))
-        return refused(q, v, 'invalid-answer', {
-          id: 'Perintah /undang hanya untuk koordinator.',
-          en: 'The /undang command is for coordinators only.',
-        });
-      return apply(q, s, ctx, env, (w) => {
-        w.state.work.returnTo.push({ ...w.cursor });
-        ask(w, { q: 'invite.person' });
-        return {};
-      });
-    case 'unknown':
-      return refused(q, v, 'unknown-command', T.unknownCommand(c.text));
-  }
-}
-
-function restore(v: View, snap: Snapshot, index: number, note: Msg): Applied {
-  v.state.cursor = snap.cursor;
-  v.state.drafts = snap.drafts.map((d) => {
-    // Keep the stored version moving forward: a restore is a new save, not a rewind of storage.
-    const now = v.state.drafts.find((x) => x.id === d.id);
-    return now ? { ...d, version: now.version } : d;
-  });
-  v.state.work = snap.work;
-  v.state.history = v.state.history.slice(0, index);
-  return { notes: [note] };
-}
-
-function cancel(v: View, toMenu: boolean): Applied {
-  const w = v.state.work;
-  if (v.cursor.mode === 'insert' && v.cursor.nid) {
-    const nid = v.cursor.nid;
-    editDraft(v, (p) => ({ ...p, flow: deleteStep(p.flow!, nid) }));
-  }
-  if (!toMenu && w.returnTo.length) {
-    w.newParty = undefined;
-    w.pickedUnit = undefined;
-    returnFromDetour(v);
-    return { notes: [{ id: 'Dibatalkan.', en: 'Cancelled.' }] };
-  }
-  v.state.work = {
-    ...w,
-    pasted: [],
-    branches: [],
-    returnTo: [],
-    exitLabels: [],
-    attach: undefined,
-    preset: undefined,
-    pickedUnit: undefined,
-    newParty: undefined,
-  };
-  v.state.cursor = v.state.personId ? { q: 'menu' } : entryCursor(v.ctx, null);
-  return { notes: [T.cancelled] };
-}
-
-function badNo(v: View): Applied {
-  const n = v.stepCount();
-  return {
-    refuse: {
-      id: `Tidak ada langkah dengan nomor itu. Nomor langkah: 1-${n}.`,
-      en: `There is no step with that number. Steps: 1-${n}.`,
-    },
-  };
-}
-
-function deleteNo(v: View, no: number): Applied {
-  const node = stepByNo(v.draft()!.flow!, no);
-  if (!node) return badNo(v);
-  editDraft(v, (p) => ({ ...p, flow: deleteStep(p.flow!, node.id) }));
-  const w = v.state.work;
-  w.pasted = w.pasted.filter((id) => id !== node.id);
-  w.branches = w.branches.filter((b) => b.from !== node.id);
-  w.returnTo = w.returnTo.filter((c) => c.nid !== node.id);
-  if (v.cursor.nid === node.id) ask(v, { q: 'review.confirm', pid: v.cursor.pid });
-  return { notes: [T.stepDeleted(no, node.name)] };
-}
-
-function moveNo(v: View, from: number, to: number): Applied {
-  const flow = v.draft()!.flow!;
-  const a = stepByNo(flow, from);
-  const b = stepByNo(flow, to);
-  if (!a || !b || from === to) return badNo(v);
-  editDraft(v, (p) => ({ ...p, flow: moveStepBefore(p.flow!, (x) => localId(v, x), a.id, b.id) }));
-  const newNo =
-    v
-      .draft()!
-      .flow!.nodes.filter(isStep)
-      .findIndex((n) => n.id === a.id) + 1;
-  return { notes: [T.stepMoved(from, newNo)] };
-}
-
-function rename(v: View, name: string | null): Applied {
-  if (name) {
-    const p = parseText(name);
-    if (!p.ok) return { refuse: p.reason };
-    v.draft()!.name = p.value;
-    return { notes: [T.renamed(p.value)] };
-  }
-  v.state.work.returnTo.push({ ...v.cursor });
-  ask(v, { q: 'process.rename', pid: v.cursor.pid });
-  return {};
-}
-
-function statusText(v: View): string {
-  const en = v.lang === 'en';
-  const lines: string[] = [];
-  const me = v.person();
-  if (me) lines.push(`${me.name} — ${me.position}, ${v.unitName(me.unitId)}`);
-  const d = v.draft();
-  if (d)
-    lines.push(
-      en
-        ? `Mapping: ${d.code} ${d.name} (${v.stepCount()} steps)`
-        : `Sedang memetakan: ${d.code} ${d.name} (${v.stepCount()} langkah)`,
-    );
-  const open = v.state.drafts.filter((x) => x.status === 'draft' && x.id !== d?.id);
-  if (open.length)
-    lines.push((en ? 'Other drafts: ' : 'Draf lain: ') + open.map((x) => x.name).join('; '));
-  const waiting = v.state.work.pasted.length + v.state.work.branches.length;
-  if (waiting)
-    lines.push(
-      en
-        ? `${waiting} step(s)/branch(es) still to describe.`
-        : `${waiting} langkah/cabang masih perlu dilengkapi.`,
-    );
-  return lines.join('\n') || (en ? 'Nothing in progress.' : 'Belum ada yang sedang dikerjakan.');
 }
 
 /**

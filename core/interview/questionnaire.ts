@@ -5,6 +5,9 @@ import * as invite from './questions/invite.js';
 import * as menu from './questions/menu.js';
 import * as review from './questions/review.js';
 import * as sipoc from './questions/sipoc.js';
+import * as decision from './questions/decision.js';
+import * as handoff from './questions/handoff.js';
+import * as performer from './questions/performer.js';
 import * as steps from './questions/steps.js';
 import type { Question } from './questions/question.js';
 
@@ -56,20 +59,20 @@ export const questionnaire: Questionnaire = defineQuestionnaire(QUESTIONNAIRE_VE
   sipoc.processCustomerMore,
   sipoc.processLegalBasis,
   steps.activityName,
-  steps.stepPerformer,
-  steps.stepPerformerUnit,
-  steps.stepPerformerPosition,
-  steps.edgeDocument,
+  performer.stepPerformer,
+  performer.stepPerformerUnit,
+  performer.stepPerformerPosition,
+  performer.edgeDocument,
   steps.stepKelengkapan,
   steps.stepWaktu,
   steps.activityOutput,
   steps.activityNext,
-  steps.handoffWhat,
-  steps.handoffUnit,
-  steps.handoffPosition,
-  steps.decisionName,
-  steps.decisionExits,
-  steps.decisionExitTarget,
+  handoff.handoffWhat,
+  handoff.handoffUnit,
+  handoff.handoffPosition,
+  decision.decisionName,
+  decision.decisionExits,
+  decision.decisionExitTarget,
   review.reviewConfirm,
   review.editPick,
   review.editMenu,

@@ -1,4 +1,5 @@
 // The end of a process: the numbered summary, the map, the findings, and confirm or correct.
+import { suggestActiveVerb } from '../../language/indonesian.js';
 import { checkProcess } from '../../rules/index.js';
 import { insertBefore, stepByNo, updateStep } from '../../model/flow-edit.js';
 import type { StepNode } from '../../model/process.js';
@@ -206,7 +207,6 @@ export const stepName: Question = {
   },
 };
 
-import { suggestActiveVerb } from '../../language/indonesian.js';
 function suggestVerb(name: string): string | null {
   const s = suggestActiveVerb(name);
   return s && s !== name ? s : null;
