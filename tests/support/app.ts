@@ -2,7 +2,8 @@
 // PostgreSQL database. Seeds the Renja organisation when asked.
 import { type App, openApp } from '../../bot/app.js';
 import { silentLogger } from '../../bot/log.js';
-import { saveOrganisation, saveProcess } from '../../db/index.js';
+import type { Person } from '../../core/model/index.js';
+import { loadOrganisation, saveOrganisation, saveProcess } from '../../db/index.js';
 import { createPostgresDatabase, migratedPgliteDir } from './db.js';
 import { renjaWorld } from './renja.js';
 
@@ -52,4 +53,31 @@ export async function seedRenja(app: App): Promise<void> {
       expectedVersion: 0,
       actor: { system: 'test' },
     });
+}
+
+/** A person of the Renja organisation, to add in tests that need one more. */
+export function staff(
+  id: string,
+  name: string,
+  position: string,
+  unitId = 'bag-organisasi',
+): Person {
+  return {
+    id,
+    name,
+    position,
+    unitId,
+    roles: ['respondent'],
+    nip: null,
+    telegramId: null,
+    whatsapp: null,
+    language: 'id',
+  };
+}
+
+/** Adds people to the stored Renja organisation. */
+export async function addStaff(app: App, ...people: Person[]): Promise<void> {
+  const db = app.database.db;
+  const org = (await loadOrganisation(db, 'kab-contoh'))!;
+  await saveOrganisation(db, { ...org, people: [...org.people, ...people] }, { system: 'test' });
 }

@@ -5,12 +5,12 @@ import { exportDocument, formatDocument } from '../../bot/commands/exchange.js';
 import {
   createInvitation,
   loadInterview,
-  loadOrganisation,
   revokeInvitation,
   saveOrganisation,
 } from '../../db/index.js';
 import type { InterviewState } from '../../core/interview/index.js';
 import type { Organisation } from '../../core/model/index.js';
+import { addStaff, staff } from '../support/app.js';
 import {
   type TelegramHarness,
   type TelegramUser,
@@ -57,30 +57,8 @@ describe('bad input through Telegram', () => {
   let people = 0;
   /** A fresh person of the organisation for each test, so tests do not share a chat. */
   async function person(): Promise<string> {
-    const db = h.t.app.database.db;
-    const org = (await loadOrganisation(db, 'kab-contoh'))!;
     const id = `p${++people}`;
-    await saveOrganisation(
-      db,
-      {
-        ...org,
-        people: [
-          ...org.people,
-          {
-            id,
-            name: `Pegawai ${people}`,
-            position: 'Kasubbag Umum',
-            unitId: 'bag-organisasi',
-            roles: ['respondent'],
-            nip: null,
-            telegramId: null,
-            whatsapp: null,
-            language: 'id',
-          },
-        ],
-      },
-      { system: 'test' },
-    );
+    await addStaff(h.t.app, staff(id, `Pegawai ${people}`, 'Kasubbag Umum'));
     return id;
   }
   beforeAll(async () => {

@@ -1,12 +1,7 @@
 // Delivery that holds: duplicates, bursts, many chats at once, a restart, 429s and webhooks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  listProcesses,
-  loadInterview,
-  loadOrganisation,
-  saveOrganisation,
-} from '../../db/index.js';
-import type { Person } from '../../core/model/index.js';
+import { listProcesses, loadInterview } from '../../db/index.js';
+import { addStaff, staff } from '../support/app.js';
 import { type TelegramHarness, telegramHarness, until } from '../support/telegram.js';
 import { renjaTranscript, renjaWorld } from '../support/renja.js';
 import { canonical } from '../support/scenario.js';
@@ -68,23 +63,7 @@ describe('Telegram delivery', () => {
   });
 
   it('processes a burst of answers from one chat in order', async () => {
-    const org = (await loadOrganisation(h.t.app.database.db, 'kab-contoh'))!;
-    const sari: Person = {
-      id: 'sari',
-      name: 'Sari',
-      position: 'Analis Kebijakan',
-      unitId: 'bag-organisasi',
-      roles: ['respondent'],
-      nip: null,
-      telegramId: null,
-      whatsapp: null,
-      language: 'id',
-    };
-    await saveOrganisation(
-      h.t.app.database.db,
-      { ...org, people: [...org.people, sari] },
-      { system: 'test' },
-    );
+    await addStaff(h.t.app, staff('sari', 'Sari', 'Analis Kebijakan'));
     const user = h.user(3002);
     await user.start(await h.invite('sari'));
     await user.say('1');
@@ -113,19 +92,10 @@ describe('Telegram delivery', () => {
 
   it('50 chats interviewing at once all finish with correct models', async () => {
     const db = h.t.app.database.db;
-    const org = (await loadOrganisation(db, 'kab-contoh'))!;
-    const people: Person[] = Array.from({ length: 50 }, (_, i) => ({
-      id: `staf-${i}`,
-      name: `Staf ${i}`,
-      position: `Pengadministrasi ${i}`,
-      unitId: 'bag-organisasi',
-      roles: ['respondent'],
-      nip: null,
-      telegramId: null,
-      whatsapp: null,
-      language: 'id',
-    }));
-    await saveOrganisation(db, { ...org, people: [...org.people, ...people] }, { system: 'test' });
+    const people = Array.from({ length: 50 }, (_, i) =>
+      staff(`staf-${i}`, `Staf ${i}`, `Pengadministrasi ${i}`),
+    );
+    await addStaff(h.t.app, ...people);
     await Promise.all(
       people.map(async (p, i) => {
         const u = h.user(5000 + i);
@@ -151,19 +121,7 @@ describe('Telegram delivery', () => {
 
   it('resumes an interview after the bot is restarted mid-interview', async () => {
     const db = h.t.app.database.db;
-    const org = (await loadOrganisation(db, 'kab-contoh'))!;
-    const rina2: Person = {
-      id: 'rina2',
-      name: 'Rina Dua',
-      position: 'Kasubbag Perencanaan',
-      unitId: 'bag-perencanaan',
-      roles: ['respondent'],
-      nip: null,
-      telegramId: null,
-      whatsapp: null,
-      language: 'id',
-    };
-    await saveOrganisation(db, { ...org, people: [...org.people, rina2] }, { system: 'test' });
+    await addStaff(h.t.app, staff('rina2', 'Rina Dua', 'Kasubbag Perencanaan', 'bag-perencanaan'));
     const u = h.user(3003);
     await u.start(await h.invite('rina2'));
     const lines = renjaTranscript();

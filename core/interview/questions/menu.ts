@@ -14,6 +14,21 @@ const CATEGORY_LABEL: Record<Category, Msg> = {
   manajemen: msg('Manajemen', 'Management'),
 };
 
+/** A new, empty draft process owned by the person's unit. */
+function newProcess(v: View, p: Pick<Process, 'id' | 'code' | 'name' | 'category'>): Process {
+  return {
+    ...p,
+    parentId: null,
+    ownerUnitId: v.person()?.unitId ?? null,
+    sipoc: { inputs: [], outputs: [] },
+    legalBasis: [],
+    status: 'draft',
+    version: 0,
+    flow: null,
+    handoffConfirmations: [],
+  };
+}
+
 function orgId(v: View): string {
   const id = v.state.organisationId ?? v.org()?.id;
   if (!id) throw new Error('no organisation');
@@ -149,20 +164,8 @@ export const inventoryList: Question = {
       if (suggested && suggested !== raw) notes.push(T.processNameSuggested(raw, suggested));
       const id = v.env.newId();
       ids.push(id);
-      v.state.drafts.push({
-        id,
-        code: '00', // assigned once the parent is known
-        name,
-        category: 'inti',
-        parentId: null,
-        ownerUnitId: v.person()?.unitId ?? null,
-        sipoc: { inputs: [], outputs: [] },
-        legalBasis: [],
-        status: 'draft',
-        version: 0,
-        flow: null,
-        handoffConfirmations: [],
-      });
+      // Code '00' until the parent is known; category until the person says.
+      v.state.drafts.push(newProcess(v, { id, code: '00', name, category: 'inti' }));
     }
     v.state.work.queue.push(...ids);
     notes.unshift(msg(`Saya catat ${ids.length} proses.`, `Noted ${ids.length} process(es).`));
@@ -223,20 +226,12 @@ export const processParent: Question = {
       .map((p) => ({ id: p.id, label: `${p.code} ${p.name}`.slice(0, 60) })),
   free(v, text) {
     // A new group at the top level, with the category of the process.
-    const group: Process = {
+    const group = newProcess(v, {
       id: v.env.newId(),
       code: nextCode(v, null),
       name: suggestProcessName(text) ?? text,
       category: v.draft()!.category,
-      parentId: null,
-      ownerUnitId: v.person()?.unitId ?? null,
-      sipoc: { inputs: [], outputs: [] },
-      legalBasis: [],
-      status: 'draft',
-      version: 0,
-      flow: null,
-      handoffConfirmations: [],
-    };
+    });
     // Stored at once (it has no flow to interview about); the next step sees it in the context.
     const placed = placeUnder(v, group.id, group.code);
     if (!('refuse' in placed))
