@@ -25,6 +25,26 @@ export function pgConstraint(e: unknown): string | null {
   return null;
 }
 
+/**
+ * An error of the database's availability, not of the request: the connection is down, refused
+ * or reset, the server is shutting down or starting, or the transaction lost a race. The same
+ * work may succeed later, so it is retried rather than set aside.
+ */
+export function isTransientDbError(e: unknown): boolean {
+  for (let cur = e, depth = 0; cur && depth < 5; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      if (/^(CONNECTION_|CONNECT_TIMEOUT|ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)/.test(code))
+        return true;
+      // 08: connection exception; 57P01-03: shutdown, crash, cannot connect now;
+      // 53300: too many connections; 40001/40P01: serialization failure, deadlock.
+      if (/^(08...|57P0[123]|53300|40001|40P01)$/.test(code)) return true;
+    }
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export const UNIQUE_VIOLATION = '23505';
 export const FOREIGN_KEY_VIOLATION = '23503';
 

@@ -2,7 +2,12 @@
 export { openDatabase, pgliteFolder, DatabaseLockedError } from './client.js';
 export type { Db, DatabaseConfig, DatabaseHandle, DatabaseKind } from './client.js';
 export { cleanText, cleanJson } from './clean-text.js';
-export { IdConflictError, StillReferencedError, pgErrorCode } from './errors.js';
+export {
+  IdConflictError,
+  StillReferencedError,
+  isTransientDbError,
+  pgErrorCode,
+} from './errors.js';
 export { MIGRATIONS_FOLDER } from './migrate.js';
 export * from './repositories/audit.js';
 export * from './repositories/organisations.js';

@@ -20,6 +20,7 @@ export async function pollUpdates(o: {
   const sleep = o.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   let offset: number | undefined;
   let failures = 0;
+  let storageFailures = 0;
   while (!o.signal.aborted) {
     let batch: { update_id: number }[];
     try {
@@ -48,7 +49,17 @@ export async function pollUpdates(o: {
       continue;
     }
     failpoint('telegram.after-fetch');
-    await o.updates.process(batch);
+    try {
+      await o.updates.process(batch);
+    } catch (e) {
+      // Storage is down: do not confirm. The same offset fetches the batch again, and the inbox
+      // skips what was applied before the outage.
+      storageFailures++;
+      o.log.warn('telegram.batch_not_confirmed', { ...errorFields(e), failures: storageFailures });
+      await sleep(Math.min(10_000, 250 * 2 ** Math.min(storageFailures, 6)));
+      continue;
+    }
+    storageFailures = 0;
     failpoint('telegram.before-confirm');
     offset = Math.max(...batch.map((u) => u.update_id)) + 1;
   }

@@ -142,6 +142,7 @@ export async function applyInbound(
         .where(and(eq(inbox.platform, platform), eq(inbox.updateKey, updateKey)));
       return { outcome: 'duplicate', status: seen?.status === 'failed' ? 'failed' : 'done' };
     }
+    p.afterInbox?.();
 
     const [current] = await tx
       .select(interviewColumns)
