@@ -118,6 +118,13 @@ export class TelegramUpdates {
         return;
       } catch (e) {
         if (isTransientDbError(e)) {
+          // A killed backend or a dropped connection usually works again at once (the driver
+          // reconnects): retry quickly before calling it an outage and telling the person.
+          if (++storageTries <= 3) {
+            attempt--;
+            await sleep(250 * 2 ** (storageTries - 1));
+            continue;
+          }
           log.warn('telegram.storage_unavailable', {
             update: inbound.updateKey,
             chat: inbound.chatKey,
