@@ -1,0 +1,59 @@
+// The bench's side of a bot child process: it reports its CPU time and memory to the driver over
+// the IPC channel, and stops cleanly when told (so `node --cpu-prof` writes its profile).
+export type ToChild = { type: 'stats'; id: number } | { type: 'stop' };
+export type ChildStats = {
+  userUs: number;
+  systemUs: number;
+  rss: number;
+  heapUsed: number;
+  external: number;
+};
+export type FromChild =
+  | { type: 'ready' }
+  | ({ type: 'stats'; id: number } & ChildStats)
+  | { type: 'stopped' }
+  | { type: 'error'; message: string };
+
+function send(m: FromChild): void {
+  process.send?.(m);
+}
+
+/** Serves stats requests and the stop command; announces that the bot is ready. */
+export function serveDriver(stop: () => Promise<void>): void {
+  if (!process.send)
+    throw new Error(
+      'bench/chat bots run as child processes of bench/chat.ts (IPC channel missing)',
+    );
+  process.on('message', (raw) => {
+    const m = raw as ToChild;
+    if (m.type === 'stats') {
+      const c = process.cpuUsage();
+      const mem = process.memoryUsage();
+      send({
+        type: 'stats',
+        id: m.id,
+        userUs: c.user,
+        systemUs: c.system,
+        rss: mem.rss,
+        heapUsed: mem.heapUsed,
+        external: mem.external,
+      });
+    } else if (m.type === 'stop') {
+      void stop()
+        .catch((e: unknown) => send({ type: 'error', message: String((e as Error)?.message ?? e) }))
+        .finally(() => {
+          send({ type: 'stopped' });
+          // Exit normally (not by signal) so that --cpu-prof writes its profile.
+          setTimeout(() => process.exit(0), 50);
+        });
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready' });
+}
+
+export function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+}
