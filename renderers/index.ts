@@ -123,6 +123,12 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     async crossFunctionalPng(process, org, o = {}) {
       const key = renderKey('cf-png', processDeps(process, org), o);
       const r = await cached(key, async () => {
+        // The default pool lays out in its worker: a big map never blocks the main thread.
+        const pool = raster();
+        if (pool.crossFunctional && !options.layout) {
+          const done = await pool.crossFunctional(process, org, o);
+          return [enc.encode(done.svg), ...done.pages];
+        }
         const { all, pages } = await crossFunctionalSvgs(process, org, engine, o);
         return [enc.encode(all), ...(await svgToPictures(pages))];
       });

@@ -2,22 +2,39 @@
 // 30-activity map). Started by raster-pool.ts; messages are { id, svg, options } in,
 // { id, png } or { id, error } out.
 import { parentPort } from 'node:worker_threads';
+import type { Organisation } from '../core/model/organisation.js';
+import type { Process } from '../core/model/process.js';
+import { crossFunctionalSvgs } from './cross-functional-svg.js';
+import type { CrossFunctionalOptions } from './dot/cross-functional.js';
+import { graphvizWasm } from './layout.js';
 import { svgToPng, type RasterOptions } from './raster.js';
 
-interface Job {
-  id: number;
-  svg: string;
-  options: RasterOptions;
-}
+type Job =
+  | { id: number; kind: 'png'; svg: string; options: RasterOptions }
+  /** Layout and rasterising of a whole cross-functional map, so graphviz runs here too. */
+  | { id: number; kind: 'cross-functional'; process: Process; org: Organisation; options: CrossFunctionalOptions };
+
+let engine: ReturnType<typeof graphvizWasm> | undefined;
 
 if (!parentPort) throw new Error('raster-worker.ts harus dijalankan sebagai worker thread');
 const port = parentPort;
 port.on('message', (job: Job) => {
-  try {
-    const png = svgToPng(job.svg, job.options);
-    const copy = new Uint8Array(png); // own buffer, so it can be transferred
-    port.postMessage({ id: job.id, png: copy }, [copy.buffer]);
-  } catch (err) {
-    port.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
-  }
+  void (async () => {
+    try {
+      if (job.kind === 'png') {
+        const copy = new Uint8Array(svgToPng(job.svg, job.options)); // own buffer, transferable
+        port.postMessage({ id: job.id, png: copy }, [copy.buffer]);
+        return;
+      }
+      engine ??= graphvizWasm();
+      const { all, pages } = await crossFunctionalSvgs(job.process, job.org, engine, job.options);
+      const pngs = pages.map((svg) => new Uint8Array(svgToPng(svg)));
+      port.postMessage(
+        { id: job.id, svg: all, pages: pngs },
+        pngs.map((p) => p.buffer as ArrayBuffer),
+      );
+    } catch (err) {
+      port.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  })();
 });

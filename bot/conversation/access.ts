@@ -1,9 +1,17 @@
 // Who may talk to the bot on a messaging platform: only people bound to an organisation, through
 // an invitation link. Runs inside the update's transaction, before the interview.
 import type { Msg } from '../../core/interview/index.js';
-import { type Db, findPersonByChannel, redeemInvitation } from '../../db/index.js';
+import {
+  type Db,
+  type PersonMatch,
+  findPersonByChannel,
+  redeemInvitation,
+} from '../../db/index.js';
 
-export type AccessResult = { allowed: true; welcome: Msg | null } | { allowed: false; reply: Msg };
+export type AccessResult =
+  /** `bound`: the person behind the account (looked up here, so the context need not again). */
+  | { allowed: true; welcome: Msg | null; bound: PersonMatch | null }
+  | { allowed: false; reply: Msg };
 
 const m = (id: string, en: string): Msg => ({ id, en });
 
@@ -52,12 +60,13 @@ export async function telegramAccess(
     if (p.start?.token || p.start?.malformed)
       return {
         allowed: true,
+        bound,
         welcome: m(
           `Akun ini sudah terhubung sebagai ${bound.person.name}. Tautan undangan tidak dipakai.`,
           `This account is already linked as ${bound.person.name}. The invitation link was not used.`,
         ),
       };
-    return { allowed: true, welcome: null };
+    return { allowed: true, welcome: null, bound };
   }
   if (p.start?.malformed) return { allowed: false, reply: REDEEM_REPLY.malformed };
   if (!p.start?.token) return { allowed: false, reply: NOT_INVITED };
@@ -69,6 +78,7 @@ export async function telegramAccess(
   if (r.outcome !== 'ok') return { allowed: false, reply: REDEEM_REPLY[r.outcome] };
   return {
     allowed: true,
+    bound: { organisationId: r.organisationId, person: r.person },
     welcome: m(
       `Selamat datang di Probis, ${r.person.name}. Akun Telegram ini kini terhubung dengan data Anda (${r.person.position}).`,
       `Welcome to Probis, ${r.person.name}. This Telegram account is now linked to your record (${r.person.position}).`,

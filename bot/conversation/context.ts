@@ -3,10 +3,11 @@ import type { Context } from '../../core/interview/index.js';
 import type { Organisation, Person } from '../../core/model/index.js';
 import {
   type Db,
+  type PersonMatch,
   findPersonByChannel,
   listOrganisations,
   listProcessSummaries,
-  loadOrganisation,
+  readOrganisationInTransaction,
 } from '../../db/index.js';
 
 /** Who is writing, as far as the channel knows. */
@@ -16,30 +17,39 @@ export type Identity =
   /** The terminal: a person named on the command line, or whoever identifies in the chat. */
   | { kind: 'local'; personId: string | null; organisationId: string | null };
 
+/**
+ * Loads the context inside the update's transaction. `bound` is the channel account's person when
+ * the caller has looked it up already (the access check does), to save a second query.
+ */
 export async function loadContext(
   tx: Db,
   identity: Identity,
   statePersonId: string | null,
   stateOrgId: string | null,
+  bound?: PersonMatch | null,
 ): Promise<Context> {
   let organisation: Organisation | null = null;
   let person: Person | null = null;
 
   if (identity.kind === 'telegram' || identity.kind === 'whatsapp') {
-    const found = await findPersonByChannel(
-      tx,
-      identity.kind === 'telegram'
-        ? { telegramId: identity.telegramId }
-        : { whatsapp: identity.number },
-    );
-    const match = found[0];
+    const match =
+      bound !== undefined
+        ? bound
+        : (
+            await findPersonByChannel(
+              tx,
+              identity.kind === 'telegram'
+                ? { telegramId: identity.telegramId }
+                : { whatsapp: identity.number },
+            )
+          )[0];
     if (match) {
-      organisation = await loadOrganisation(tx, match.organisationId);
-      person = match.person;
+      organisation = await readOrganisationInTransaction(tx, match.organisationId);
+      person = organisation?.people.find((p) => p.id === match.person.id) ?? match.person;
     }
   } else {
     const orgId = identity.organisationId ?? stateOrgId ?? (await onlyOrganisation(tx));
-    if (orgId) organisation = await loadOrganisation(tx, orgId);
+    if (orgId) organisation = await readOrganisationInTransaction(tx, orgId);
     const personId = identity.personId ?? statePersonId;
     person = organisation?.people.find((p) => p.id === personId) ?? null;
   }

@@ -10,7 +10,13 @@ import {
   readState,
   step,
 } from '../../core/interview/index.js';
-import { type ApplyInboundResult, type Db, applyInbound, loadProcess } from '../../db/index.js';
+import {
+  type ApplyInboundResult,
+  type Db,
+  type PersonMatch,
+  applyInbound,
+  loadProcess,
+} from '../../db/index.js';
 import { type Logger, errorFields } from '../log.js';
 import { type Identity, loadContext } from './context.js';
 import { failpoint } from '../failpoints.js';
@@ -89,6 +95,7 @@ export class ConversationService {
       const r = await applyInbound(db, key, async (current, tx) => {
         const now = this.now();
         const notes: Outbound[] = [];
+        let bound: PersonMatch | null | undefined;
         if (ev.identity.kind === 'telegram') {
           const access = await telegramAccess(tx, {
             telegramId: ev.identity.telegramId,
@@ -106,6 +113,7 @@ export class ConversationService {
             };
           }
           if (access.welcome) notes.push(textIn(access.welcome));
+          bound = access.bound;
         }
         const stored = current?.state ? readState(current.state, questionnaire) : null;
         const ctx = {
@@ -114,6 +122,7 @@ export class ConversationService {
             ev.identity,
             stored?.personId ?? null,
             stored?.organisationId ?? null,
+            bound,
           )),
           telegramBot: this.deps.telegramBot?.() ?? null,
         };

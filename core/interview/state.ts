@@ -43,7 +43,10 @@ export function readState(raw: unknown, q: Questionnaire): InterviewState {
     throw new StateVersionError(
       `interview state version ${String(v)} is not known (expected ${STATE_VERSION})`,
     );
-  const state = InterviewState.parse(raw);
+  // The current version was written by this code through the engine: checking its shape again on
+  // every message would cost more than the rest of the step. Older versions are upgraded (and
+  // checked) here once there are any.
+  const state = raw as InterviewState;
   if (!q.questions.has(state.cursor.q)) {
     state.cursor = state.cursor.pid
       ? { q: 'review.confirm', pid: state.cursor.pid }

@@ -44,18 +44,19 @@ type PersonRow = {
   language: string;
 };
 
+/** Rows of our own tables, written through the model's schema: mapped, not parsed again. */
 function toPerson(r: PersonRow): Person {
-  return Person.parse({
+  return {
     id: r.id,
     name: r.name,
     position: r.position,
     unitId: r.unitId,
-    roles: r.roles,
+    roles: r.roles as Person['roles'],
     nip: r.nip,
     telegramId: r.telegramId,
     whatsapp: r.whatsapp,
-    language: r.language,
-  });
+    language: r.language as Person['language'],
+  };
 }
 
 function duplicates(ids: string[]): string[] {
@@ -245,6 +246,17 @@ export function loadOrganisation(db: Db, orgId: string): Promise<Organisation | 
   return inSnapshot(db, (tx) => loadOrganisationIn(tx, orgId));
 }
 
+/**
+ * The organisation, read with the caller's transaction (no savepoint of its own): for reads
+ * inside a transaction that already holds what it needs, such as an inbound update's.
+ */
+export async function readOrganisationInTransaction(
+  db: Db,
+  orgId: string,
+): Promise<Organisation | null> {
+  return loadOrganisationIn(db, orgId);
+}
+
 async function loadOrganisationIn(db: Db, orgId: string): Promise<Organisation | null> {
   const [org] = await db
     .select({
@@ -271,13 +283,13 @@ async function loadOrganisationIn(db: Db, orgId: string): Promise<Organisation |
     .from(people)
     .where(eq(people.organisationId, orgId))
     .orderBy(asc(people.ordinal), asc(people.id));
-  return Organisation.parse({
+  return {
     id: org.id,
     name: org.name,
     codePrefix: org.codePrefix,
-    units: unitRows,
+    units: unitRows.map((u) => ({ ...u, kind: u.kind as Unit['kind'] })),
     people: peopleRows.map(toPerson),
-  });
+  };
 }
 
 export async function listOrganisations(db: Db): Promise<OrganisationSummary[]> {

@@ -512,11 +512,10 @@ export async function listProcessSummaries(
     })
     .from(processes)
     .where(eq(processes.organisationId, p.organisationId));
-  return rows
-    .map((r) => ({
-      ...r,
-      category: r.category as Process['category'],
-      status: r.status as Process['status'],
-    }))
-    .sort((a, b) => compareCodes(a.code, b.code));
+  // Unordered: the interview orders what it shows.
+  return rows.map((r) => ({
+    ...r,
+    category: r.category as Process['category'],
+    status: r.status as Process['status'],
+  }));
 }
