@@ -95,11 +95,11 @@ export function createRasterPool(size = 1): Rasteriser {
   const run = (job: Record<string, unknown>): Promise<Result> => {
     if (closed) return Promise.reject(new Error('raster pool sudah ditutup'));
     const idle = slots.find((s) => s.busy === 0);
-      const slot =
-        idle ??
-        (slots.length < Math.max(1, size)
-          ? spawn()
-          : slots.reduce((a, b) => (a.busy <= b.busy ? a : b)));
+    const slot =
+      idle ??
+      (slots.length < Math.max(1, size)
+        ? spawn()
+        : slots.reduce((a, b) => (a.busy <= b.busy ? a : b)));
     const id = nextId++;
     slot.busy++;
     slot.worker.ref();

@@ -324,18 +324,35 @@ function snapshotOf(s: InterviewState): Snapshot {
   return { cursor: s.cursor, drafts: s.drafts, work: s.work, note: s.cursor.q };
 }
 
-/** Every draft that changed (and has its code) is saved; the state then expects the next version. */
+/**
+ * Questions of the step-by-step description. While the person is inside it, the draft lives in
+ * the interview state (stored after every answer) and is not saved as a process on each answer:
+ * that rewrote the whole flow per message. It is saved when it first gets its code, when the
+ * description ends (review, menu, another process), and on every change made after.
+ */
+const DESCRIBING = /^(activity|step|decision|handoff|edge|party)\./;
+
+/** Drafts that changed (and have a code) are saved; the state then expects the next version. */
 function saveChangedDrafts(before: InterviewState, after: InterviewState): Effect[] {
   const organisationId = after.organisationId;
   if (!organisationId) return [];
+  const describing = DESCRIBING.test(after.cursor.q) && !after.cursor.mode;
   const effects: Effect[] = [];
+  const unsaved = new Set(after.work.unsaved ?? []);
   for (const [i, d] of after.drafts.entries()) {
     if (d.code === '00') continue;
     const old = before.drafts.find((x) => x.id === d.id);
-    if (old && JSON.stringify(old) === JSON.stringify({ ...d, version: old.version })) continue;
+    const changed = !old || JSON.stringify(old) !== JSON.stringify({ ...d, version: old.version });
+    if (!changed && !unsaved.has(d.id)) continue;
+    if (describing && d.id === after.cursor.pid && d.version > 0) {
+      unsaved.add(d.id);
+      continue;
+    }
+    unsaved.delete(d.id);
     effects.push({ kind: 'save-process', organisationId, process: structuredClone(d) });
     after.drafts[i] = { ...d, version: d.version + 1 };
   }
+  after.work.unsaved = [...unsaved];
   return effects;
 }
 

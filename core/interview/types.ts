@@ -166,6 +166,8 @@ export const Work = z.object({
   exitLabels: z.array(z.string()).default([]),
   /** Where to go after an edit, insert or cancel. */
   returnTo: z.array(Cursor).default([]),
+  /** Drafts changed during a description and not yet saved as processes. */
+  unsaved: z.array(z.string()).optional(),
   /** Party name typed that matched no unit, waiting for the person to say what it is. */
   newParty: z.string().optional(),
 });

@@ -270,3 +270,21 @@ describe('/undang: a coordinator invites from the chat', () => {
     expect(rina.question().questionId).toBe('menu');
   });
 });
+
+describe('saving drafts as processes', () => {
+  it('saves at milestones, not on every answer of a description, and loses nothing on /batal', () => {
+    const rina = atFirstStep();
+    const stored = () => rina.world.processes.find((p) => p.name === 'Penyusunan Rencana Kerja')!;
+    const savedVersion = stored().version;
+    rina.say('Menerima surat edaran');
+    rina.press('Saya');
+    rina.say('Surat edaran');
+    expect(stored().version).toBe(savedVersion);
+    rina.say('/batal');
+    expect(rina.question().questionId).toBe('menu');
+    const steps = numberedSteps(stored().flow!).map((s) => s.node);
+    expect(steps.map((n) => [n.name, n.kelengkapan])).toEqual([
+      ['Menerima surat edaran', ['Surat edaran']],
+    ]);
+  });
+});
