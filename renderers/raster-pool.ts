@@ -33,6 +33,7 @@ interface Pending {
 interface Slot {
   worker: Worker;
   busy: number;
+  idle?: ReturnType<typeof setTimeout>;
 }
 
 function startWorker(): Worker {
@@ -56,7 +57,15 @@ function startWorker(): Worker {
 }
 
 /** A pool of `size` workers (default 1), started lazily, jobs to the least busy worker. */
-export function createRasterPool(size = 1): Rasteriser {
+/**
+ * A worker's WebAssembly memory (graphviz, resvg) grows with the largest map it drew and never
+ * shrinks: a worker idle for `idleMs` is let go, and the next picture starts a fresh one.
+ */
+export function createRasterPool(
+  size = 1,
+  o: { idleMs?: number } = {},
+): Rasteriser & { running(): number } {
+  const idleMs = o.idleMs ?? 30_000;
   const slots: Slot[] = [];
   const pending = new Map<number, Pending & { slot: Slot }>();
   let nextId = 1;
@@ -73,6 +82,13 @@ export function createRasterPool(size = 1): Rasteriser {
     if (i >= 0) slots.splice(i, 1);
   };
 
+  const retire = (slot: Slot) => {
+    if (slot.busy > 0) return;
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    void slot.worker.terminate();
+  };
+
   const spawn = (): Slot => {
     const slot: Slot = { worker: startWorker(), busy: 0 };
     slot.worker.on('message', (m: Result & { id: number; error?: string }) => {
@@ -82,11 +98,16 @@ export function createRasterPool(size = 1): Rasteriser {
       slot.busy--;
       if (m.error === undefined) p.resolve(m);
       else p.reject(new Error(`Gagal membuat gambar: ${m.error}`));
-      if (slot.busy === 0) slot.worker.unref();
+      if (slot.busy === 0) {
+        slot.worker.unref();
+        slot.idle = setTimeout(() => retire(slot), idleMs);
+        slot.idle.unref();
+      }
     });
     slot.worker.on('error', (err) => failAll(slot, err));
     slot.worker.on('exit', (code) => {
-      if (!closed) failAll(slot, new Error(`raster worker berhenti (kode ${code})`));
+      if (!closed && slots.includes(slot))
+        failAll(slot, new Error(`raster worker berhenti (kode ${code})`));
     });
     slots.push(slot);
     return slot;
@@ -101,6 +122,7 @@ export function createRasterPool(size = 1): Rasteriser {
         ? spawn()
         : slots.reduce((a, b) => (a.busy <= b.busy ? a : b)));
     const id = nextId++;
+    if (slot.idle) clearTimeout(slot.idle);
     slot.busy++;
     slot.worker.ref();
     return new Promise<Result>((resolve, reject) => {
@@ -110,6 +132,7 @@ export function createRasterPool(size = 1): Rasteriser {
   };
 
   return {
+    running: () => slots.length,
     async toPng(svg, options = {}) {
       const r = await run({ kind: 'png', svg, options });
       return new Uint8Array(r.png!);

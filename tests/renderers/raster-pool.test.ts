@@ -39,3 +39,22 @@ describe('the raster worker pool', () => {
     }
   });
 });
+
+describe('an idle worker', () => {
+  it('is let go, freeing its memory, and the next picture starts a fresh one', async () => {
+    const pool = createRasterPool(1, { idleMs: 20 });
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10pt" height="10pt" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
+    try {
+      expect((await pool.toPng(svg)).length).toBeGreaterThan(0);
+      expect(pool.running()).toBe(1);
+      for (let i = 0; i < 200 && pool.running() > 0; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(pool.running()).toBe(0);
+      expect((await pool.toPng(svg)).length).toBeGreaterThan(0);
+      expect(pool.running()).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
