@@ -1,12 +1,13 @@
 // Invitations: a one-time token (a Telegram start payload) that binds a chat account to a person.
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import { Person } from '../../core/model/organisation.js';
+import type { Person } from '../../core/model/organisation.js';
 import { cleanText } from '../clean-text.js';
 import type { Db } from '../client.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../errors.js';
 import { invitations, people } from '../schema.js';
 import { type Actor, actorColumns, writeAudit } from './audit.js';
+import { personColumns, toPerson } from './organisations.js';
 
 export type RedeemResult =
   | { outcome: 'ok'; person: Person; organisationId: string }
@@ -109,17 +110,7 @@ export async function redeemInvitation(
         .update(people)
         .set({ telegramId })
         .where(eq(people.id, consumed.personId))
-        .returning({
-          id: people.id,
-          name: people.name,
-          position: people.position,
-          unitId: people.unitId,
-          roles: people.roles,
-          nip: people.nip,
-          telegramId: people.telegramId,
-          whatsapp: people.whatsapp,
-          language: people.language,
-        });
+        .returning(personColumns);
       if (!row) return { outcome: 'unknown' };
       await writeAudit(tx, {
         actor: { personId: consumed.personId },
@@ -129,7 +120,7 @@ export async function redeemInvitation(
         action: 'redeem-invitation',
         after: { telegramId },
       });
-      return { outcome: 'ok', person: Person.parse(row), organisationId: consumed.organisationId };
+      return { outcome: 'ok', person: toPerson(row), organisationId: consumed.organisationId };
     });
   } catch (e) {
     // Rolled back because the account is taken (checked, or lost a race on the unique index).

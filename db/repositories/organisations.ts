@@ -18,7 +18,8 @@ import { type Actor, writeAudit } from './audit.js';
 export type OrganisationSummary = { id: string; name: string; codePrefix: string | null };
 export type PersonMatch = { organisationId: string; person: Person };
 
-const personColumns = {
+/** The columns of a person, as every query that returns people selects them. */
+export const personColumns = {
   id: people.id,
   organisationId: people.organisationId,
   name: people.name,
@@ -31,7 +32,7 @@ const personColumns = {
   language: people.language,
 };
 
-type PersonRow = {
+export type PersonRow = {
   id: string;
   organisationId: string;
   name: string;
@@ -45,7 +46,7 @@ type PersonRow = {
 };
 
 /** Rows of our own tables, written through the model's schema: mapped, not parsed again. */
-function toPerson(r: PersonRow): Person {
+export function toPerson(r: PersonRow): Person {
   return {
     id: r.id,
     name: r.name,
