@@ -12,6 +12,7 @@ import {
   type FakeTelegramOptions,
   startFakeTelegram,
 } from '../support/fake-telegram.js';
+import { until as waitUntil } from '../support/until.js';
 
 export type World = {
   fake: FakeTelegram;
@@ -185,27 +186,13 @@ export function expectRepliesMatchOutbox(
   return { duplicates };
 }
 
-/** Polls an async condition until it holds (pause 25 ms between checks); fails after `timeoutMs`. */
-export async function until<T>(
+/** The shared waiting helper, with the longer timeout that process restarts need. */
+export function until<T>(
   check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
   what: string,
   timeoutMs = 30_000,
 ): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end)
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
-      );
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  return waitUntil(check, what, timeoutMs, 25);
 }
 
 /** Resolves when every given update is in the inbox and the chat has nothing left to send. */

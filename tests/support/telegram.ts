@@ -5,21 +5,9 @@ import { type Db, createInvitation, inboxStatus, pendingOutboxForChat } from '..
 import { type FakeBot, type FakeTelegram, startFakeTelegram } from './fake-telegram.js';
 import { type DbKind, type TestApp, openTestApp, seedRenja } from './app.js';
 import type { TranscriptLine } from '../../bot/commands/replay.js';
+import { until } from './until.js';
 
-/** Waits for an async condition, checking after each short pause; fails with `what` on timeout. */
-export async function until<T>(
-  check: () => Promise<T | null | undefined | false>,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+export { until };
 
 export class TelegramUser {
   constructor(
