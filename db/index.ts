@@ -11,6 +11,7 @@ export {
 export { MIGRATIONS_FOLDER } from './migrate.js';
 export * from './repositories/audit.js';
 export * from './repositories/organisations.js';
+export * from './repositories/organisation-cache.js';
 export * from './repositories/processes.js';
 export * from './repositories/chat.js';
 export * from './repositories/invitations.js';

@@ -15,6 +15,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -27,10 +28,24 @@ const tsz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date'
 // ---------------------------------------------------------------------------------------------
 // Organisation
 
+/**
+ * Revisions of organisations come from one sequence: a value is never handed out twice, not even
+ * by a transaction that rolled back, so (organisation id, revision) always names one content.
+ */
+export const organisationRevisions = pgSequence('organisation_revisions');
+
 export const organisations = pgTable('organisations', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   codePrefix: text('code_prefix'),
+  /**
+   * A new value from organisation_revisions on every change of the organisation, its units or its
+   * people (triggers in migration 0002): a process may keep the organisation in memory and read
+   * it again only when this moved.
+   */
+  revision: bigint('revision', { mode: 'number' })
+    .notNull()
+    .default(sql`nextval('organisation_revisions')`),
   createdAt: tsz('created_at').notNull().defaultNow(),
   updatedAt: tsz('updated_at').notNull().defaultNow(),
 });

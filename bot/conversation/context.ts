@@ -1,8 +1,9 @@
 // Loads what the interview engine reads: the organisation, the person, the processes.
 import type { Context } from '../../core/interview/index.js';
-import type { Organisation, Person } from '../../core/model/index.js';
+import type { Person } from '../../core/model/index.js';
 import {
   type Db,
+  type OrganisationCache,
   type PersonMatch,
   findPersonByChannel,
   listOrganisations,
@@ -17,24 +18,33 @@ export type Identity =
   /** The terminal: a person named on the command line, or whoever identifies in the chat. */
   | { kind: 'local'; personId: string | null; organisationId: string | null };
 
+/** What the stored interview state already says about who is talking. */
+export type StateIdentity = { personId: string | null; organisationId: string | null };
+
+export type LoadContextOptions = {
+  /** The channel account's person when the caller looked it up already (the access check). */
+  bound?: PersonMatch | null;
+  /** The process's organisation cache; without it the organisation is read in full. */
+  organisations?: OrganisationCache;
+};
+
 /**
- * Loads the context inside the update's transaction. `bound` is the channel account's person when
- * the caller has looked it up already (the access check does), to save a second query.
+ * Loads the context inside the update's transaction. The organisation and the process list are
+ * read together (pipelined on PostgreSQL: one round trip).
  */
 export async function loadContext(
   tx: Db,
   identity: Identity,
-  statePersonId: string | null,
-  stateOrgId: string | null,
-  bound?: PersonMatch | null,
+  fromState: StateIdentity,
+  opts: LoadContextOptions = {},
 ): Promise<Context> {
-  let organisation: Organisation | null = null;
-  let person: Person | null = null;
-
+  let orgId: string | null = null;
+  let personId: string | null = null;
+  let channelPerson: Person | null = null;
   if (identity.kind === 'telegram' || identity.kind === 'whatsapp') {
     const match =
-      bound !== undefined
-        ? bound
+      opts.bound !== undefined
+        ? opts.bound
         : (
             await findPersonByChannel(
               tx,
@@ -44,18 +54,24 @@ export async function loadContext(
             )
           )[0];
     if (match) {
-      organisation = await readOrganisationInTransaction(tx, match.organisationId);
-      person = organisation?.people.find((p) => p.id === match.person.id) ?? match.person;
+      orgId = match.organisationId;
+      personId = match.person.id;
+      channelPerson = match.person;
     }
   } else {
-    const orgId = identity.organisationId ?? stateOrgId ?? (await onlyOrganisation(tx));
-    if (orgId) organisation = await readOrganisationInTransaction(tx, orgId);
-    const personId = identity.personId ?? statePersonId;
-    person = organisation?.people.find((p) => p.id === personId) ?? null;
+    orgId = identity.organisationId ?? fromState.organisationId ?? (await onlyOrganisation(tx));
+    personId = identity.personId ?? fromState.personId;
   }
-  const processes = organisation
-    ? await listProcessSummaries(tx, { organisationId: organisation.id })
-    : [];
+  if (!orgId) return { organisation: null, person: null, processes: [] };
+
+  const [organisation, processes] = await Promise.all([
+    opts.organisations
+      ? opts.organisations.read(tx, orgId)
+      : readOrganisationInTransaction(tx, orgId),
+    listProcessSummaries(tx, { organisationId: orgId }),
+  ]);
+  if (!organisation) return { organisation: null, person: null, processes: [] };
+  const person = organisation.people.find((p) => p.id === personId) ?? channelPerson;
   return { organisation, person, processes };
 }
 

@@ -1,0 +1,56 @@
+// The organisation as a bot process keeps it between updates. Every inbound update needs the
+// whole organisation (units and people, hundreds of rows); reading it each time costs more than
+// the rest of the update. The cache asks the database for the organisation's revision (one row)
+// and reads the whole organisation only when the revision moved, so a change made by any process
+// (an import, a new person, a Telegram account bound) is seen by the next update of every process.
+import type { Organisation } from '../../core/model/organisation.js';
+import type { Db } from '../client.js';
+import { organisationRevision, readOrganisationInTransaction } from './organisations.js';
+
+type Entry = { revision: number; organisation: Organisation };
+
+export class OrganisationCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** @param capacity organisations kept; the least recently used goes first. */
+  constructor(private readonly capacity = 64) {}
+
+  /**
+   * The organisation as of `tx`, or null. Read in the caller's transaction: a change the
+   * transaction made itself is seen too (its revision came from the sequence, so it can never be
+   * confused with another content, even if the transaction rolls back). The result is frozen:
+   * it is shared with later updates.
+   */
+  async read(tx: Db, orgId: string): Promise<Organisation | null> {
+    const revision = await organisationRevision(tx, orgId);
+    if (revision === null) {
+      this.entries.delete(orgId);
+      return null;
+    }
+    const hit = this.entries.get(orgId);
+    if (hit?.revision === revision) {
+      // Most recently used last.
+      this.entries.delete(orgId);
+      this.entries.set(orgId, hit);
+      return hit.organisation;
+    }
+    // Read after the revision: if another commit lands in between, the content is newer than
+    // the revision it is kept under, and the next update reads it again. Never the reverse.
+    const organisation = await readOrganisationInTransaction(tx, orgId);
+    if (!organisation) return null;
+    deepFreeze(organisation);
+    this.entries.delete(orgId);
+    this.entries.set(orgId, { revision, organisation });
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return organisation;
+  }
+}
+
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreeze(x);
+}

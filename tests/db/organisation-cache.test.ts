@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import { expect, it } from 'vitest';
+import { ExchangeDocument } from '../../core/model/exchange.js';
+import {
+  OrganisationCache,
+  addPerson,
+  addUnit,
+  bindTelegram,
+  organisationRevision,
+  saveOrganisation,
+  setPersonLanguage,
+  type Db,
+} from '../../db/index.js';
+import { forEachDatabase } from '../support/db.js';
+
+const fixture = ExchangeDocument.parse(
+  JSON.parse(fs.readFileSync(new URL('../fixtures/renja-setda.json', import.meta.url), 'utf8')),
+);
+const org = fixture.organisation;
+const system = { system: 'test' } as const;
+const newcomer = {
+  id: 'p-baru',
+  name: 'Rina Wulandari',
+  position: 'Analis Kebijakan',
+  unitId: org.units[0]!.id,
+  roles: [],
+  nip: null,
+  telegramId: null,
+  whatsapp: null,
+  language: 'id' as const,
+};
+
+/** Reads through the cache in a transaction of its own, as an inbound update does. */
+const read = (db: Db, cache: OrganisationCache) => db.transaction((tx) => cache.read(tx, org.id));
+
+forEachDatabase('the organisation cache of a bot process', (getDb) => {
+  it('serves an unchanged organisation from memory, frozen, equal to the stored one', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, system);
+    const cache = new OrganisationCache();
+    const first = await read(db, cache);
+    expect(first).toEqual(org);
+    expect(await read(db, cache)).toBe(first);
+    expect(Object.isFrozen(first!.people[0])).toBe(true);
+  });
+
+  it('sees every kind of change, whichever code or process made it', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, system);
+    const cache = new OrganisationCache();
+    let seen = await read(db, cache);
+
+    const changes: Array<[string, () => Promise<unknown>]> = [
+      [
+        'a person added',
+        () => addPerson(db, { organisationId: org.id, person: newcomer, actor: system }),
+      ],
+      [
+        'a Telegram account bound',
+        () => bindTelegram(db, { personId: newcomer.id, telegramId: '777' }),
+      ],
+      ['a language set', () => setPersonLanguage(db, { personId: newcomer.id, language: 'en' })],
+      [
+        'a unit added',
+        () =>
+          addUnit(db, {
+            organisationId: org.id,
+            unit: {
+              id: 'u-baru',
+              name: 'Bagian Baru',
+              kind: 'bagian',
+              parentId: null,
+              shortName: null,
+            },
+            actor: system,
+          }),
+      ],
+      [
+        'the organisation renamed',
+        () => saveOrganisation(db, { ...seen!, name: 'Pemkab Contoh' }, system),
+      ],
+    ];
+    for (const [what, change] of changes) {
+      await change();
+      const now = await read(db, cache);
+      expect(now, what).not.toBe(seen);
+      expect(now, what).toEqual(
+        await db.transaction((tx) => new OrganisationCache().read(tx, org.id)),
+      );
+      seen = now;
+    }
+    expect(seen!.name).toBe('Pemkab Contoh');
+    expect(seen!.people.find((p) => p.id === newcomer.id)).toMatchObject({
+      telegramId: '777',
+      language: 'en',
+    });
+  });
+
+  it('forgets what a rolled-back transaction saw', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, system);
+    const cache = new OrganisationCache();
+    await read(db, cache);
+    const before = await organisationRevision(db, org.id);
+    await expect(
+      db.transaction(async (tx) => {
+        await addPerson(tx, { organisationId: org.id, person: newcomer, actor: system });
+        const inside = await cache.read(tx, org.id);
+        expect(inside!.people.map((p) => p.id)).toContain(newcomer.id);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    // The rolled-back revision is never handed out again, so the cache cannot mistake it.
+    await addPerson(db, {
+      organisationId: org.id,
+      person: { ...newcomer, id: 'p-lain' },
+      actor: system,
+    });
+    const after = await read(db, cache);
+    expect(after!.people.map((p) => p.id)).toContain('p-lain');
+    expect(after!.people.map((p) => p.id)).not.toContain(newcomer.id);
+    expect(await organisationRevision(db, org.id)).not.toBe(before);
+  });
+
+  it('answers null for an organisation that does not exist', async () => {
+    const { db } = getDb();
+    expect(await read(db, new OrganisationCache())).toBeNull();
+  });
+});
