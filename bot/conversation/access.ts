@@ -52,9 +52,18 @@ const REDEEM_REPLY: Record<
 
 export async function telegramAccess(
   tx: Db,
-  p: { telegramId: string; start?: { token: string | null; malformed: boolean }; now: Date },
+  p: {
+    telegramId: string;
+    start?: { token: string | null; malformed: boolean };
+    now: Date;
+    /** The account's person as the caller read it in this transaction (undefined: read here). */
+    found?: PersonMatch | null;
+  },
 ): Promise<AccessResult> {
-  const bound = (await findPersonByChannel(tx, { telegramId: p.telegramId }))[0];
+  const bound =
+    p.found !== undefined
+      ? p.found
+      : (await findPersonByChannel(tx, { telegramId: p.telegramId }))[0];
   if (bound) {
     // Already bound: a second invitation (of anyone, of any organisation) changes nothing.
     if (p.start?.token || p.start?.malformed)

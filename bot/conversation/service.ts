@@ -13,8 +13,10 @@ import {
 import {
   type ApplyInboundResult,
   type Db,
+  OrganisationCache,
   type PersonMatch,
   applyInbound,
+  findPersonByChannel,
   loadProcess,
 } from '../../db/index.js';
 import { type Logger, errorFields } from '../log.js';
@@ -61,6 +63,8 @@ export type HandleResult = ApplyInboundResult & { refused?: boolean };
 export class ConversationService {
   private readonly now: () => Date;
   private readonly newId: () => string;
+  /** Kept between updates, checked against the database's revision on each (see the class). */
+  private readonly organisations = new OrganisationCache();
 
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -92,60 +96,75 @@ export class ConversationService {
         chatKey: ev.chatKey,
         afterInbox: () => failpoint('db.after-inbox'),
       };
-      const r = await applyInbound(db, key, async (current, tx) => {
-        const now = this.now();
-        const notes: Outbound[] = [];
-        let bound: PersonMatch | null | undefined;
-        if (ev.identity.kind === 'telegram') {
-          const access = await telegramAccess(tx, {
-            telegramId: ev.identity.telegramId,
-            ...(ev.start ? { start: ev.start } : {}),
-            now,
-          });
-          if (!access.allowed) {
-            refused = true;
-            // Nothing of anyone's data, and no interview for an account that is not bound.
-            return {
-              state: undefined,
-              stateVersion: STATE_VERSION,
-              personId: null,
-              outbound: [{ platform: ev.platform, payload: textIn(access.reply) }],
-            };
+      // The person behind a messaging account, read with the inbox and interview statements.
+      const identity = ev.identity;
+      const prefetch =
+        identity.kind === 'telegram'
+          ? async (tx: Db) =>
+              (await findPersonByChannel(tx, { telegramId: identity.telegramId }))[0] ?? null
+          : undefined;
+      const r = await applyInbound(
+        db,
+        key,
+        async (current, tx, found) => {
+          const now = this.now();
+          const notes: Outbound[] = [];
+          let bound: PersonMatch | null | undefined;
+          if (ev.identity.kind === 'telegram') {
+            const access = await telegramAccess(tx, {
+              telegramId: ev.identity.telegramId,
+              ...(ev.start ? { start: ev.start } : {}),
+              now,
+              ...(found !== undefined ? { found } : {}),
+            });
+            if (!access.allowed) {
+              refused = true;
+              // Nothing of anyone's data, and no interview for an account that is not bound.
+              return {
+                state: undefined,
+                stateVersion: STATE_VERSION,
+                personId: null,
+                outbound: [{ platform: ev.platform, payload: textIn(access.reply) }],
+              };
+            }
+            if (access.welcome) notes.push(textIn(access.welcome));
+            bound = access.bound;
           }
-          if (access.welcome) notes.push(textIn(access.welcome));
-          bound = access.bound;
-        }
-        const stored = current?.state ? readState(current.state, questionnaire) : null;
-        const ctx = {
-          ...(await loadContext(
-            tx,
-            ev.identity,
-            stored?.personId ?? null,
-            stored?.organisationId ?? null,
-            bound,
-          )),
-          telegramBot: this.deps.telegramBot?.() ?? null,
-        };
-        const state = stored ?? initialState(questionnaire, ctx);
-        const result = step(questionnaire, state, ev.input, ctx, {
-          now: now.toISOString(),
-          newId: this.newId,
-        });
-        refused = !!result.refused;
-        const actor = result.state.personId
-          ? { personId: result.state.personId }
-          : { system: ev.platform };
-        await applyEffectsInDb(tx, result.effects, actor);
-        return {
-          state: result.state,
-          stateVersion: STATE_VERSION,
-          personId: result.state.personId,
-          outbound: [...notes, ...result.outbound].map((payload) => ({
-            platform: ev.platform,
-            payload,
-          })),
-        };
-      });
+          const stored = current?.state ? readState(current.state, questionnaire) : null;
+          const ctx = {
+            ...(await loadContext(
+              tx,
+              ev.identity,
+              {
+                personId: stored?.personId ?? null,
+                organisationId: stored?.organisationId ?? null,
+              },
+              { ...(bound !== undefined ? { bound } : {}), organisations: this.organisations },
+            )),
+            telegramBot: this.deps.telegramBot?.() ?? null,
+          };
+          const state = stored ?? initialState(questionnaire, ctx);
+          const result = step(questionnaire, state, ev.input, ctx, {
+            now: now.toISOString(),
+            newId: this.newId,
+          });
+          refused = !!result.refused;
+          const actor = result.state.personId
+            ? { personId: result.state.personId }
+            : { system: ev.platform };
+          await applyEffectsInDb(tx, result.effects, actor);
+          return {
+            state: result.state,
+            stateVersion: STATE_VERSION,
+            personId: result.state.personId,
+            outbound: [...notes, ...result.outbound].map((payload) => ({
+              platform: ev.platform,
+              payload,
+            })),
+          };
+        },
+        prefetch,
+      );
       log.debug('inbound.applied', {
         platform: ev.platform,
         chat: ev.chatKey,
@@ -182,7 +201,9 @@ export class ConversationService {
       { platform: ev.platform, updateKey: ev.updateKey, chatKey: ev.chatKey },
       async (current, tx) => {
         const state = readState(current!.state, questionnaire);
-        const ctx = await loadContext(tx, ev.identity, state.personId, state.organisationId);
+        const ctx = await loadContext(tx, ev.identity, state, {
+          organisations: this.organisations,
+        });
         const stored = await loadProcess(tx, { processId });
         const result = stored
           ? adoptStoredProcess(questionnaire, state, stored, ctx, {

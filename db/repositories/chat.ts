@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray, lt, min, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cleanJson, cleanNullable, cleanText } from '../clean-text.js';
+import { rowsOf } from '../raw-rows.js';
 import type { Db } from '../client.js';
 import { chatLocks, inbox, interviews, outbox } from '../schema.js';
 
@@ -116,26 +117,48 @@ async function upsertInterview(
  * back and the error propagates: nothing is stored, not even the inbox row, so the update may be
  * retried or set aside with markInboxFailed.
  *
+ * `prefetch` reads what fn will need and does not depend on the interview (the person behind a
+ * channel account): it runs together with the inbox and interview statements, after the lock.
+ *
  * fn runs inside the transaction and gets it as `tx`: read through `tx`, never through the outer
  * db (PGlite runs one transaction at a time, so the outer db would wait for ever). Keep fn short:
  * on PostgreSQL the chat's next update waits for it.
  */
-export async function applyInbound(
+export async function applyInbound<P = undefined>(
   db: Db,
   p: { platform: string; updateKey: string; chatKey: string; now?: Date; afterInbox?: () => void },
-  fn: (current: StoredInterview | null, tx: Db) => InboundApplication | Promise<InboundApplication>,
+  fn: (
+    current: StoredInterview | null,
+    tx: Db,
+    prefetched: P | undefined,
+  ) => InboundApplication | Promise<InboundApplication>,
+  prefetch?: (tx: Db) => Promise<P>,
 ): Promise<ApplyInboundResult> {
   const chatKey = cleanText(p.chatKey);
   const platform = cleanText(p.platform);
   const updateKey = cleanText(p.updateKey);
   return db.transaction(async (tx): Promise<ApplyInboundResult> => {
+    // The lock first, on its own: a statement sent after it is granted reads what the chat's
+    // previous update committed. The next statements are independent of each other and go
+    // together (pipelined on PostgreSQL's connection: one round trip for all of them).
     await lockChat(tx, chatKey, p.now);
-    const [fresh] = await tx
-      .insert(inbox)
-      .values({ platform, updateKey, chatKey, status: 'done', attempts: 1, receivedAt: at(p.now) })
-      .onConflictDoNothing({ target: [inbox.platform, inbox.updateKey] })
-      .returning({ platform: inbox.platform });
-    if (!fresh) {
+    const [inserted, interviewRows, prefetched] = await Promise.all([
+      tx
+        .insert(inbox)
+        .values({
+          platform,
+          updateKey,
+          chatKey,
+          status: 'done',
+          attempts: 1,
+          receivedAt: at(p.now),
+        })
+        .onConflictDoNothing({ target: [inbox.platform, inbox.updateKey] })
+        .returning({ platform: inbox.platform }),
+      tx.select(interviewColumns).from(interviews).where(eq(interviews.chatKey, chatKey)),
+      prefetch?.(tx),
+    ]);
+    if (!inserted.length) {
       const [seen] = await tx
         .select({ status: inbox.status })
         .from(inbox)
@@ -144,40 +167,46 @@ export async function applyInbound(
     }
     p.afterInbox?.();
 
-    const [current] = await tx
-      .select(interviewColumns)
-      .from(interviews)
-      .where(eq(interviews.chatKey, chatKey));
-    const next = await fn(current ?? null, tx);
+    const current = interviewRows[0] ?? null;
+    const next = await fn(current, tx, prefetched);
 
-    const revision =
+    // The state and the outbox rows together, too.
+    const [revision, outboxIds] = await Promise.all([
       next.state === undefined
         ? (current?.revision ?? 0)
-        : await upsertInterview(tx, {
+        : upsertInterview(tx, {
             chatKey,
             personId: next.personId,
             state: next.state,
             stateVersion: next.stateVersion,
             ...(p.now ? { now: p.now } : {}),
-          });
-    let outboxIds: number[] = [];
-    if (next.outbound.length) {
-      const rows = await tx
-        .insert(outbox)
-        .values(
-          next.outbound.map((m) => ({
-            chatKey: m.chatKey === undefined ? chatKey : cleanText(m.chatKey),
-            platform: cleanText(m.platform),
-            payload: cleanJson(m.payload) ?? null,
-            status: 'pending',
-            ...(p.now ? { nextAttemptAt: p.now, createdAt: p.now } : {}),
-          })),
-        )
-        .returning({ id: outbox.id });
-      outboxIds = rows.map((r) => r.id).sort((a, b) => a - b);
-    }
+          }),
+      insertOutbox(tx, chatKey, next.outbound, p.now),
+    ]);
     return { outcome: 'applied', outboxIds, revision };
   });
+}
+
+async function insertOutbox(
+  tx: Db,
+  chatKey: string,
+  outbound: OutboundMessage[],
+  now: Date | undefined,
+): Promise<number[]> {
+  if (!outbound.length) return [];
+  const rows = await tx
+    .insert(outbox)
+    .values(
+      outbound.map((m) => ({
+        chatKey: m.chatKey === undefined ? chatKey : cleanText(m.chatKey),
+        platform: cleanText(m.platform),
+        payload: cleanJson(m.payload) ?? null,
+        status: 'pending',
+        ...(now ? { nextAttemptAt: now, createdAt: now } : {}),
+      })),
+    )
+    .returning({ id: outbox.id });
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
 export async function loadInterview(db: Db, chatKey: string): Promise<StoredInterview | null> {
@@ -319,6 +348,71 @@ export async function markSent(
     .where(and(eq(outbox.id, p.id), eq(outbox.status, 'pending')))
     .returning({ id: outbox.id });
   return rows.length > 0;
+}
+
+/**
+ * Records a sent message and, in the same statement, claims the chat's next message if it is
+ * now the head of the chat's queue and due (a lease as claimOutbox's). A sender that goes on with
+ * `next` sends a chat's replies one after the other without another claim. `sent` is false when
+ * the message was not pending (already marked, or given up); `next` is then null.
+ */
+export async function markSentAndClaimNext(
+  db: Db,
+  p: { id: number; platformMessageId: string | null; now?: Date; leaseMs?: number },
+): Promise<{ sent: boolean; next: OutboxMessage | null }> {
+  const now = p.now ? sql`${p.now.toISOString()}::timestamptz` : sql`now()`;
+  const leaseSecs = (p.leaseMs ?? 60_000) / 1000;
+  // The head is read in the statement's snapshot, where the message just marked still looks
+  // pending: it is left out by id.
+  const result = await db.execute(sql`
+    with sent as (
+      update outbox
+         set status = 'sent', sent_at = ${now},
+             platform_message_id = ${cleanNullable(p.platformMessageId)}, last_error = null
+       where id = ${p.id} and status = 'pending'
+       returning chat_key, platform
+    ), head as (
+      select o.id, o.next_attempt_at
+        from outbox o join sent on o.chat_key = sent.chat_key and o.platform = sent.platform
+       where o.status = 'pending' and o.id <> ${p.id}
+       order by o.id
+       limit 1
+         for update of o skip locked
+    ), claimed as (
+      update outbox
+         set attempts = attempts + 1,
+             next_attempt_at = ${now} + make_interval(secs => ${leaseSecs})
+       where id in (select id from head where next_attempt_at <= ${now})
+       returning id, chat_key, platform, payload, attempts, created_at
+    )
+    select (select count(*) from sent)::int as sent,
+           c.id::text as id, c.chat_key, c.platform, c.payload, c.attempts, c.created_at
+      from (select 1) as one left join claimed c on true
+  `);
+  const [row] = rowsOf<{
+    sent: number;
+    id: string | null;
+    chat_key: string;
+    platform: string;
+    payload: unknown;
+    attempts: number;
+    created_at: Date | string;
+  }>(result);
+  if (!row) throw new Error('markSentAndClaimNext returned no row');
+  return {
+    sent: row.sent > 0,
+    next:
+      row.id === null
+        ? null
+        : {
+            id: Number(row.id),
+            chatKey: row.chat_key,
+            platform: row.platform,
+            payload: row.payload,
+            attempts: row.attempts,
+            createdAt: new Date(row.created_at),
+          },
+  };
 }
 
 /**

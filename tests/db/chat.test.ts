@@ -7,6 +7,7 @@ import {
   markInboxFailed,
   markSendFailed,
   markSent,
+  markSentAndClaimNext,
   pendingOutboxForChat,
   pruneChatLog,
   saveInterview,
@@ -348,6 +349,56 @@ forEachDatabase('chat: inbox, interview state, outbox', (getDb) => {
     // Platforms are drained separately; a message may go to another chat.
     const wa = await claimOutbox(db, { platform: 'whatsapp', limit: 10, now: T0 });
     expect(wa.map((m) => [m.chatKey, m.payload])).toEqual([['whatsapp:62812', { i: 'wa' }]]);
+  });
+
+  it("marks a message sent and claims the chat's next one in the same statement", async () => {
+    const { db } = getDb();
+    const reply = (chatKey: string, updateKey: string, n: number) =>
+      applyInbound(db, { platform: 'telegram', updateKey, chatKey, now: T0 }, () => ({
+        state: {},
+        stateVersion: 1,
+        personId: null,
+        outbound: Array.from({ length: n }, (_, i) => ({ platform: 'telegram', payload: { i } })),
+      }));
+    await reply('telegram:A', 'a', 3);
+    await reply('telegram:B', 'b', 1);
+    const [a1, a2, a3] = await pendingOutboxForChat(db, 'telegram:A');
+    const [b1] = await pendingOutboxForChat(db, 'telegram:B');
+    await claimOutbox(db, { platform: 'telegram', limit: 10, now: T0 });
+
+    const r1 = await markSentAndClaimNext(db, { id: a1!.id, platformMessageId: '1', now: T0 });
+    expect(r1.sent).toBe(true);
+    expect(r1.next).toMatchObject({ id: a2!.id, chatKey: 'telegram:A', payload: { i: 1 } });
+    expect(r1.next!.attempts).toBe(1);
+    // Leased: no other sender gets a2 (nor B's message, claimed before).
+    expect(await claimOutbox(db, { platform: 'telegram', limit: 10, now: T0 })).toEqual([]);
+    // Marking again changes nothing and claims nothing.
+    expect(await markSentAndClaimNext(db, { id: a1!.id, platformMessageId: '1', now: T0 })).toEqual(
+      { sent: false, next: null },
+    );
+
+    // A head waiting for its retry time is not claimed with the mark.
+    await markSendFailed(db, { id: a2!.id, error: '429', retryAt: at(30_000) });
+    const [a4] = await (async () => {
+      await reply('telegram:A', 'a-late', 1);
+      return (await pendingOutboxForChat(db, 'telegram:A')).slice(-1);
+    })();
+    expect((await pendingOutboxForChat(db, 'telegram:A')).map((m) => m.id)).toEqual([
+      a2!.id,
+      a3!.id,
+      a4!.id,
+    ]);
+    const rb = await markSentAndClaimNext(db, { id: b1!.id, platformMessageId: '2', now: T0 });
+    expect(rb).toEqual({ sent: true, next: null });
+    const c = await claimOutbox(db, { platform: 'telegram', limit: 10, now: at(30_000) });
+    expect(c.map((m) => m.id)).toEqual([a2!.id]);
+    const r2 = await markSentAndClaimNext(db, {
+      id: a2!.id,
+      platformMessageId: '3',
+      now: at(30_000),
+    });
+    expect(r2.next?.id).toBe(a3!.id);
+    expect(r2.next?.attempts).toBe(1);
   });
 
   it('never hands one message to two concurrent claimers', async () => {
