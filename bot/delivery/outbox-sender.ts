@@ -2,7 +2,13 @@
 // A failed send is retried at the time the platform asks (429 retry_after) or with backoff; a
 // permanent refusal (the person blocked the bot) is given up so the chat's queue moves on.
 import type { Outbound } from '../../core/interview/index.js';
-import { type Db, claimOutbox, markSendFailed, markSent } from '../../db/index.js';
+import {
+  type Db,
+  type OutboxMessage,
+  claimOutbox,
+  markSendFailed,
+  markSentAndClaimNext,
+} from '../../db/index.js';
 import { failpoint } from '../failpoints.js';
 import { type Logger, errorFields } from '../log.js';
 
@@ -28,6 +34,8 @@ export class OutboxSender {
   private readonly inFlight = new Set<number>();
   private claiming: Promise<void> | null = null;
   private again = false;
+  /** The last claim was cut short by the batch or in-flight limit. */
+  private starved = false;
   private idleWaiters: (() => void)[] = [];
   private sent = 0;
 
@@ -78,26 +86,33 @@ export class OutboxSender {
 
   private async claimAndStart(): Promise<void> {
     const room = (this.opts.maxInFlight ?? 64) - this.inFlight.size;
-    if (room <= 0) return;
-    const now = this.opts.now?.() ?? new Date();
-    const batch = await claimOutbox(this.db, {
-      platform: this.sender.platform,
-      limit: Math.min(room, this.opts.batch ?? 50),
-      now,
-    });
-    for (const m of batch) {
-      if (this.inFlight.has(m.id)) continue;
-      this.inFlight.add(m.id);
-      void this.sendOne(m.id, m.chatKey, m.payload as Outbound, m.attempts, now)
-        .catch((e: unknown) =>
-          this.log.error('outbox.send_crashed', { id: m.id, ...errorFields(e) }),
-        )
-        .then((progress) => {
-          this.inFlight.delete(m.id);
-          if (progress) this.kick();
-          else this.settleIdle();
-        });
+    if (room <= 0) {
+      this.starved = true;
+      return;
     }
+    const limit = Math.min(room, this.opts.batch ?? 50);
+    const now = this.opts.now?.() ?? new Date();
+    const batch = await claimOutbox(this.db, { platform: this.sender.platform, limit, now });
+    // A full batch may have left due messages behind: claim again when a send ends.
+    this.starved = batch.length >= limit;
+    for (const m of batch) this.start(m, now);
+  }
+
+  /** Sends a claimed message, then the chat's next one if marking this one claimed it. */
+  private start(m: OutboxMessage, now: Date): void {
+    if (this.inFlight.has(m.id)) return;
+    this.inFlight.add(m.id);
+    void this.sendOne(m.id, m.chatKey, m.payload as Outbound, m.attempts, now)
+      .catch((e: unknown): SendResult => {
+        this.log.error('outbox.send_crashed', { id: m.id, ...errorFields(e) });
+        return { next: null, claimAgain: false };
+      })
+      .then(({ next, claimAgain }) => {
+        this.inFlight.delete(m.id);
+        if (next) this.start(next, this.opts.now?.() ?? new Date());
+        if (claimAgain || this.starved) this.kick();
+        else this.settleIdle();
+      });
   }
 
   private async sendOne(
@@ -106,7 +121,7 @@ export class OutboxSender {
     payload: Outbound,
     attempts: number,
     now: Date,
-  ): Promise<boolean> {
+  ): Promise<SendResult> {
     let outcome: SendOutcome;
     try {
       outcome = await this.sender.send(chatKey, payload, attempts);
@@ -119,14 +134,19 @@ export class OutboxSender {
     }
     if (outcome.ok) {
       failpoint('outbox.after-send');
-      await markSent(this.db, { id, platformMessageId: outcome.messageId });
+      const { next } = await markSentAndClaimNext(this.db, {
+        id,
+        platformMessageId: outcome.messageId,
+        ...(this.opts.now ? { now: this.opts.now() } : {}),
+      });
       this.sent++;
-      return true;
+      return { next, claimAgain: false };
     }
     if ('permanent' in outcome || attempts >= (this.opts.maxAttempts ?? 20)) {
       this.log.warn('outbox.given_up', { id, chat: chatKey, attempts, error: outcome.error });
       await markSendFailed(this.db, { id, error: outcome.error, permanent: true });
-      return true;
+      // The chat's next message is now the head of its queue.
+      return { next: null, claimAgain: true };
     }
     this.log.info('outbox.retry', { id, chat: chatKey, attempts, inMs: outcome.retryAfterMs });
     const base = this.opts.now?.() ?? new Date();
@@ -135,6 +155,9 @@ export class OutboxSender {
       error: outcome.error,
       retryAt: new Date(Math.max(base.getTime(), now.getTime()) + outcome.retryAfterMs),
     });
-    return false;
+    return { next: null, claimAgain: false };
   }
 }
+
+/** After a send: the chat's next message when it was claimed with the mark, or a claim to make. */
+type SendResult = { next: OutboxMessage | null; claimAgain: boolean };
