@@ -37,10 +37,12 @@ import {
   STATE_VERSION,
   type World,
   applyEffects,
+  historyFromSnapshots,
   contextOf,
   initialState,
   questionnaire,
   readState,
+  snapshotsNewestFirst,
   step,
 } from '../../core/interview/index.js';
 import type { Organisation, Person, Unit } from '../../core/model/index.js';
@@ -231,8 +233,15 @@ export async function seedWorld(
         d.version = stored.version;
       }
     };
+    // The history holds deltas against the state after it: change the whole states, then
+    // make the deltas again.
+    const earlier = [...snapshotsNewestFirst(state.history, state)].reverse();
     state.drafts[0] = stored;
-    for (const h of state.history) h.drafts.forEach(fix);
+    for (const { snapshot } of earlier) snapshot.drafts.forEach(fix);
+    state.history = historyFromSnapshots(
+      earlier.map((e) => e.snapshot),
+      state,
+    );
     const seeded = readState(JSON.parse(JSON.stringify(state)), questionnaire);
     await saveInterview(db, {
       chatKey: `telegram:${chatIdOf(i)}`,

@@ -14,6 +14,7 @@ import { reviewPreamble, startEdit, startInsert } from './questions/review.js';
 import { entryCursor } from './state.js';
 import { T } from './texts.js';
 import type { Context, Effect, Env, InterviewState, Msg, Snapshot, StepResult } from './types.js';
+import { historyBefore, snapshotsNewestFirst } from './history.js';
 import { View } from './view.js';
 
 export function runCommand(
@@ -38,20 +39,27 @@ export function runCommand(
     case 'skip':
       return skip(q, s, ctx, env);
     case 'back': {
-      const last = s.history[s.history.length - 1];
-      if (!last) return refused(q, v, 'nothing-to-undo', T.nothingToUndo);
-      return apply(q, s, ctx, env, (w) => restore(w, last, s.history.length - 1, T.wentBack), {
+      const last = snapshotsNewestFirst(s.history, s).next();
+      if (last.done) return refused(q, v, 'nothing-to-undo', T.nothingToUndo);
+      const { index, snapshot } = last.value;
+      return apply(q, s, ctx, env, (w) => restore(w, snapshot, index, T.wentBack), {
         history: false,
       });
     }
     case 'undo': {
       const current = JSON.stringify(s.drafts);
-      for (let i = s.history.length - 1; i >= 0; i--) {
-        const snap = s.history[i]!;
-        if (JSON.stringify(snap.drafts) !== current)
-          return apply(q, s, ctx, env, (w) => restore(w, snap, i, T.undone(snap.note)), {
-            history: false,
-          });
+      for (const { index, snapshot } of snapshotsNewestFirst(s.history, s)) {
+        if (JSON.stringify(snapshot.drafts) !== current)
+          return apply(
+            q,
+            s,
+            ctx,
+            env,
+            (w) => restore(w, snapshot, index, T.undone(snapshot.note)),
+            {
+              history: false,
+            },
+          );
       }
       return refused(q, v, 'nothing-to-undo', T.nothingToUndo);
     }
@@ -105,7 +113,7 @@ function restore(v: View, snap: Snapshot, index: number, note: Msg): Applied {
     return now ? { ...d, version: now.version } : d;
   });
   v.state.work = snap.work;
-  v.state.history = v.state.history.slice(0, index);
+  v.state.history = historyBefore(v.state.history, index, snap);
   return { notes: [note] };
 }
 

@@ -27,9 +27,9 @@ import type {
   Msg,
   Outbound,
   RefusalCode,
-  Snapshot,
   StepResult,
 } from './types.js';
+import { pushHistory, settleHistory } from './history.js';
 import { View } from './view.js';
 
 const HISTORY_MAX = 10;
@@ -293,11 +293,13 @@ export function apply(
     const next = questionOf(q, work);
     r = next.apply(v, replay);
   }
-  if (opts.history !== false) {
-    work.history = [...s.history, snapshotOf(s)].slice(-HISTORY_MAX);
-  }
   work.rev = s.rev + 1;
   effects.push(...saveChangedDrafts(s, work));
+  // Last, when the new state is final: the history holds deltas against it.
+  work.history =
+    opts.history !== false
+      ? pushHistory(s.history, s, s.cursor.q, work, HISTORY_MAX)
+      : settleHistory(work.history, work);
   return {
     state: work,
     outbound: [
@@ -318,10 +320,6 @@ export function apply(
 
 function question_is_review(s: InterviewState): boolean {
   return s.cursor.q === 'review.confirm';
-}
-
-function snapshotOf(s: InterviewState): Snapshot {
-  return { cursor: s.cursor, drafts: s.drafts, work: s.work, note: s.cursor.q };
 }
 
 /**
@@ -434,6 +432,7 @@ export function adoptStoredProcess(
   if (s.cursor.nid && !v.node(s.cursor.nid, s.cursor.pid))
     s.cursor = { q: 'review.confirm', pid: stored.id };
   s.rev += 1;
+  s.history = settleHistory(s.history, s, state);
   const note: Msg = {
     id: `Proses "${stored.name}" baru saja diubah orang lain. Saya memuat versi terbaru; jawaban terakhir Anda belum tersimpan, silakan ulangi.`,
     en: `Process "${stored.name}" was just changed by someone else. I loaded the latest version; your last answer was not kept, please repeat it.`,

@@ -8,5 +8,6 @@ export {
   type Questionnaire,
 } from './questionnaire.js';
 export { initialState, readState, StateVersionError } from './state.js';
+export { historyFromSnapshots, snapshotsNewestFirst } from './history.js';
 export { LIMITS, splitText, shorten } from './limits.js';
 export { applyEffects, contextOf, summarise, type World } from './apply-effects.js';

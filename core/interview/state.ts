@@ -1,7 +1,14 @@
 // Interview state as stored: plain versioned JSON, checked and upgraded when read.
 import type { Language } from '../model/organisation.js';
 import type { Questionnaire } from './questionnaire.js';
-import { type Context, type Cursor, InterviewState, STATE_VERSION } from './types.js';
+import { historyFromSnapshots } from './history.js';
+import {
+  type Context,
+  type Cursor,
+  InterviewState,
+  STATE_VERSION,
+  type Snapshot,
+} from './types.js';
 
 export class StateVersionError extends Error {}
 
@@ -33,19 +40,19 @@ export function initialState(
 }
 
 /**
- * Reads stored state. Older state versions are upgraded here (none yet: version 1 is the first);
- * an unknown version is an error, never silently dropped. A cursor on a question this
- * questionnaire no longer has goes back to the draft's review or the menu.
+ * Reads stored state. Older state versions are upgraded here; an unknown version is an error,
+ * never silently dropped. A cursor on a question this questionnaire no longer has goes back to
+ * the draft's review or the menu.
  */
 export function readState(raw: unknown, q: Questionnaire): InterviewState {
   const v = (raw as { v?: unknown } | null)?.v;
-  if (v !== STATE_VERSION)
+  if (v === 1) raw = upgradeFromV1(raw);
+  else if (v !== STATE_VERSION)
     throw new StateVersionError(
       `interview state version ${String(v)} is not known (expected ${STATE_VERSION})`,
     );
   // The current version was written by this code through the engine: checking its shape again on
-  // every message would cost more than the rest of the step. Older versions are upgraded (and
-  // checked) here once there are any.
+  // every message would cost more than the rest of the step. Upgraded states are checked once.
   const state = raw as InterviewState;
   if (!q.questions.has(state.cursor.q)) {
     state.cursor = state.cursor.pid
@@ -53,4 +60,15 @@ export function readState(raw: unknown, q: Questionnaire): InterviewState {
       : { q: 'menu' };
   }
   return state;
+}
+
+/** Version 1 kept whole states in its history; version 2 keeps deltas (history.ts). */
+function upgradeFromV1(raw: unknown): InterviewState {
+  const old = raw as Omit<InterviewState, 'v' | 'history'> & { history?: Snapshot[] };
+  const current = { cursor: old.cursor, drafts: old.drafts, work: old.work };
+  return InterviewState.parse({
+    ...old,
+    v: STATE_VERSION,
+    history: historyFromSnapshots(old.history ?? [], current),
+  });
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Language, Person, Unit, type Organisation } from '../model/organisation.js';
 import { Process } from '../model/process.js';
+import { Delta } from './delta.js';
 
 /** Bilingual text: Indonesian first, English second. */
 export type Msg = { id: string; en: string };
@@ -121,13 +122,6 @@ export const Cursor = z.object({
 });
 export type Cursor = z.infer<typeof Cursor>;
 
-const Snapshot = z.object({
-  cursor: Cursor,
-  drafts: z.array(Process),
-  work: z.lazy(() => Work),
-  note: z.string(),
-});
-
 /** Work in progress that is not yet part of a process. */
 export const Work = z.object({
   /** Inventory processes still to be mapped, in order. */
@@ -173,7 +167,28 @@ export const Work = z.object({
 });
 export type Work = z.infer<typeof Work>;
 
-export const STATE_VERSION = 1;
+/** What a step back restores: where the interview stood, the drafts, and the work in progress. */
+export const SnapshotCore = z.object({
+  cursor: Cursor,
+  drafts: z.array(Process),
+  work: Work,
+});
+export type SnapshotCore = z.infer<typeof SnapshotCore>;
+
+/** A state the interview can go back to; `note` is the question it was at (for the message). */
+export type Snapshot = SnapshotCore & { note: string };
+
+/** One earlier state, as history.ts keeps it. */
+export const HistoryEntry = z.union([
+  /** A delta against the next newer state, whose fingerprint is `h`. */
+  z.object({ note: z.string(), d: Delta, h: z.string() }),
+  /** The whole state (while a step back is being finished, and states upgraded from version 1). */
+  z.object({ note: z.string(), f: SnapshotCore }),
+]);
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** 2: the history holds deltas (1 held whole states; read and upgraded by state.ts). */
+export const STATE_VERSION = 2;
 
 export const InterviewState = z.object({
   v: z.literal(STATE_VERSION),
@@ -188,10 +203,9 @@ export const InterviewState = z.object({
   /** Processes being composed in this chat (the working copies). */
   drafts: z.array(Process),
   work: Work,
-  /** States before the last answers, newest last, for /kembali and /urungkan. */
-  history: z.array(Snapshot).default([]),
+  /** States before the last answers, oldest first, for /kembali and /urungkan (history.ts). */
+  history: z.array(HistoryEntry).default([]),
   /** Counter for ids local to a process (nodes, edges, SIPOC items). */
   seq: z.number().int().nonnegative(),
 });
 export type InterviewState = z.infer<typeof InterviewState>;
-export type Snapshot = z.infer<typeof Snapshot>;
