@@ -18,6 +18,7 @@ import {
   applyInbound,
   findPersonByChannel,
   loadProcess,
+  lockOrganisation,
 } from '../../db/index.js';
 import { type Logger, errorFields } from '../log.js';
 import { type Identity, loadContext } from './context.js';
@@ -74,9 +75,11 @@ export class ConversationService {
   async handle(ev: InboundEvent): Promise<HandleResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.handleOnce(ev);
+        // A retry after a lost race for a process code waits for the organisation's other
+        // code-takers: it then reads the list they committed, and wins.
+        return await this.handleOnce(ev, { lockOrganisation: attempt > 1 });
       } catch (e) {
-        if (!(e instanceof CodeTakenError) || attempt >= 5) throw e;
+        if (!(e instanceof CodeTakenError) || attempt >= 8) throw e;
         this.deps.log.info('inbound.code_taken_retry', {
           chat: ev.chatKey,
           update: ev.updateKey,
@@ -86,7 +89,10 @@ export class ConversationService {
     }
   }
 
-  private async handleOnce(ev: InboundEvent): Promise<HandleResult> {
+  private async handleOnce(
+    ev: InboundEvent,
+    opts: { lockOrganisation: boolean },
+  ): Promise<HandleResult> {
     const { db, questionnaire, log } = this.deps;
     let refused = false;
     try {
@@ -131,6 +137,8 @@ export class ConversationService {
             bound = access.bound;
           }
           const stored = current?.state ? readState(current.state, questionnaire) : null;
+          const orgId = bound?.organisationId ?? stored?.organisationId ?? null;
+          if (opts.lockOrganisation && orgId) await lockOrganisation(tx, orgId);
           const ctx = {
             ...(await loadContext(
               tx,

@@ -305,6 +305,18 @@ export async function organisationRevision(db: Db, orgId: string): Promise<numbe
   return row?.revision ?? null;
 }
 
+/**
+ * Holds the organisation's row until the transaction ends: writers that must not race within one
+ * organisation (two chats giving new processes the next code) queue here.
+ */
+export async function lockOrganisation(db: Db, orgId: string): Promise<void> {
+  await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, orgId))
+    .for('update');
+}
+
 export async function listOrganisations(db: Db): Promise<OrganisationSummary[]> {
   return db
     .select({
