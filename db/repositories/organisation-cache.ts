@@ -4,8 +4,22 @@
 // and reads the whole organisation only when the revision moved, so a change made by any process
 // (an import, a new person, a Telegram account bound) is seen by the next update of every process.
 import type { Organisation } from '../../core/model/organisation.js';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { organisationRevision, readOrganisationInTransaction } from './organisations.js';
+import { organisations } from '../schema.js';
+import { readOrganisationInTransaction } from './organisations.js';
+
+/**
+ * The organisation's revision: a new value after every change of it, its units or its people
+ * (migration 0002), never the same value for two contents. Null when there is no such organisation.
+ */
+export async function organisationRevision(db: Db, orgId: string): Promise<number | null> {
+  const [row] = await db
+    .select({ revision: organisations.revision })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return row?.revision ?? null;
+}
 
 type Entry = { revision: number; organisation: Organisation };
 

@@ -294,18 +294,6 @@ async function loadOrganisationIn(db: Db, orgId: string): Promise<Organisation |
 }
 
 /**
- * The organisation's revision: a new value after every change of it, its units or its people
- * (migration 0002), never the same value for two contents. Null when there is no such organisation.
- */
-export async function organisationRevision(db: Db, orgId: string): Promise<number | null> {
-  const [row] = await db
-    .select({ revision: organisations.revision })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
-  return row?.revision ?? null;
-}
-
-/**
  * Holds the organisation's row until the transaction ends: writers that must not race within one
  * organisation (two chats giving new processes the next code) queue here.
  */
