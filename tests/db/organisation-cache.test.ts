@@ -1,6 +1,4 @@
-import fs from 'node:fs';
 import { expect, it } from 'vitest';
-import { ExchangeDocument } from '../../core/model/exchange.js';
 import {
   OrganisationCache,
   addPerson,
@@ -12,11 +10,9 @@ import {
   type Db,
 } from '../../db/index.js';
 import { forEachDatabase } from '../support/db.js';
+import { renjaDocument } from '../support/scenario.js';
 
-const fixture = ExchangeDocument.parse(
-  JSON.parse(fs.readFileSync(new URL('../fixtures/renja-setda.json', import.meta.url), 'utf8')),
-);
-const org = fixture.organisation;
+const org = renjaDocument().organisation;
 const system = { system: 'test' } as const;
 const newcomer = {
   id: 'p-baru',
