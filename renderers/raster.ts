@@ -2,7 +2,8 @@
 // call it from the worker pool (raster-pool.ts), not on the main thread of the bot.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type RenderedImage } from '@resvg/resvg-js';
+import { encodePng } from './png.js';
 
 const require = createRequire(import.meta.url);
 
@@ -74,8 +75,8 @@ export function chatZoom(w: number, h: number, o: RasterOptions = {}): number {
   return Math.min(want, maxSide / Math.max(w, h), (CHAT_LIMITS.maxSum - 2) / (w + h));
 }
 
-/** Rasterises a Graphviz SVG to PNG bytes, sized for a phone and the chat limits. */
-export function svgToPng(svg: string, o: RasterOptions = {}): Uint8Array {
+/** resvg's rendering of a Graphviz SVG, sized for a phone and the chat limits (before PNG). */
+export function renderSvg(svg: string, o: RasterOptions = {}): RenderedImage {
   const padded = padToRatio(svg);
   const { w, h } = svgSizePt(padded);
   const zoom = chatZoom(w, h, o);
@@ -84,6 +85,7 @@ export function svgToPng(svg: string, o: RasterOptions = {}): Uint8Array {
   const r = new Resvg(text, {
     // Graphviz's viewBox is in points and width/height in pt; zoom maps 1 pt to `zoom` px.
     fitTo: { mode: 'width', value: Math.max(1, Math.floor(w * zoom)) },
+    // Also what makes every pixel opaque, so that encodePng may take resvg's pixels as they are.
     background: 'white',
     font: {
       fontFiles: fontFiles(),
@@ -93,6 +95,12 @@ export function svgToPng(svg: string, o: RasterOptions = {}): Uint8Array {
       serifFamily: RASTER_FONT_FAMILY,
     },
   });
-  const png = r.render().asPng(); // a Buffer: hand back a plain Uint8Array view
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  return r.render();
+}
+
+/** Rasterises a Graphviz SVG to PNG bytes, sized for a phone and the chat limits. */
+export function svgToPng(svg: string, o: RasterOptions = {}): Uint8Array {
+  // Our own encoder instead of resvg's asPng(): ~8 ms instead of ~30 ms a page (see png.ts).
+  const image = renderSvg(svg, o);
+  return encodePng(image.pixels, image.width, image.height);
 }
