@@ -6,7 +6,7 @@ import {
   type CrossFunctionalOptions,
 } from './dot/cross-functional.js';
 import type { LayoutEngine } from './layout.js';
-import { drawSwimlanes, laneBoxes } from './swimlanes.js';
+import { drawSwimlanes, laneBoxesFromSvg } from './swimlanes.js';
 
 async function layoutPage(
   process: Process,
@@ -15,9 +15,9 @@ async function layoutPage(
   o: CrossFunctionalOptions & { page: number | 'all' },
 ): Promise<string> {
   const built = buildCrossFunctional(process, org, o);
-  const json = await engine.layout(built.dot, 'json');
+  // One layout a page: the lanes are measured in the SVG itself.
   const svg = await engine.layout(built.dot, 'svg');
-  return drawSwimlanes(svg, laneBoxes(json, built.lanes));
+  return drawSwimlanes(svg, laneBoxesFromSvg(svg, built.lanes));
 }
 
 /** The whole map as one SVG and, for chat, the pages (a single page when the map is short). */

@@ -1,7 +1,7 @@
 // Swimlane backgrounds for the cross-functional map. Graphviz clusters cannot be kept in a given
 // left-to-right order under Graphviz 2.50 (with newrank the flat edges between clusters are
 // ignored; without it, rank=same across clusters is refused), so the DOT is a plain grid and the
-// lane rectangles are drawn here, from the JSON layout of the same DOT, behind the drawing.
+// lane rectangles are drawn here, from the layout of the same DOT, behind the drawing.
 import type { DrawnLane } from './dot/cross-functional.js';
 import { xmlEscape } from './dot/escape.js';
 
@@ -26,19 +26,20 @@ export interface LaneBox {
   yBottom: number;
 }
 
-/** Column boxes of the lanes, computed from Graphviz `-Tjson` output. */
-export function laneBoxes(json: string, lanes: DrawnLane[]): LaneBox[] {
-  const g = JSON.parse(json) as JsonLayout;
-  const [, by0] = g.bb.split(',').map(Number) as [number, number, number, number];
-  const byName = new Map((g.objects ?? []).map((o) => [o.name, o]));
-  const extent = (id: string) => {
-    const o = byName.get(id);
-    if (!o?.pos) return null;
-    const [x, y] = o.pos.split(',').map(Number) as [number, number];
-    const w = (Number(o.width) * 72) / 2;
-    const h = (Number(o.height) * 72) / 2;
-    return { x0: x - w, x1: x + w, y0: y - h, y1: y + h };
-  };
+/** A node's box in graph coordinates (y upwards). */
+interface Extent {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** The lane columns around the nodes of each lane; `by0` is the lower y of the graph's box. */
+function boxesAround(
+  lanes: DrawnLane[],
+  extent: (id: string) => Extent | null,
+  by0: number,
+): LaneBox[] {
   const cols = lanes.map((l) => {
     const ext = [l.headerId, ...l.nodeIds].map(extent).filter((e) => e !== null);
     return {
@@ -65,6 +66,81 @@ export function laneBoxes(json: string, lanes: DrawnLane[]): LaneBox[] {
       yBottom: bottom,
     };
   });
+}
+
+/**
+ * Column boxes of the lanes, computed from Graphviz `-Tjson` output (node boxes as Graphviz
+ * sizes them). The BPMN export uses this; the SVG path reads its own output (laneBoxesFromSvg).
+ */
+export function laneBoxes(json: string, lanes: DrawnLane[]): LaneBox[] {
+  const g = JSON.parse(json) as JsonLayout;
+  const [, by0] = g.bb.split(',').map(Number) as [number, number, number, number];
+  const byName = new Map((g.objects ?? []).map((o) => [o.name, o]));
+  const extent = (id: string) => {
+    const o = byName.get(id);
+    if (!o?.pos) return null;
+    const [x, y] = o.pos.split(',').map(Number) as [number, number];
+    const w = (Number(o.width) * 72) / 2;
+    const h = (Number(o.height) * 72) / 2;
+    return { x0: x - w, x1: x + w, y0: y - h, y1: y + h };
+  };
+  return boxesAround(lanes, extent, by0);
+}
+
+const NODE_GROUP = /<g id="[^"]*" class="node">\s*<title>([^<]*)<\/title>([\s\S]*?)<\/g>/g;
+const NUMBER = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
+
+/**
+ * The extents of the nodes Graphviz drew in its SVG, by DOT id (the group's <title>): the bounding
+ * box of every coordinate in the shapes' `points` (polygon, polyline), `d` (path) and ellipses.
+ * A node that draws no outline (plaintext, style=invis) has no extent. SVG y is graph y negated.
+ */
+export function svgNodeExtents(svg: string): Map<string, Extent> {
+  const out = new Map<string, Extent>();
+  for (const m of svg.matchAll(NODE_GROUP)) {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    const pairs = (text: string) => {
+      const n = text.match(NUMBER)?.map(Number) ?? [];
+      for (let i = 0; i + 1 < n.length; i += 2) {
+        xs.push(n[i]!);
+        ys.push(-n[i + 1]!);
+      }
+    };
+    for (const a of m[2]!.matchAll(/\s(?:points|d)="([^"]*)"/g)) pairs(a[1]!);
+    for (const e of m[2]!.matchAll(/<ellipse[^>]*>/g)) {
+      const attr = (k: string) => Number(new RegExp(`\\s${k}="([^"]*)"`).exec(e[0])?.[1]);
+      const [cx, cy, rx, ry] = ['cx', 'cy', 'rx', 'ry'].map(attr) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      xs.push(cx - rx, cx + rx);
+      ys.push(-cy - ry, -cy + ry);
+    }
+    if (xs.length === 0) continue;
+    // Titles are XML-escaped DOT ids; the cross-functional ids (h0, n3, c1) need no unescaping.
+    out.set(m[1]!, {
+      x0: Math.min(...xs),
+      x1: Math.max(...xs),
+      y0: Math.min(...ys),
+      y1: Math.max(...ys),
+    });
+  }
+  return out;
+}
+
+/**
+ * Column boxes of the lanes, read from the Graphviz SVG they are drawn into, so that one layout
+ * serves both. Lane titles must draw an (invisible) outline to be measured. A drawn shape can
+ * differ from Graphviz's node box by up to ~0.25 pt a side (Graphviz scales polygons by the node
+ * size over its size rounded to whole points), so these boxes can differ from laneBoxes' by as
+ * much; they enclose what is actually drawn. dot puts the graph's lower left corner at (0, 0).
+ */
+export function laneBoxesFromSvg(svg: string, lanes: DrawnLane[]): LaneBox[] {
+  const extents = svgNodeExtents(svg);
+  return boxesAround(lanes, (id) => extents.get(id) ?? null, 0);
 }
 
 /** Inserts the lane rectangles behind everything Graphviz drew (right after its background). */

@@ -343,8 +343,10 @@ export function buildCrossFunctional(
       32,
     );
     if (lane.position) lines.push(...wrapWords(truncate(cleanText(lane.position), 80), 32));
+    // A box with an invisible outline: laid out exactly as plaintext, but its extent is in the
+    // SVG, where ../swimlanes.ts measures the lanes.
     out.push(
-      `  ${dotQuote(`h${i}`)} [label=${dotQuote(lines)} shape=plaintext fontsize=13 height=0.6]`,
+      `  ${dotQuote(`h${i}`)} [label=${dotQuote(lines)} shape=box color=transparent fontsize=13 height=0.6]`,
     );
   });
   for (const r of rows) out.push(`  ${r.decl}`);

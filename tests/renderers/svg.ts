@@ -50,5 +50,5 @@ export function shapeOf(
   return 'other';
 }
 
-/** Lane titles are the plaintext nodes h0, h1, ... of the cross-functional DOT. */
+/** Lane titles are the nodes h0, h1, ... of the cross-functional DOT (boxes with no visible outline). */
 export const isLaneTitle = (g: SvgGroup) => /^h\d+$/.test(g.title);
