@@ -1,9 +1,14 @@
-// A small pool of worker threads for rasterising. The worker is a .ts file: under tsx and vitest
-// it is booted through tsx's ESM API (see startWorker); if this module runs compiled to .js, the
-// sibling raster-worker.js is started plainly.
+// A small pool of render processes. Rasterising (resvg) and laying out big maps (graphviz-wasm)
+// run in child processes, not worker threads, for two measured reasons:
+// - resvg-js 2.6 never frees a rendered pixmap (thx/resvg-js#216): about 80 MB per 100-activity
+//   map kept at its high-water mark. A worker thread's native memory stays with the bot after the
+//   thread ends; a process gives all of it back when it exits. A render process is let go when
+//   idle, and as soon as its RSS passes `maxRssBytes`.
+// - a process has its own nice value on every platform, so a render yields the CPU to chats.
+// The entry is raster-worker.ts; under tsx and vitest it is started with tsx's loader.
+import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Organisation } from '../core/model/organisation.js';
 import type { Process } from '../core/model/process.js';
 import type { CrossFunctionalOptions } from './dot/cross-functional.js';
@@ -23,130 +28,166 @@ export interface Rasteriser {
   close(): Promise<void>;
 }
 
-type Result = { png?: Uint8Array; svg?: string; pages?: Uint8Array[] };
+/** What a render process answers: a result or an error, and its RSS after the job. */
+export type RenderReply = {
+  id: number;
+  rss: number;
+  png?: Uint8Array;
+  svg?: string;
+  pages?: Uint8Array[];
+  error?: string;
+};
 
 interface Pending {
-  resolve: (r: Result) => void;
+  resolve: (r: RenderReply) => void;
   reject: (err: Error) => void;
+  slot: Slot;
 }
 
 interface Slot {
-  worker: Worker;
+  child: ChildProcess;
   busy: number;
+  /** Set when the process is past its memory limit: it takes no new job and exits when idle. */
+  draining: boolean;
   idle?: ReturnType<typeof setTimeout>;
 }
 
-function startWorker(): Worker {
+function startChild(): ChildProcess {
   const self = import.meta.url;
+  const options = { serialization: 'advanced' as const, stdio: 'inherit' as const };
   if (self.endsWith('.ts')) {
-    // Node 20 does not apply `--import tsx` hooks to a worker's entry module, so the worker starts
-    // as a tiny CommonJS script that registers tsx's ESM hooks and then imports the .ts entry.
-    // tsx/esm/api's "import" target sits beside its "require" target (.mjs beside .cjs).
-    const tsxApi = pathToFileURL(
-      createRequire(self)
-        .resolve('tsx/esm/api')
-        .replace(/\.cjs$/, '.mjs'),
-    ).href;
-    const entry = new URL('./raster-worker.ts', self).href;
-    const boot =
-      `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })` +
-      `.catch((err) => { throw err; });`;
-    return new Worker(boot, { eval: true });
+    // Not process.execArgv: under vitest that holds the test runner's flags, not tsx's.
+    const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm')).href;
+    return fork(fileURLToPath(new URL('./raster-worker.ts', self)), [], {
+      ...options,
+      execArgv: ['--import', tsx],
+    });
   }
-  return new Worker(new URL('./raster-worker.js', self));
+  return fork(fileURLToPath(new URL('./raster-worker.js', self)), [], options);
 }
 
-/** A pool of `size` workers (default 1), started lazily, jobs to the least busy worker. */
-/**
- * A worker's WebAssembly memory (graphviz, resvg) grows with the largest map it drew and never
- * shrinks: a worker idle for `idleMs` is let go, and the next picture starts a fresh one.
- */
+export interface RasterPoolOptions {
+  /** A process idle this long is let go; the next picture starts a fresh one. Default 30 s. */
+  idleMs?: number;
+  /**
+   * A process whose RSS passes this after a job is let go once idle. Default 320 MB: measured, a
+   * render process holds ~185 MB after its first 20-activity map and stays there, while one
+   * 100-activity map takes it to ~440 MB for good.
+   */
+  maxRssBytes?: number;
+}
+
+/** A pool of `size` render processes (default 1), started lazily, jobs to the least busy. */
 export function createRasterPool(
   size = 1,
-  o: { idleMs?: number } = {},
-): Rasteriser & { running(): number } {
+  o: RasterPoolOptions = {},
+): Rasteriser & { running(): number; pids(): number[] } {
   const idleMs = o.idleMs ?? 30_000;
+  const maxRss = o.maxRssBytes ?? 320 * 2 ** 20;
   const slots: Slot[] = [];
-  const pending = new Map<number, Pending & { slot: Slot }>();
+  const pending = new Map<number, Pending>();
   let nextId = 1;
   let closed = false;
 
+  const forget = (slot: Slot) => {
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    if (slot.idle) clearTimeout(slot.idle);
+  };
+
   const failAll = (slot: Slot, err: Error) => {
+    forget(slot);
     for (const [id, p] of pending) {
       if (p.slot === slot) {
         pending.delete(id);
         p.reject(err);
       }
     }
-    const i = slots.indexOf(slot);
-    if (i >= 0) slots.splice(i, 1);
   };
 
   const retire = (slot: Slot) => {
     if (slot.busy > 0) return;
-    const i = slots.indexOf(slot);
-    if (i >= 0) slots.splice(i, 1);
-    void slot.worker.terminate();
+    forget(slot);
+    slot.child.disconnect();
   };
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: startWorker(), busy: 0 };
-    slot.worker.on('message', (m: Result & { id: number; error?: string }) => {
+    const slot: Slot = { child: startChild(), busy: 0, draining: false };
+    slot.child.on('message', (m: RenderReply) => {
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
       slot.busy--;
+      if (m.rss > maxRss) slot.draining = true;
       if (m.error === undefined) p.resolve(m);
       else p.reject(new Error(`Gagal membuat gambar: ${m.error}`));
-      if (slot.busy === 0) {
-        slot.worker.unref();
-        slot.idle = setTimeout(() => retire(slot), idleMs);
-        slot.idle.unref();
-      }
+      if (slot.busy > 0) return;
+      if (slot.draining) return retire(slot);
+      slot.child.unref();
+      slot.child.channel?.unref();
+      slot.idle = setTimeout(() => retire(slot), idleMs);
+      slot.idle.unref();
     });
-    slot.worker.on('error', (err) => failAll(slot, err));
-    slot.worker.on('exit', (code) => {
-      if (!closed && slots.includes(slot))
-        failAll(slot, new Error(`raster worker berhenti (kode ${code})`));
+    slot.child.on('error', (err) => failAll(slot, err));
+    slot.child.on('exit', (code, signal) => {
+      if (slots.includes(slot) || slot.busy > 0)
+        failAll(slot, new Error(`proses gambar berhenti (${signal ?? `kode ${code}`})`));
     });
     slots.push(slot);
     return slot;
   };
 
-  const run = (job: Record<string, unknown>): Promise<Result> => {
+  const run = (job: Record<string, unknown>): Promise<RenderReply> => {
     if (closed) return Promise.reject(new Error('raster pool sudah ditutup'));
-    const idle = slots.find((s) => s.busy === 0);
+    const open = slots.filter((s) => !s.draining);
+    const idle = open.find((s) => s.busy === 0);
     const slot =
       idle ??
-      (slots.length < Math.max(1, size)
+      (open.length < Math.max(1, size)
         ? spawn()
-        : slots.reduce((a, b) => (a.busy <= b.busy ? a : b)));
+        : open.reduce((a, b) => (a.busy <= b.busy ? a : b)));
     const id = nextId++;
     if (slot.idle) clearTimeout(slot.idle);
     slot.busy++;
-    slot.worker.ref();
-    return new Promise<Result>((resolve, reject) => {
+    slot.child.ref();
+    slot.child.channel?.ref();
+    return new Promise<RenderReply>((resolve, reject) => {
       pending.set(id, { resolve, reject, slot });
-      slot.worker.postMessage({ id, ...job });
+      slot.child.send({ id, ...job }, (err) => {
+        if (err) failAll(slot, err);
+      });
     });
   };
 
   return {
     running: () => slots.length,
+    pids: () => slots.map((s) => s.child.pid).filter((p) => p !== undefined),
     async toPng(svg, options = {}) {
       const r = await run({ kind: 'png', svg, options });
-      return new Uint8Array(r.png!);
+      return r.png!;
     },
     async crossFunctional(process, org, options = {}) {
       const r = await run({ kind: 'cross-functional', process, org, options });
-      return { svg: r.svg!, pages: r.pages!.map((p) => new Uint8Array(p)) };
+      return { svg: r.svg!, pages: r.pages! };
     },
     async close() {
       closed = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      const all = [...slots];
       slots.length = 0;
       for (const p of pending.values()) p.reject(new Error('raster pool ditutup'));
       pending.clear();
+      await Promise.all(
+        all.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              if (s.idle) clearTimeout(s.idle);
+              if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve();
+              s.child.once('exit', () => resolve());
+              s.child.ref(); // an idle child is unreferenced: keep the loop alive for its exit
+              s.child.kill();
+            }),
+        ),
+      );
     },
   };
 }

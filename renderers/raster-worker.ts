@@ -1,13 +1,13 @@
-// Worker thread entry: rasterises SVG to PNG off the main thread (resvg blocks for ~0.5 s on a
-// 30-activity map). Started by raster-pool.ts; messages are { id, svg, options } in,
-// { id, png } or { id, error } out.
+// Render process entry: lays out and rasterises off the bot's process. Started by
+// raster-pool.ts with an IPC channel (advanced serialisation); jobs { id, kind, ... } in,
+// { id, rss, png | svg + pages | error } out. It exits when the channel closes.
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
 import type { Organisation } from '../core/model/organisation.js';
 import type { Process } from '../core/model/process.js';
 import { crossFunctionalSvgs } from './cross-functional-svg.js';
 import type { CrossFunctionalOptions } from './dot/cross-functional.js';
 import { graphvizWasm } from './layout.js';
+import type { RenderReply } from './raster-pool.js';
 import { svgToPng, type RasterOptions } from './raster.js';
 
 type Job =
@@ -23,34 +23,30 @@ type Job =
 
 let engine: ReturnType<typeof graphvizWasm> | undefined;
 
-// Rendering may take seconds; chats must not wait for it. On Linux a thread has its own nice
-// value, and setpriority(0) applies to the calling thread: this worker yields the CPU to the
-// bot's main thread and the database. Elsewhere it may lower the process or be refused.
+// Rendering may take seconds; chats must not wait for it: this process yields the CPU to the bot
+// and the database.
 try {
-  if (process.platform === 'linux') setPriority(10);
+  setPriority(10);
 } catch {
   // not permitted: render at normal priority
 }
 
-if (!parentPort) throw new Error('raster-worker.ts harus dijalankan sebagai worker thread');
-const port = parentPort;
-port.on('message', (job: Job) => {
+if (!process.send) throw new Error('raster-worker.ts dijalankan oleh raster-pool.ts (tanpa IPC)');
+const reply = (m: Omit<RenderReply, 'rss'>) =>
+  process.send!({ ...m, rss: process.memoryUsage().rss });
+process.on('disconnect', () => process.exit(0));
+process.on('message', (job: Job) => {
   void (async () => {
     try {
       if (job.kind === 'png') {
-        const copy = new Uint8Array(svgToPng(job.svg, job.options)); // own buffer, transferable
-        port.postMessage({ id: job.id, png: copy }, [copy.buffer]);
+        reply({ id: job.id, png: svgToPng(job.svg, job.options) });
         return;
       }
       engine ??= graphvizWasm();
       const { all, pages } = await crossFunctionalSvgs(job.process, job.org, engine, job.options);
-      const pngs = pages.map((svg) => new Uint8Array(svgToPng(svg)));
-      port.postMessage(
-        { id: job.id, svg: all, pages: pngs },
-        pngs.map((p) => p.buffer as ArrayBuffer),
-      );
+      reply({ id: job.id, svg: all, pages: pages.map((svg) => svgToPng(svg)) });
     } catch (err) {
-      port.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+      reply({ id: job.id, error: err instanceof Error ? err.message : String(err) });
     }
   })();
 });
