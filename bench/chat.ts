@@ -400,6 +400,11 @@ type Result = {
   rss: number;
   rssBefore: number;
   rssNote: string;
+  /** RSS of the bot's render processes at the end (alive up to 30 s after the last picture). */
+  childrenRss: number;
+  /** V8 heap in use and memory outside it (Buffers, WASM), at the end. */
+  heapUsed: number;
+  external: number;
   unexpected: number;
   profile?: string;
 };
@@ -504,7 +509,7 @@ async function runVariant(kind: Kind, variant: Variant): Promise<Result> {
     rssNote = `${CFG.people} interviews in progress`;
   } else rssNote = `after ${Math.max(...CFG.chats)} chats`;
   await sleep(2000);
-  const rss = (await bot.stats()).rss;
+  const { rss, childrenRss, heapUsed, external } = await bot.stats();
   stopWatchdog();
   await bot.stop();
   await fake.close();
@@ -521,6 +526,9 @@ async function runVariant(kind: Kind, variant: Variant): Promise<Result> {
     rss,
     rssBefore,
     rssNote,
+    childrenRss,
+    heapUsed,
+    external,
     unexpected: obs.unexpected,
     ...(profile ? { profile } : {}),
   };
@@ -564,6 +572,7 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
   row(`open + render: p99 ms`, (v) => v.render?.p99, false);
   row(`RSS MB after the closed loops (no map rendered yet)`, (v) => v.rssBefore / 2 ** 20);
   row(`RSS MB at the end (probis: ${r.probis.rssNote})`, (v) => v.rss / 2 ** 20);
+  row(`RSS MB of render processes at the end`, (v) => v.childrenRss / 2 ** 20);
   const head = ['measure', 'probis', 'store floor', 'echo floor', 'probis/store'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((rw) => rw[i]!.length)));
   const line = (cells: string[]) =>
@@ -644,7 +653,7 @@ for (const kind of KINDS) {
     // A single bot, for profiling and for calibrating: its numbers are in the log lines above.
     const r = await runVariant(kind, ONLY);
     console.log(
-      `${kind} / ${ONLY}: RSS ${(r.rss / 2 ** 20).toFixed(0)} MB (${r.rssNote}); unexpected messages ${r.unexpected}`,
+      `${kind} / ${ONLY}: RSS ${(r.rss / 2 ** 20).toFixed(0)} MB (${r.rssNote}; render processes ${(r.childrenRss / 2 ** 20).toFixed(0)} MB; V8 heap in use ${(r.heapUsed / 2 ** 20).toFixed(0)} MB, external ${(r.external / 2 ** 20).toFixed(0)} MB); unexpected messages ${r.unexpected}`,
     );
     if (r.profile) console.log(`CPU profile: ${r.profile}\n${topFrames(r.profile, 25).join('\n')}`);
     continue;

@@ -1,10 +1,14 @@
 // The bench's side of a bot child process: it reports its CPU time and memory to the driver over
 // the IPC channel, and stops cleanly when told (so `node --cpu-prof` writes its profile).
+import fs from 'node:fs';
+
 export type ToChild = { type: 'stats'; id: number } | { type: 'stop' };
 export type ChildStats = {
   userUs: number;
   systemUs: number;
   rss: number;
+  /** RSS of this process's children (the render processes), from /proc; 0 elsewhere. */
+  childrenRss: number;
   heapUsed: number;
   external: number;
 };
@@ -16,6 +20,25 @@ export type FromChild =
 
 function send(m: FromChild): void {
   process.send?.(m);
+}
+
+function readProc(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Total RSS in bytes of the descendants of `pid` (Linux /proc; 0 where there is none). */
+function descendantsRss(pid: number): number {
+  let total = 0;
+  const tasks = readProc(`/proc/${pid}/task/${pid}/children`).trim();
+  for (const child of tasks ? tasks.split(/\s+/).map(Number) : []) {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readProc(`/proc/${child}/status`));
+    total += (kb ? Number(kb[1]) * 1024 : 0) + descendantsRss(child);
+  }
+  return total;
 }
 
 /** Serves stats requests and the stop command; announces that the bot is ready. */
@@ -35,6 +58,7 @@ export function serveDriver(stop: () => Promise<void>): void {
         userUs: c.user,
         systemUs: c.system,
         rss: mem.rss,
+        childrenRss: descendantsRss(process.pid),
         heapUsed: mem.heapUsed,
         external: mem.external,
       });
