@@ -572,7 +572,7 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
   row(`open + render: p99 ms`, (v) => v.render?.p99, false);
   row(`RSS MB after the closed loops (no map rendered yet)`, (v) => v.rssBefore / 2 ** 20);
   row(`RSS MB at the end (probis: ${r.probis.rssNote})`, (v) => v.rss / 2 ** 20);
-  row(`RSS MB of render processes at the end`, (v) => v.childrenRss / 2 ** 20);
+  row(`RSS MB of render processes at the end`, (v) => v.childrenRss / 2 ** 20, false);
   const head = ['measure', 'probis', 'store floor', 'echo floor', 'probis/store'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((rw) => rw[i]!.length)));
   const line = (cells: string[]) =>
