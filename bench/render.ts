@@ -59,7 +59,7 @@ for (const n of SIZES) {
   const full = performance.now() - s0;
   const hit = await time(() => renderer.crossFunctionalPng(structuredClone(p), org));
   await renderer.close();
-  // The chat preview as the bot makes it: the pages, rasterised in the worker pool, not cached
+  // The chat preview as the bot makes it: the pages, laid out and rasterised in a render process, not cached
   // (each run renames the process, so its content and its cache key differ).
   const pooled = createRenderer();
   let k = 0;
@@ -112,5 +112,5 @@ console.log(
   'first render = whole-map SVG + every page laid out and rasterised in-thread; cache hit = same content again.',
 );
 console.log(
-  'chat preview = what the bot sends: the whole-map SVG and the PNG pages, rasterised in the worker pool, uncached. Target at 20 activities: <= 0.8x dot -Tpng.',
+  'chat preview = what the bot sends: the whole-map SVG and the PNG pages, laid out and rasterised in a render process, uncached. Target at 20 activities: <= 0.8x dot -Tpng.',
 );

@@ -1,6 +1,6 @@
 // The renderers as one service: models in, SVG / PNG / BPMN out, cached by content.
-// Nothing here knows about chat or SQL. Layout runs in-process (graphviz-wasm, milliseconds);
-// rasterising runs in worker threads (resvg, hundreds of milliseconds).
+// Nothing here knows about chat or SQL. Small layouts run in-process (graphviz-wasm, milliseconds);
+// rasterising and big layouts run in render processes (resvg, hundreds of milliseconds).
 import type { Organisation, Process } from '../core/model/index.js';
 import { isStep } from '../core/model/index.js';
 import { toBpmnXml } from './bpmn/export.js';
@@ -24,11 +24,11 @@ export { fromBpmn } from './bpmn/import.js';
 
 export interface RendererOptions {
   cache?: RenderCache;
-  /** Raster worker threads (1-2 suit a 2-core machine). Default 1. */
+  /** Render processes (1-2 suit a 2-core machine). Default 1. */
   workers?: number;
   /** Replaceable for tests and benchmarks. Default: graphviz-wasm. */
   layout?: LayoutEngine;
-  /** Replaceable for tests. Default: a pool of `workers` resvg worker threads. */
+  /** Replaceable for tests. Default: a pool of `workers` render processes. */
   rasteriser?: Rasteriser;
 }
 

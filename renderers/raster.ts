@@ -1,5 +1,5 @@
 // SVG -> PNG with resvg and the DejaVu fonts shipped in node_modules. Synchronous and CPU-bound:
-// call it from the worker pool (raster-pool.ts), not on the main thread of the bot.
+// call it from a render process (raster-pool.ts), not on the main thread of the bot.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg, type RenderedImage } from '@resvg/resvg-js';
