@@ -7,6 +7,7 @@
 // - a process has its own nice value on every platform, so a render yields the CPU to chats.
 // The entry is raster-worker.ts; under tsx and vitest it is started with tsx's loader.
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Organisation } from '../core/model/organisation.js';
@@ -52,18 +53,26 @@ interface Slot {
   idle?: ReturnType<typeof setTimeout>;
 }
 
+/** `nice` where there is one: then every thread of the render process, from its start, yields. */
+const NICE = ['/usr/bin/nice', '/bin/nice'].find((p) => existsSync(p));
+
 function startChild(): ChildProcess {
   const self = import.meta.url;
-  const options = { serialization: 'advanced' as const, stdio: 'inherit' as const };
-  if (self.endsWith('.ts')) {
-    // Not process.execArgv: under vitest that holds the test runner's flags, not tsx's.
-    const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm')).href;
-    return fork(fileURLToPath(new URL('./raster-worker.ts', self)), [], {
-      ...options,
-      execArgv: ['--import', tsx],
-    });
-  }
-  return fork(fileURLToPath(new URL('./raster-worker.js', self)), [], options);
+  // Not process.execArgv: under vitest that holds the test runner's flags, not tsx's.
+  const node = self.endsWith('.ts')
+    ? ['--import', pathToFileURL(createRequire(self).resolve('tsx/esm')).href]
+    : [];
+  const entry = fileURLToPath(
+    new URL(`./raster-worker.${self.endsWith('.ts') ? 'ts' : 'js'}`, self),
+  );
+  // fork() runs `execPath ...execArgv entry`: with nice, `nice -n 10 node ...` (same pid, same IPC).
+  return fork(entry, [], {
+    serialization: 'advanced',
+    stdio: 'inherit',
+    ...(NICE
+      ? { execPath: NICE, execArgv: ['-n', '10', process.execPath, ...node] }
+      : { execArgv: node }),
+  });
 }
 
 export interface RasterPoolOptions {

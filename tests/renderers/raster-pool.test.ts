@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { crossFunctionalSvgs } from '../../renderers/cross-functional-svg.js';
@@ -73,6 +74,26 @@ describe('a render process', () => {
       await pool.close();
     }
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'yields the CPU to chats: every one of its threads runs at nice 10, from its start',
+    async () => {
+      const pool = createRasterPool(1);
+      try {
+        await pool.toPng(tinySvg);
+        const [pid] = pool.pids();
+        const threads = readdirSync(`/proc/${pid}/task`);
+        expect(threads.length).toBeGreaterThan(1);
+        // /proc/<pid>/task/<tid>/stat: field 19, after the parenthesised command name, is nice.
+        const nice = threads.map(
+          (t) => readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ')[16],
+        );
+        expect(new Set(nice)).toEqual(new Set(['10']));
+      } finally {
+        await pool.close();
+      }
+    },
+  );
 
   it('does not outlive the bot: killed with SIGKILL, its render process exits too', async () => {
     const owner = spawn(process.execPath, ['--import', 'tsx', OWNER], { stdio: 'pipe' });
