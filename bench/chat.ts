@@ -629,7 +629,12 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
     t.push([`RSS ≤ 300 MB (${CFG.people} interviews)`, mb, `${mb.toFixed(0)} MB`, mb <= 300]);
   } else {
     const d = (r.probis.rss - r.store.rss) / 2 ** 20;
-    t.push(['RSS ≤ 150 MB above the bare PGlite bot', d, `+${d.toFixed(0)} MB`, d <= 150]);
+    t.push([
+      'RSS ≤ 150 MB above the bare PGlite bot',
+      d,
+      `${d >= 0 ? '+' : ''}${d.toFixed(0)} MB`,
+      d <= 150,
+    ]);
   }
   out.push(
     '| target | measured | |',
