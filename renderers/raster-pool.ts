@@ -106,6 +106,7 @@ export function createRasterPool(
 
   const failAll = (slot: Slot, err: Error) => {
     forget(slot);
+    slot.child.kill(); // a broken channel or a dead process: never reuse it (no-op once exited)
     for (const [id, p] of pending) {
       if (p.slot === slot) {
         pending.delete(id);
