@@ -13,18 +13,9 @@ import {
   type FakeTelegram,
   type FakeTelegramOptions,
 } from '../support/fake-telegram.js';
+import { crc as crc32 } from '../renderers/png.js';
 
 // ---------- a tiny PNG encoder (grayscale, 8 bit) ----------
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);

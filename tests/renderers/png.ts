@@ -17,7 +17,8 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc(bytes: Uint8Array): number {
+/** CRC-32 as PNG uses it, computed here rather than by zlib, so a test checks zlib's too. */
+export function crc(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
