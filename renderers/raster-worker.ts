@@ -23,8 +23,8 @@ type Job =
 
 let engine: ReturnType<typeof graphvizWasm> | undefined;
 
-// Rendering may take seconds; chats must not wait for it: this process yields the CPU to the bot
-// and the database.
+// Rendering may take seconds; chats must not wait for it. raster-pool.ts starts this process under
+// `nice` where there is one; elsewhere it lowers its own priority here (its main thread at least).
 try {
   setPriority(10);
 } catch {
