@@ -29,15 +29,25 @@ export interface Rasteriser {
   close(): Promise<void>;
 }
 
-/** What a render process answers: a result or an error, and its RSS after the job. */
-export type RenderReply = {
-  id: number;
-  rss: number;
-  png?: Uint8Array;
-  svg?: string;
-  pages?: Uint8Array[];
-  error?: string;
-};
+/** A job for a render process. */
+export type RenderJob =
+  | { kind: 'png'; svg: string; options: RasterOptions }
+  /** Layout and rasterising of a whole cross-functional map, so graphviz runs there too. */
+  | {
+      kind: 'cross-functional';
+      process: Process;
+      org: Organisation;
+      options: CrossFunctionalOptions;
+    };
+
+/** What a job produced, or why it could not. */
+export type RenderResult =
+  | { kind: 'png'; png: Uint8Array }
+  | { kind: 'cross-functional'; svg: string; pages: Uint8Array[] }
+  | { kind: 'error'; error: string };
+
+/** What a render process answers to job `id`, with its RSS after the job. */
+export type RenderReply = { id: number; rss: number } & RenderResult;
 
 interface Pending {
   resolve: (r: RenderReply) => void;
@@ -129,8 +139,8 @@ export function createRasterPool(
       pending.delete(m.id);
       slot.busy--;
       if (m.rss > maxRss) slot.draining = true;
-      if (m.error === undefined) p.resolve(m);
-      else p.reject(new Error(`Gagal membuat gambar: ${m.error}`));
+      if (m.kind === 'error') p.reject(new Error(`Gagal membuat gambar: ${m.error}`));
+      else p.resolve(m);
       if (slot.busy > 0) return;
       if (slot.draining) return retire(slot);
       slot.child.unref();
@@ -147,7 +157,7 @@ export function createRasterPool(
     return slot;
   };
 
-  const run = (job: Record<string, unknown>): Promise<RenderReply> => {
+  const run = (job: RenderJob): Promise<RenderReply> => {
     if (closed) return Promise.reject(new Error('raster pool sudah ditutup'));
     const open = slots.filter((s) => !s.draining);
     const idle = open.find((s) => s.busy === 0);
@@ -174,11 +184,14 @@ export function createRasterPool(
     pids: () => slots.map((s) => s.child.pid).filter((p) => p !== undefined),
     async toPng(svg, options = {}) {
       const r = await run({ kind: 'png', svg, options });
-      return r.png!;
+      if (r.kind !== 'png') throw new Error(`render process answered ${r.kind} to png`);
+      return r.png;
     },
     async crossFunctional(process, org, options = {}) {
       const r = await run({ kind: 'cross-functional', process, org, options });
-      return { svg: r.svg!, pages: r.pages! };
+      if (r.kind !== 'cross-functional')
+        throw new Error(`render process answered ${r.kind} to cross-functional`);
+      return { svg: r.svg, pages: r.pages };
     },
     async close() {
       closed = true;

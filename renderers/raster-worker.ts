@@ -1,25 +1,11 @@
 // Render process entry: lays out and rasterises off the bot's process. Started by
-// raster-pool.ts with an IPC channel (advanced serialisation); jobs { id, kind, ... } in,
-// { id, rss, png | svg + pages | error } out. It exits when the channel closes.
+// raster-pool.ts with an IPC channel (advanced serialisation): a RenderJob and its id in, a
+// RenderReply out. It exits when the channel closes.
 import { setPriority } from 'node:os';
-import type { Organisation } from '../core/model/organisation.js';
-import type { Process } from '../core/model/process.js';
 import { crossFunctionalSvgs } from './cross-functional-svg.js';
-import type { CrossFunctionalOptions } from './dot/cross-functional.js';
 import { graphvizWasm } from './layout.js';
-import type { RenderReply } from './raster-pool.js';
-import { svgToPng, type RasterOptions } from './raster.js';
-
-type Job =
-  | { id: number; kind: 'png'; svg: string; options: RasterOptions }
-  /** Layout and rasterising of a whole cross-functional map, so graphviz runs here too. */
-  | {
-      id: number;
-      kind: 'cross-functional';
-      process: Process;
-      org: Organisation;
-      options: CrossFunctionalOptions;
-    };
+import type { RenderJob, RenderReply, RenderResult } from './raster-pool.js';
+import { svgToPng } from './raster.js';
 
 let engine: ReturnType<typeof graphvizWasm> | undefined;
 
@@ -31,22 +17,27 @@ try {
   // not permitted: render at normal priority
 }
 
-if (!process.send) throw new Error('raster-worker.ts dijalankan oleh raster-pool.ts (tanpa IPC)');
-const reply = (m: Omit<RenderReply, 'rss'>) =>
-  process.send!({ ...m, rss: process.memoryUsage().rss });
+if (!process.send)
+  throw new Error('raster-worker.ts harus dijalankan oleh raster-pool.ts (kanal IPC tidak ada)');
+const reply = (id: number, r: RenderResult) =>
+  process.send!({ id, rss: process.memoryUsage().rss, ...r } satisfies RenderReply);
 process.on('disconnect', () => process.exit(0));
-process.on('message', (job: Job) => {
+process.on('message', (job: RenderJob & { id: number }) => {
   void (async () => {
     try {
       if (job.kind === 'png') {
-        reply({ id: job.id, png: svgToPng(job.svg, job.options) });
+        reply(job.id, { kind: 'png', png: svgToPng(job.svg, job.options) });
         return;
       }
       engine ??= graphvizWasm();
       const { all, pages } = await crossFunctionalSvgs(job.process, job.org, engine, job.options);
-      reply({ id: job.id, svg: all, pages: pages.map((svg) => svgToPng(svg)) });
+      reply(job.id, {
+        kind: 'cross-functional',
+        svg: all,
+        pages: pages.map((svg) => svgToPng(svg)),
+      });
     } catch (err) {
-      reply({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+      reply(job.id, { kind: 'error', error: err instanceof Error ? err.message : String(err) });
     }
   })();
 });
