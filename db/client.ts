@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './lock-file.js';
 import { migratePglite, migratePostgres } from './migrate.js';
+import { registerDriver } from './transaction.js';
 import * as schema from './schema.js';
 
 export { DatabaseLockedError } from './lock-file.js';
@@ -59,6 +60,7 @@ async function openPglite(config: DatabaseConfig): Promise<DatabaseHandle> {
   try {
     client = await PGlite.create(pgliteFolder(dataDir));
     const db = drizzlePglite({ client, schema });
+    registerDriver(db, { kind: 'pglite', client });
     if (config.migrate !== false) await migratePglite(db);
     let closed = false;
     const opened = client;
@@ -104,6 +106,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
     },
   });
   const db = drizzlePostgres({ client: preparing(sql), schema });
+  registerDriver(db, { kind: 'postgres', sql });
   let closed = false;
   return {
     db,

@@ -1,9 +1,9 @@
 // The chat side of the reliability design: each inbound update is applied in ONE transaction
 // (per-chat lock, inbox dedupe, interview state, outbox rows); a sender drains the outbox.
-import { and, asc, eq, inArray, lt, min, ne, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, lt, ne, sql } from 'drizzle-orm';
 import { cleanJson, cleanNullable, cleanText } from '../clean-text.js';
 import { rowsOf } from '../raw-rows.js';
+import { type RawQuery, runTransaction } from '../transaction.js';
 import type { Db } from '../client.js';
 import { chatLocks, inbox, interviews, outbox } from '../schema.js';
 
@@ -123,6 +123,10 @@ async function upsertInterview(
  * fn runs inside the transaction and gets it as `tx`: read through `tx`, never through the outer
  * db (PGlite runs one transaction at a time, so the outer db would wait for ever). Keep fn short:
  * on PostgreSQL the chat's next update waits for it.
+ *
+ * Round trips on PostgreSQL: BEGIN; the lock, the inbox row, the interview and `prefetch`
+ * together; fn's own; the state and the outbox rows together; COMMIT. The statements are plain
+ * SQL (see db/transaction.ts).
  */
 export async function applyInbound<P = undefined>(
   db: Db,
@@ -137,76 +141,119 @@ export async function applyInbound<P = undefined>(
   const chatKey = cleanText(p.chatKey);
   const platform = cleanText(p.platform);
   const updateKey = cleanText(p.updateKey);
-  return db.transaction(async (tx): Promise<ApplyInboundResult> => {
-    // The lock first, on its own: a statement sent after it is granted reads what the chat's
-    // previous update committed. The next statements are independent of each other and go
-    // together (pipelined on PostgreSQL's connection: one round trip for all of them).
-    await lockChat(tx, chatKey, p.now);
-    const [inserted, interviewRows, prefetched] = await Promise.all([
-      tx
-        .insert(inbox)
-        .values({
-          platform,
-          updateKey,
-          chatKey,
-          status: 'done',
-          attempts: 1,
-          receivedAt: at(p.now),
-        })
-        .onConflictDoNothing({ target: [inbox.platform, inbox.updateKey] })
-        .returning({ platform: inbox.platform }),
-      tx.select(interviewColumns).from(interviews).where(eq(interviews.chatKey, chatKey)),
+  const now = p.now?.toISOString() ?? null;
+  return runTransaction(db, async ({ tx, query }): Promise<ApplyInboundResult> => {
+    // The lock first: the server runs a connection's statements in the order sent, each with a
+    // snapshot taken when it starts, so the statements sent after the lock read what the chat's
+    // previous update committed, even though they go out before the lock is granted.
+    const [, inserted, interviewRows, prefetched] = await Promise.all([
+      query(SQL.lock, [chatKey, now]),
+      query<{ ok: number }>(SQL.inboxInsert, [platform, updateKey, chatKey, now]),
+      query<InterviewRow>(SQL.interviewSelect, [chatKey]),
       prefetch?.(tx),
     ]);
     if (!inserted.length) {
-      const [seen] = await tx
-        .select({ status: inbox.status })
-        .from(inbox)
-        .where(and(eq(inbox.platform, platform), eq(inbox.updateKey, updateKey)));
+      const [seen] = await query<{ status: string }>(SQL.inboxStatus, [platform, updateKey]);
       return { outcome: 'duplicate', status: seen?.status === 'failed' ? 'failed' : 'done' };
     }
     p.afterInbox?.();
 
-    const current = interviewRows[0] ?? null;
+    const current = interviewRows[0] ? toStoredInterview(interviewRows[0]) : null;
     const next = await fn(current, tx, prefetched);
 
     // The state and the outbox rows together, too.
     const [revision, outboxIds] = await Promise.all([
       next.state === undefined
         ? (current?.revision ?? 0)
-        : upsertInterview(tx, {
+        : query<{ revision: number }>(SQL.interviewUpsert, [
             chatKey,
-            personId: next.personId,
-            state: next.state,
-            stateVersion: next.stateVersion,
-            ...(p.now ? { now: p.now } : {}),
+            next.personId === null ? null : cleanText(next.personId),
+            JSON.stringify(cleanJson(next.state) ?? null),
+            next.stateVersion,
+            now,
+          ]).then(([row]) => {
+            if (!row) throw new Error('interview upsert returned no row');
+            return row.revision;
           }),
-      insertOutbox(tx, chatKey, next.outbound, p.now),
+      insertOutboxRaw(query, chatKey, next.outbound, now),
     ]);
     return { outcome: 'applied', outboxIds, revision };
   });
 }
 
-async function insertOutbox(
-  tx: Db,
+/** The statements of an inbound update, in plain SQL (see db/transaction.ts for why). */
+const SQL = {
+  lock: `insert into chat_locks (chat_key, locked_at) values ($1, coalesce($2::timestamptz, now()))
+         on conflict (chat_key) do update set locked_at = excluded.locked_at`,
+  inboxInsert: `insert into inbox (platform, update_key, chat_key, status, attempts, received_at)
+                values ($1, $2, $3, 'done', 1, coalesce($4::timestamptz, now()))
+                on conflict (platform, update_key) do nothing
+                returning 1 as ok`,
+  inboxStatus: `select status from inbox where platform = $1 and update_key = $2`,
+  interviewSelect: `select chat_key, person_id, state, state_version, revision, updated_at
+                      from interviews where chat_key = $1`,
+  interviewUpsert: `insert into interviews (chat_key, person_id, state, state_version, revision, updated_at)
+                    values ($1, $2, $3::jsonb, $4, 1, coalesce($5::timestamptz, now()))
+                    on conflict (chat_key) do update
+                      set person_id = excluded.person_id, state = excluded.state,
+                          state_version = excluded.state_version,
+                          revision = interviews.revision + 1, updated_at = excluded.updated_at
+                    returning revision`,
+} as const;
+
+type InterviewRow = {
+  chat_key: string;
+  person_id: string | null;
+  state: unknown;
+  state_version: number;
+  revision: number;
+  /** A string on postgres.js (drizzle leaves timestamps unparsed), a Date on PGlite. */
+  updated_at: string | Date;
+};
+
+function toStoredInterview(r: InterviewRow): StoredInterview {
+  return {
+    chatKey: r.chat_key,
+    personId: r.person_id,
+    state: r.state,
+    stateVersion: r.state_version,
+    revision: r.revision,
+    updatedAt: new Date(r.updated_at),
+  };
+}
+
+/** One statement text per row count (a handful: an update sends a few messages). */
+const outboxInsertTexts = new Map<number, string>();
+function outboxInsertText(rows: number): string {
+  let text = outboxInsertTexts.get(rows);
+  if (!text) {
+    const values = Array.from({ length: rows }, (_, i) => {
+      const b = i * 3;
+      return `($${b + 2}, $${b + 3}, $${b + 4}::jsonb, 'pending', coalesce($1::timestamptz, now()), coalesce($1::timestamptz, now()))`;
+    });
+    text = `insert into outbox (chat_key, platform, payload, status, next_attempt_at, created_at)
+            values ${values.join(', ')} returning id::text as id`;
+    outboxInsertTexts.set(rows, text);
+  }
+  return text;
+}
+
+async function insertOutboxRaw(
+  query: RawQuery,
   chatKey: string,
   outbound: OutboundMessage[],
-  now: Date | undefined,
+  now: string | null,
 ): Promise<number[]> {
   if (!outbound.length) return [];
-  const rows = await tx
-    .insert(outbox)
-    .values(
-      outbound.map((m) => ({
-        chatKey: m.chatKey === undefined ? chatKey : cleanText(m.chatKey),
-        platform: cleanText(m.platform),
-        payload: cleanJson(m.payload) ?? null,
-        status: 'pending',
-        ...(now ? { nextAttemptAt: now, createdAt: now } : {}),
-      })),
-    )
-    .returning({ id: outbox.id });
-  return rows.map((r) => r.id).sort((a, b) => a - b);
+  const params: unknown[] = [now];
+  for (const m of outbound)
+    params.push(
+      m.chatKey === undefined ? chatKey : cleanText(m.chatKey),
+      cleanText(m.platform),
+      JSON.stringify(cleanJson(m.payload) ?? null),
+    );
+  const rows = await query<{ id: string }>(outboxInsertText(outbound.length), params);
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 export async function loadInterview(db: Db, chatKey: string): Promise<StoredInterview | null> {
@@ -300,36 +347,46 @@ export async function claimOutbox(
 ): Promise<OutboxMessage[]> {
   // Inside sql`` a Date is not serialised by the postgres.js driver: pass ISO text.
   const now = p.now ? sql`${p.now.toISOString()}::timestamptz` : sql`now()`;
-  const leaseMs = p.leaseMs ?? 60_000;
-  const cand = alias(outbox, 'cand');
-  const older = alias(outbox, 'older');
-  const oldestPending = db
-    .select({ id: min(older.id) })
-    .from(older)
-    .where(and(eq(older.chatKey, cand.chatKey), eq(older.status, 'pending')));
-  const heads = db
-    .select({ id: cand.id })
-    .from(cand)
-    .where(
-      and(
-        eq(cand.platform, p.platform),
-        eq(cand.status, 'pending'),
-        sql`${cand.nextAttemptAt} <= ${now}`,
-        sql`${cand.id} = (${oldestPending})`,
-      ),
-    )
-    .orderBy(asc(cand.id))
-    .limit(p.limit)
-    .for('update', { skipLocked: true });
-  const rows = await db
-    .update(outbox)
-    .set({
-      attempts: sql`${outbox.attempts} + 1`,
-      nextAttemptAt: sql`${now} + make_interval(secs => ${leaseMs / 1000})`,
-    })
-    .where(inArray(outbox.id, heads))
-    .returning(outboxColumns);
-  return rows.sort((a, b) => a.id - b.id);
+  const leaseSecs = (p.leaseMs ?? 60_000) / 1000;
+  const result = await db.execute(sql`
+    update outbox
+       set attempts = attempts + 1,
+           next_attempt_at = ${now} + make_interval(secs => ${leaseSecs})
+     where id in (
+       select cand.id
+         from outbox cand
+        where cand.platform = ${p.platform} and cand.status = 'pending'
+          and cand.next_attempt_at <= ${now}
+          and cand.id = (select min(older.id) from outbox older
+                          where older.chat_key = cand.chat_key and older.status = 'pending')
+        order by cand.id
+        limit ${p.limit}
+          for update skip locked)
+    returning id::text as id, chat_key, platform, payload, attempts, created_at
+  `);
+  return rowsOf<OutboxRow>(result)
+    .map(toOutboxMessage)
+    .sort((a, b) => a.id - b.id);
+}
+
+type OutboxRow = {
+  id: string;
+  chat_key: string;
+  platform: string;
+  payload: unknown;
+  attempts: number;
+  created_at: Date | string;
+};
+
+function toOutboxMessage(r: OutboxRow): OutboxMessage {
+  return {
+    id: Number(r.id),
+    chatKey: r.chat_key,
+    platform: r.platform,
+    payload: r.payload,
+    attempts: r.attempts,
+    createdAt: new Date(r.created_at),
+  };
 }
 
 /** Records a sent message. False when it was not pending (already marked, or given up). */
@@ -389,30 +446,9 @@ export async function markSentAndClaimNext(
            c.id::text as id, c.chat_key, c.platform, c.payload, c.attempts, c.created_at
       from (select 1) as one left join claimed c on true
   `);
-  const [row] = rowsOf<{
-    sent: number;
-    id: string | null;
-    chat_key: string;
-    platform: string;
-    payload: unknown;
-    attempts: number;
-    created_at: Date | string;
-  }>(result);
+  const [row] = rowsOf<{ sent: number } & (OutboxRow | { id: null })>(result);
   if (!row) throw new Error('markSentAndClaimNext returned no row');
-  return {
-    sent: row.sent > 0,
-    next:
-      row.id === null
-        ? null
-        : {
-            id: Number(row.id),
-            chatKey: row.chat_key,
-            platform: row.platform,
-            payload: row.payload,
-            attempts: row.attempts,
-            createdAt: new Date(row.created_at),
-          },
-  };
+  return { sent: row.sent > 0, next: row.id === null ? null : toOutboxMessage(row) };
 }
 
 /**

@@ -4,9 +4,9 @@
 // and reads the whole organisation only when the revision moved, so a change made by any process
 // (an import, a new person, a Telegram account bound) is seen by the next update of every process.
 import type { Organisation } from '../../core/model/organisation.js';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { organisations } from '../schema.js';
+import { rowsOf } from '../raw-rows.js';
 import { readOrganisationInTransaction } from './organisations.js';
 
 /**
@@ -14,11 +14,11 @@ import { readOrganisationInTransaction } from './organisations.js';
  * (migration 0002), never the same value for two contents. Null when there is no such organisation.
  */
 export async function organisationRevision(db: Db, orgId: string): Promise<number | null> {
-  const [row] = await db
-    .select({ revision: organisations.revision })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
-  return row?.revision ?? null;
+  // Plain SQL: read on every inbound update. A bigint: text on postgres.js, a number on PGlite.
+  const [row] = rowsOf<{ revision: string | number }>(
+    await db.execute(sql`select revision from organisations where id = ${orgId}`),
+  );
+  return row ? Number(row.revision) : null;
 }
 
 type Entry = { revision: number; organisation: Organisation };

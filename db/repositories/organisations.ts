@@ -1,7 +1,8 @@
 // Organisations with their unit tree and people.
-import { and, asc, eq, inArray, max, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { type Language, Organisation, Person, Unit } from '../../core/model/organisation.js';
 import { cleanJson, cleanText } from '../clean-text.js';
+import { rowsOf } from '../raw-rows.js';
 import { inSnapshot } from '../snapshot.js';
 import type { Db } from '../client.js';
 import {
@@ -326,14 +327,17 @@ export async function findPersonByChannel(
   p: { telegramId?: string; whatsapp?: string },
 ): Promise<PersonMatch[]> {
   const conds: SQL[] = [];
-  if (p.telegramId) conds.push(eq(people.telegramId, cleanText(p.telegramId)));
-  if (p.whatsapp) conds.push(eq(people.whatsapp, cleanText(p.whatsapp)));
+  if (p.telegramId) conds.push(sql`telegram_id = ${cleanText(p.telegramId)}`);
+  if (p.whatsapp) conds.push(sql`whatsapp = ${cleanText(p.whatsapp)}`);
   if (!conds.length) return [];
-  const rows = await db
-    .select(personColumns)
-    .from(people)
-    .where(or(...conds))
-    .orderBy(asc(people.organisationId), asc(people.id));
+  // Plain SQL: read on every inbound update. The roles go as JSON, read alike by both drivers.
+  const rows = rowsOf<PersonRow>(
+    await db.execute(sql`
+      select id, organisation_id as "organisationId", name, position, unit_id as "unitId",
+             to_json(roles) as roles, nip, telegram_id as "telegramId", whatsapp, language
+        from people where ${sql.join(conds, sql` or `)}
+       order by organisation_id, id`),
+  );
   return rows.map((r) => ({ organisationId: r.organisationId, person: toPerson(r) }));
 }
 

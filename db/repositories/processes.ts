@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { type FlowNode, Process } from '../../core/model/process.js';
 import { cleanJson } from '../clean-text.js';
+import { rowsOf } from '../raw-rows.js';
 import { inSnapshot } from '../snapshot.js';
 import type { Db } from '../client.js';
 import { IdConflictError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js';
@@ -499,23 +500,14 @@ export async function listProcessSummaries(
   db: Db,
   p: { organisationId: string },
 ): Promise<ProcessSummary[]> {
-  const rows = await db
-    .select({
-      id: processes.id,
-      code: processes.code,
-      name: processes.name,
-      category: processes.category,
-      parentId: processes.parentId,
-      ownerUnitId: processes.ownerUnitId,
-      status: processes.status,
-      hasFlow: processes.hasFlow,
-    })
-    .from(processes)
-    .where(eq(processes.organisationId, p.organisationId));
+  // Plain SQL: read on every inbound update, where building it with the query builder cost
+  // more than running it.
+  const rows = rowsOf<ProcessSummary>(
+    await db.execute(sql`
+      select id, code, name, category, parent_id as "parentId", owner_unit_id as "ownerUnitId",
+             status, has_flow as "hasFlow"
+        from processes where organisation_id = ${p.organisationId}`),
+  );
   // Unordered: the interview orders what it shows.
-  return rows.map((r) => ({
-    ...r,
-    category: r.category as Process['category'],
-    status: r.status as Process['status'],
-  }));
+  return rows;
 }
