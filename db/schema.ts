@@ -46,6 +46,13 @@ export const organisations = pgTable('organisations', {
   revision: bigint('revision', { mode: 'number' })
     .notNull()
     .default(sql`nextval('organisation_revisions')`),
+  /**
+   * A new value after every change of the organisation's processes (a trigger in migration 0003):
+   * a bot process keeps the list of processes in memory and reads it again only when this moved.
+   */
+  processesRevision: bigint('processes_revision', { mode: 'number' })
+    .notNull()
+    .default(sql`nextval('organisation_revisions')`),
   createdAt: tsz('created_at').notNull().defaultNow(),
   updatedAt: tsz('updated_at').notNull().defaultNow(),
 });

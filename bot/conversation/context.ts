@@ -29,8 +29,8 @@ export type LoadContextOptions = {
 };
 
 /**
- * Loads the context inside the update's transaction. The organisation and the process list are
- * read together (pipelined on PostgreSQL: one round trip).
+ * Loads the context inside the update's transaction. With the process's cache, the organisation
+ * and its process list are read again only when they changed.
  */
 export async function loadContext(
   tx: Db,
@@ -64,15 +64,22 @@ export async function loadContext(
   }
   if (!orgId) return { organisation: null, person: null, processes: [] };
 
-  const [organisation, processes] = await Promise.all([
-    opts.organisations
-      ? opts.organisations.read(tx, orgId)
-      : readOrganisationInTransaction(tx, orgId),
-    listProcessSummaries(tx, { organisationId: orgId }),
-  ]);
-  if (!organisation) return { organisation: null, person: null, processes: [] };
+  const found = opts.organisations
+    ? await opts.organisations.readWithProcesses(tx, orgId)
+    : await readInFull(tx, orgId);
+  if (!found) return { organisation: null, person: null, processes: [] };
+  const { organisation, processes } = found;
   const person = organisation.people.find((p) => p.id === personId) ?? channelPerson;
   return { organisation, person, processes };
+}
+
+/** The organisation and its process list read in full (pipelined on PostgreSQL). */
+async function readInFull(tx: Db, orgId: string) {
+  const [organisation, processes] = await Promise.all([
+    readOrganisationInTransaction(tx, orgId),
+    listProcessSummaries(tx, { organisationId: orgId }),
+  ]);
+  return organisation ? { organisation, processes } : null;
 }
 
 /** With exactly one organisation stored, the terminal uses it without being told. */

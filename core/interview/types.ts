@@ -93,7 +93,7 @@ export type Context = {
   /** The person this chat is bound to, when the channel knows (an invitation, a --person flag). */
   person: Person | null;
   /** Processes of the organisation as stored (for parent picks, codes, "Peta unit saya"). */
-  processes: ProcessSummary[];
+  processes: readonly ProcessSummary[];
   /** Where invitation links point: the Telegram bot's username, when Telegram is configured. */
   telegramBot?: string | null;
 };

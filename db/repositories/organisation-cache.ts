@@ -1,4 +1,4 @@
-// The organisation as a bot process keeps it between updates. Every inbound update needs the
+// The organisation, and the list of its processes, as a bot process keeps them between updates. Every inbound update needs the
 // whole organisation (units and people, hundreds of rows); reading it each time costs more than
 // the rest of the update. The cache asks the database for the organisation's revision (one row)
 // and reads the whole organisation only when the revision moved, so a change made by any process
@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { rowsOf } from '../raw-rows.js';
 import { readOrganisationInTransaction } from './organisations.js';
+import { type ProcessSummary, listProcessSummaries } from './processes.js';
 
 /**
  * The organisation's revision: a new value after every change of it, its units or its people
@@ -21,7 +22,12 @@ export async function organisationRevision(db: Db, orgId: string): Promise<numbe
   return row ? Number(row.revision) : null;
 }
 
-type Entry = { revision: number; organisation: Organisation };
+type Entry = {
+  revision: number;
+  organisation: Organisation;
+  /** The organisation's processes, when read, with the revision they were read under. */
+  processes?: { revision: number; list: readonly ProcessSummary[] };
+};
 
 export class OrganisationCache {
   private readonly entries = new Map<string, Entry>();
@@ -53,13 +59,57 @@ export class OrganisationCache {
     const organisation = await readOrganisationInTransaction(tx, orgId);
     if (!organisation) return null;
     deepFreeze(organisation);
+    this.keep(orgId, { revision, organisation });
+    return organisation;
+  }
+
+  /**
+   * The organisation and the summaries of its processes as of `tx`, or null. One statement
+   * reads both revisions; each part is read again only when its revision moved (a process saved
+   * leaves the organisation's units and people cached). Frozen, as `read`'s result.
+   */
+  async readWithProcesses(
+    tx: Db,
+    orgId: string,
+  ): Promise<{ organisation: Organisation; processes: readonly ProcessSummary[] } | null> {
+    const [row] = rowsOf<{ revision: string | number; processes_revision: string | number }>(
+      await tx.execute(
+        sql`select revision, processes_revision from organisations where id = ${orgId}`,
+      ),
+    );
+    if (!row) {
+      this.entries.delete(orgId);
+      return null;
+    }
+    const revision = Number(row.revision);
+    const processesRevision = Number(row.processes_revision);
+    const hit = this.entries.get(orgId);
+    // Each part read after its revision: newer than the revision it is kept under, never older.
+    const [organisation, processes] = await Promise.all([
+      hit?.revision === revision ? hit.organisation : readOrganisationInTransaction(tx, orgId),
+      hit?.processes?.revision === processesRevision
+        ? hit.processes.list
+        : listProcessSummaries(tx, { organisationId: orgId }),
+    ]);
+    if (!organisation) return null;
+    deepFreeze(organisation);
+    deepFreeze(processes);
+    this.keep(orgId, {
+      revision,
+      organisation,
+      processes: { revision: processesRevision, list: processes },
+    });
+    return { organisation, processes };
+  }
+
+  /** Stores an entry as the most recently used; the least recently used goes past capacity. */
+  private keep(orgId: string, entry: Entry): void {
     this.entries.delete(orgId);
-    this.entries.set(orgId, { revision, organisation });
+    this.entries.set(orgId, entry);
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
-    return organisation;
   }
 }
 

@@ -4,8 +4,11 @@ import {
   addPerson,
   addUnit,
   bindTelegram,
+  deleteProcess,
+  listProcessSummaries,
   organisationRevision,
   saveOrganisation,
+  saveProcess,
   setPersonLanguage,
   type Db,
 } from '../../db/index.js';
@@ -28,6 +31,11 @@ const newcomer = {
 
 /** Reads through the cache in a transaction of its own, as an inbound update does. */
 const read = (db: Db, cache: OrganisationCache) => db.transaction((tx) => cache.read(tx, org.id));
+const readWithProcesses = async (db: Db, cache: OrganisationCache) => {
+  const found = await db.transaction((tx) => cache.readWithProcesses(tx, org.id));
+  if (!found) throw new Error('organisation not found');
+  return found;
+};
 
 forEachDatabase('the organisation cache of a bot process', (getDb) => {
   it('serves an unchanged organisation from memory, frozen, equal to the stored one', async () => {
@@ -121,5 +129,53 @@ forEachDatabase('the organisation cache of a bot process', (getDb) => {
   it('answers null for an organisation that does not exist', async () => {
     const { db } = getDb();
     expect(await read(db, new OrganisationCache())).toBeNull();
+  });
+
+  it('keeps the process list apart: each process change reads the list again, not the organisation', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, system);
+    const proc = renjaDocument().processes[0]!;
+    const cache = new OrganisationCache();
+    let seen = await readWithProcesses(db, cache);
+    expect(seen.processes).toEqual([]);
+    const again = await readWithProcesses(db, cache);
+    expect(again.organisation).toBe(seen.organisation);
+    expect(again.processes).toBe(seen.processes);
+
+    const save = (process: typeof proc, expectedVersion: number) =>
+      saveProcess(db, { organisationId: org.id, process, expectedVersion, actor: system });
+    const changes: Array<[string, () => Promise<unknown>, (names: string[]) => void]> = [
+      ['a process saved', () => save(proc, 0), (names) => expect(names).toEqual([proc.name])],
+      [
+        'a process renamed',
+        () => save({ ...proc, name: 'Penyusunan Renja (revisi)' }, 1),
+        (names) => expect(names).toEqual(['Penyusunan Renja (revisi)']),
+      ],
+      [
+        'a process deleted',
+        () => deleteProcess(db, { organisationId: org.id, processId: proc.id, actor: system }),
+        (names) => expect(names).toEqual([]),
+      ],
+    ];
+    for (const [what, change, expectNames] of changes) {
+      await change();
+      const now = await readWithProcesses(db, cache);
+      expect(now.processes, what).not.toBe(seen.processes);
+      expect(now.processes, what).toEqual(
+        await listProcessSummaries(db, { organisationId: org.id }),
+      );
+      expectNames(now.processes.map((p) => p.name));
+      // Units and people did not change: the organisation comes from memory.
+      expect(now.organisation, what).toBe(seen.organisation);
+      expect(Object.isFrozen(now.processes), what).toBe(true);
+      seen = now;
+    }
+
+    // A person added reads the organisation again and keeps the process list.
+    await addPerson(db, { organisationId: org.id, person: newcomer, actor: system });
+    const after = await readWithProcesses(db, cache);
+    expect(after.organisation).not.toBe(seen.organisation);
+    expect(after.organisation.people.map((p) => p.id)).toContain(newcomer.id);
+    expect(after.processes).toBe(seen.processes);
   });
 });
