@@ -18,6 +18,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/index.js';
@@ -227,6 +228,8 @@ type Open = Window & {
   backlog: number;
   renders?: number[];
   renderBusy?: number;
+  /** The driver's own event-loop delay p99 in the window: what it adds to every latency. */
+  driverLagP99: number;
 };
 
 /** Each chat sends its next input as soon as the previous reply is complete. */
@@ -345,7 +348,12 @@ async function openLoop(
   await sleep(CFG.warmMs + (render ? 3000 : 0)); // with a render: let the first one get going
   const a = await sample(bot, kind);
   phase = 'measure';
+  // The driver times replies on its own event loop: a late loop (the fake Bot API parsing a
+  // map's upload) shows up as latency of the bot.
+  const lag = monitorEventLoopDelay({ resolution: 1 });
+  lag.enable();
   await sleep(ms);
+  lag.disable();
   const doneAt = completed;
   const b = await sample(bot, kind);
   phase = 'stop';
@@ -364,6 +372,7 @@ async function openLoop(
     p99: percentile(lat, 99),
     n: lat.length,
     backlog,
+    driverLagP99: lag.percentile(99) / 1e6,
     ...(render
       ? { renders: renders.map((r) => r.to - r.from), renderBusy: busy / (b.t - a.t) }
       : {}),
@@ -570,6 +579,8 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
   row(`open: bot CPU µs/msg`, (v) => v.open.cpuUsPerMsg);
   row(`open + 100-activity render: p50 ms`, (v) => v.render?.p50, false);
   row(`open + render: p99 ms`, (v) => v.render?.p99, false);
+  row(`open: driver's event-loop delay p99 ms`, (v) => v.open.driverLagP99, false);
+  row(`open + render: driver's event-loop delay p99 ms`, (v) => v.render?.driverLagP99, false);
   row(`RSS MB after the closed loops (no map rendered yet)`, (v) => v.rssBefore / 2 ** 20);
   row(`RSS MB at the end (probis: ${r.probis.rssNote})`, (v) => v.rss / 2 ** 20);
   row(`RSS MB of render processes at the end`, (v) => v.childrenRss / 2 ** 20, false);
