@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './lock-file.js';
 import { migratePglite, migratePostgres } from './migrate.js';
+import { preparing } from './prepared.js';
 import { registerDriver } from './transaction.js';
 import * as schema from './schema.js';
 
@@ -15,8 +16,8 @@ export { DatabaseLockedError } from './lock-file.js';
 
 /**
  * What every repository function takes: the same query-builder type for both drivers, and for a
- * transaction (`db.transaction(tx => ...)` hands a `tx` that is also a Db). Use the query
- * builder only: raw `execute` results differ between PGlite and postgres.js.
+ * transaction (`db.transaction(tx => ...)` hands a `tx` that is also a Db). Raw `execute`
+ * results differ between PGlite and postgres.js: read them with rowsOf (db/raw-rows.ts).
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -118,29 +119,4 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
       await sql.end({ timeout: 5 });
     },
   };
-}
-
-/**
- * drizzle asks postgres.js for an unnamed statement unless a query is given a name, and postgres.js
- * then sends every query with parameters twice: once to learn the parameter types, once to run it
- * (two round trips). Named statements are prepared once per connection and reused: one round
- * trip. The wrapper asks for them on the client, in transactions and in savepoints.
- */
-function preparing<T extends object>(client: T): T {
-  return new Proxy(client, {
-    get(target, key, receiver) {
-      const value: unknown = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function') return value;
-      const fn = value as (...args: unknown[]) => unknown;
-      if (key === 'unsafe')
-        return (query: string, params?: unknown[], options?: Record<string, unknown>) =>
-          fn.call(target, query, params, { ...options, prepare: true });
-      if (key === 'begin' || key === 'savepoint')
-        return (...args: unknown[]) => {
-          const cb = args[args.length - 1] as (tx: object) => unknown;
-          return fn.call(target, ...args.slice(0, -1), (tx: object) => cb(preparing(tx)));
-        };
-      return fn.bind(target);
-    },
-  });
 }

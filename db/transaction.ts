@@ -15,6 +15,7 @@ import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
 import type { Db } from './client.js';
+import { preparing } from './prepared.js';
 
 /**
  * Plain SQL in the open transaction: `$1`.. parameters, rows as objects named by the SQL. Rows
@@ -78,16 +79,8 @@ async function onPostgres<T>(
   fn: (t: TransactionTools) => Promise<T>,
 ): Promise<T> {
   return (await d.sql.begin(async (scope) => {
-    // Every statement prepared: one round trip each (see `preparing` in db/client.ts).
-    const client = new Proxy(scope, {
-      get(target, key, receiver) {
-        if (key === 'unsafe')
-          return (text: string, params?: never[], options?: Record<string, unknown>) =>
-            target.unsafe(text, params, { ...options, prepare: true });
-        const value: unknown = Reflect.get(target, key, receiver);
-        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-      },
-    });
+    // Every statement prepared: one round trip each (see db/prepared.ts).
+    const client = preparing(scope);
     // drizzle's types want a whole Sql for a session and a TransactionSql for a transaction;
     // its own transactions pass the same object to both.
     const session = new PostgresJsSession(client as unknown as Sql, d.dialect, d.schema);
