@@ -230,6 +230,9 @@ type Open = Window & {
   renderBusy?: number;
   /** The driver's own event-loop delay p99 in the window: what it adds to every latency. */
   driverLagP99: number;
+  /** The bot's event-loop delay in the window, p99 and max (ms). */
+  botLagP99: number;
+  botLagMax: number;
 };
 
 /** Each chat sends its next input as soon as the previous reply is complete. */
@@ -373,6 +376,8 @@ async function openLoop(
     n: lat.length,
     backlog,
     driverLagP99: lag.percentile(99) / 1e6,
+    botLagP99: b.bot.lagP99Ms,
+    botLagMax: b.bot.lagMaxMs,
     ...(render
       ? { renders: renders.map((r) => r.to - r.from), renderBusy: busy / (b.t - a.t) }
       : {}),
@@ -500,7 +505,7 @@ async function runVariant(kind: Kind, variant: Variant): Promise<Result> {
   obs.trimFakeLogs();
   const open = await openLoop(sims.slice(0, CFG.openChats), CFG.openMs, bot, kind);
   log(
-    `${kind} / ${variant}: open: p50 ${open.p50.toFixed(1)} ms, p99 ${open.p99.toFixed(1)} ms (n ${open.n})`,
+    `${kind} / ${variant}: open: p50 ${open.p50.toFixed(1)} ms, p99 ${open.p99.toFixed(1)} ms (n ${open.n}); bot loop delay p99 ${open.botLagP99.toFixed(1)} ms, max ${open.botLagMax.toFixed(1)} ms`,
   );
   let render: Open | undefined;
   if (variant === 'probis') {
@@ -509,7 +514,7 @@ async function runVariant(kind: Kind, variant: Variant): Promise<Result> {
     obs.trimFakeLogs();
     render = await openLoop(sims.slice(0, CFG.openChats), CFG.openMs, bot, kind, renderSim);
     log(
-      `${kind} / ${variant}: open + render: p50 ${render.p50.toFixed(1)} ms, p99 ${render.p99.toFixed(1)} ms, renders ${render.renders?.map((x) => x.toFixed(0)).join(', ')} ms`,
+      `${kind} / ${variant}: open + render: p50 ${render.p50.toFixed(1)} ms, p99 ${render.p99.toFixed(1)} ms, renders ${render.renders?.map((x) => x.toFixed(0)).join(', ')} ms; bot loop delay p99 ${render.botLagP99.toFixed(1)} ms, max ${render.botLagMax.toFixed(1)} ms`,
     );
   }
   let rssNote: string;
@@ -581,6 +586,18 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
   row(`open + render: p99 ms`, (v) => v.render?.p99, false);
   row(`open: driver's event-loop delay p99 ms`, (v) => v.open.driverLagP99, false);
   row(`open + render: driver's event-loop delay p99 ms`, (v) => v.render?.driverLagP99, false);
+  row(`open: bot's event-loop delay p99 / max ms`, (v) => v.open.botLagP99, false);
+  rows[rows.length - 1] = [
+    rows.at(-1)![0]!,
+    ...(['probis', 'store', 'echo'] as Variant[]).map(
+      (v) => `${f1(r[v].open.botLagP99)} / ${f1(r[v].open.botLagMax)}`,
+    ),
+    '',
+  ];
+  row(`open + render: bot's event-loop delay p99 / max ms`, (v) => v.render?.botLagP99, false);
+  rows[rows.length - 1]![1] = r.probis.render
+    ? `${f1(r.probis.render.botLagP99)} / ${f1(r.probis.render.botLagMax)}`
+    : '';
   row(`RSS MB after the closed loops (no map rendered yet)`, (v) => v.rssBefore / 2 ** 20);
   row(`RSS MB at the end (probis: ${r.probis.rssNote})`, (v) => v.rss / 2 ** 20);
   row(`RSS MB of render processes at the end`, (v) => v.childrenRss / 2 ** 20, false);

@@ -1,6 +1,7 @@
 // The bench's side of a bot child process: it reports its CPU time and memory to the driver over
 // the IPC channel, and stops cleanly when told (so `node --cpu-prof` writes its profile).
 import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export type ToChild = { type: 'stats'; id: number } | { type: 'stop' };
 export type ChildStats = {
@@ -11,6 +12,9 @@ export type ChildStats = {
   childrenRss: number;
   heapUsed: number;
   external: number;
+  /** The bot's event-loop delay since the previous stats request: p99 and max, ms. */
+  lagP99Ms: number;
+  lagMaxMs: number;
 };
 export type FromChild =
   | { type: 'ready' }
@@ -47,11 +51,17 @@ export function serveDriver(stop: () => Promise<void>): void {
     throw new Error(
       'bench/chat bots run as child processes of bench/chat.ts (IPC channel missing)',
     );
+  // A message's latency includes any time the bot's event loop was busy with something else.
+  const lag = monitorEventLoopDelay({ resolution: 1 });
+  lag.enable();
   process.on('message', (raw) => {
     const m = raw as ToChild;
     if (m.type === 'stats') {
       const c = process.cpuUsage();
       const mem = process.memoryUsage();
+      const lagP99Ms = lag.percentile(99) / 1e6;
+      const lagMaxMs = lag.max / 1e6;
+      lag.reset();
       send({
         type: 'stats',
         id: m.id,
@@ -61,6 +71,8 @@ export function serveDriver(stop: () => Promise<void>): void {
         childrenRss: descendantsRss(process.pid),
         heapUsed: mem.heapUsed,
         external: mem.external,
+        lagP99Ms,
+        lagMaxMs,
       });
     } else if (m.type === 'stop') {
       void stop()
