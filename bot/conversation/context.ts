@@ -4,6 +4,7 @@ import type { Person } from '../../core/model/index.js';
 import {
   type Db,
   type OrganisationCache,
+  type OrganisationRevisions,
   type PersonMatch,
   findPersonByChannel,
   listOrganisations,
@@ -41,6 +42,7 @@ export async function loadContext(
   let orgId: string | null = null;
   let personId: string | null = null;
   let channelPerson: Person | null = null;
+  let known: OrganisationRevisions | undefined;
   if (identity.kind === 'telegram' || identity.kind === 'whatsapp') {
     const match =
       opts.bound !== undefined
@@ -57,6 +59,8 @@ export async function loadContext(
       orgId = match.organisationId;
       personId = match.person.id;
       channelPerson = match.person;
+      // Read with the person, in this transaction: the cache needs no statement to check them.
+      known = match.revisions;
     }
   } else {
     orgId = identity.organisationId ?? fromState.organisationId ?? (await onlyOrganisation(tx));
@@ -65,7 +69,7 @@ export async function loadContext(
   if (!orgId) return { organisation: null, person: null, processes: [] };
 
   const found = opts.organisations
-    ? await opts.organisations.readWithProcesses(tx, orgId)
+    ? await opts.organisations.readWithProcesses(tx, orgId, known)
     : await readInFull(tx, orgId);
   if (!found) return { organisation: null, person: null, processes: [] };
   const { organisation, processes } = found;

@@ -7,7 +7,7 @@ import type { Organisation } from '../../core/model/organisation.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { rowsOf } from '../raw-rows.js';
-import { readOrganisationInTransaction } from './organisations.js';
+import { type OrganisationRevisions, readOrganisationInTransaction } from './organisations.js';
 import { type ProcessSummary, listProcessSummaries } from './processes.js';
 
 /**
@@ -66,23 +66,20 @@ export class OrganisationCache {
   /**
    * The organisation and the summaries of its processes as of `tx`, or null. One statement
    * reads both revisions; each part is read again only when its revision moved (a process saved
-   * leaves the organisation's units and people cached). Frozen, as `read`'s result.
+   * leaves the organisation's units and people cached). Frozen, as `read`'s result. `known`:
+   * the revisions as the caller read them in `tx` (with the person, see findPersonByChannel).
    */
   async readWithProcesses(
     tx: Db,
     orgId: string,
+    known?: OrganisationRevisions,
   ): Promise<{ organisation: Organisation; processes: readonly ProcessSummary[] } | null> {
-    const [row] = rowsOf<{ revision: string | number; processes_revision: string | number }>(
-      await tx.execute(
-        sql`select revision, processes_revision from organisations where id = ${orgId}`,
-      ),
-    );
-    if (!row) {
+    const revisions = known ?? (await readRevisions(tx, orgId));
+    if (!revisions) {
       this.entries.delete(orgId);
       return null;
     }
-    const revision = Number(row.revision);
-    const processesRevision = Number(row.processes_revision);
+    const { organisation: revision, processes: processesRevision } = revisions;
     const hit = this.entries.get(orgId);
     // Each part read after its revision: newer than the revision it is kept under, never older.
     const [organisation, processes] = await Promise.all([
@@ -111,6 +108,17 @@ export class OrganisationCache {
       this.entries.delete(oldest);
     }
   }
+}
+
+async function readRevisions(tx: Db, orgId: string): Promise<OrganisationRevisions | null> {
+  const [row] = rowsOf<{ revision: string | number; processes_revision: string | number }>(
+    await tx.execute(
+      sql`select revision, processes_revision from organisations where id = ${orgId}`,
+    ),
+  );
+  return row
+    ? { organisation: Number(row.revision), processes: Number(row.processes_revision) }
+    : null;
 }
 
 function deepFreeze(v: unknown): void {

@@ -17,7 +17,18 @@ import { organisations, people, units } from '../schema.js';
 import { type Actor, writeAudit } from './audit.js';
 
 export type OrganisationSummary = { id: string; name: string; codePrefix: string | null };
-export type PersonMatch = { organisationId: string; person: Person };
+export type PersonMatch = {
+  organisationId: string;
+  person: Person;
+  /**
+   * The organisation's revisions, read in the same statement as the person (findPersonByChannel):
+   * the organisation cache then needs no statement of its own to check them.
+   */
+  revisions?: OrganisationRevisions;
+};
+
+/** See organisations.revision and organisations.processes_revision in db/schema.ts. */
+export type OrganisationRevisions = { organisation: number; processes: number };
 
 /** The columns of a person, as every query that returns people selects them. */
 export const personColumns = {
@@ -327,18 +338,28 @@ export async function findPersonByChannel(
   p: { telegramId?: string; whatsapp?: string },
 ): Promise<PersonMatch[]> {
   const conds: SQL[] = [];
-  if (p.telegramId) conds.push(sql`telegram_id = ${cleanText(p.telegramId)}`);
-  if (p.whatsapp) conds.push(sql`whatsapp = ${cleanText(p.whatsapp)}`);
+  if (p.telegramId) conds.push(sql`p.telegram_id = ${cleanText(p.telegramId)}`);
+  if (p.whatsapp) conds.push(sql`p.whatsapp = ${cleanText(p.whatsapp)}`);
   if (!conds.length) return [];
-  // Plain SQL: read on every inbound update. The roles go as JSON, read alike by both drivers.
-  const rows = rowsOf<PersonRow>(
+  // Plain SQL: read on every inbound update, with the organisation's revisions. The roles go as
+  // JSON, read alike by both drivers; the revisions are bigints (text on postgres.js).
+  const rows = rowsOf<
+    PersonRow & { revision: string | number; processesRevision: string | number }
+  >(
     await db.execute(sql`
-      select id, organisation_id as "organisationId", name, position, unit_id as "unitId",
-             to_json(roles) as roles, nip, telegram_id as "telegramId", whatsapp, language
-        from people where ${sql.join(conds, sql` or `)}
-       order by organisation_id, id`),
+      select p.id, p.organisation_id as "organisationId", p.name, p.position,
+             p.unit_id as "unitId", to_json(p.roles) as roles, p.nip,
+             p.telegram_id as "telegramId", p.whatsapp, p.language,
+             o.revision, o.processes_revision as "processesRevision"
+        from people p join organisations o on o.id = p.organisation_id
+       where ${sql.join(conds, sql` or `)}
+       order by p.organisation_id, p.id`),
   );
-  return rows.map((r) => ({ organisationId: r.organisationId, person: toPerson(r) }));
+  return rows.map((r) => ({
+    organisationId: r.organisationId,
+    person: toPerson(r),
+    revisions: { organisation: Number(r.revision), processes: Number(r.processesRevision) },
+  }));
 }
 
 export type BindTelegramResult =

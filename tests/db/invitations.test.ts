@@ -5,6 +5,7 @@ import {
   bindTelegram,
   createInvitation,
   findPersonByChannel,
+  organisationRevision,
   listAudit,
   loadOrganisation,
   newInvitationToken,
@@ -52,7 +53,14 @@ forEachDatabase('invitations', (getDb) => {
       outcome: 'used',
     });
     expect(await findPersonByChannel(db, { telegramId: '777' })).toEqual([
-      { organisationId: org.id, person: { ...org.people[0], telegramId: '777' } },
+      {
+        organisationId: org.id,
+        person: { ...org.people[0], telegramId: '777' },
+        revisions: {
+          organisation: await organisationRevision(db, org.id),
+          processes: expect.any(Number),
+        },
+      },
     ]);
     const audit = await listAudit(db, { organisationId: org.id, entityType: 'person' });
     expect(audit.map((a) => a.action)).toEqual(['redeem-invitation']);

@@ -5,6 +5,7 @@ import {
   addUnit,
   bindTelegram,
   deleteProcess,
+  findPersonByChannel,
   listProcessSummaries,
   organisationRevision,
   saveOrganisation,
@@ -177,5 +178,52 @@ forEachDatabase('the organisation cache of a bot process', (getDb) => {
     expect(after.organisation).not.toBe(seen.organisation);
     expect(after.organisation.people.map((p) => p.id)).toContain(newcomer.id);
     expect(after.processes).toBe(seen.processes);
+  });
+
+  it('takes the revisions read with the person: they move with every change, and are trusted', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, system);
+    await addPerson(db, { organisationId: org.id, person: newcomer, actor: system });
+    await bindTelegram(db, { personId: newcomer.id, telegramId: '777' });
+    const proc = renjaDocument().processes[0]!;
+    const cache = new OrganisationCache();
+    // As an inbound update does: the person with the revisions, then the cache, one transaction.
+    const viaPerson = () =>
+      db.transaction(async (tx) => {
+        const [match] = await findPersonByChannel(tx, { telegramId: '777' });
+        return {
+          revisions: match!.revisions!,
+          found: (await cache.readWithProcesses(tx, org.id, match!.revisions))!,
+        };
+      });
+    const first = await viaPerson();
+    expect(first.revisions.organisation).toBe(await organisationRevision(db, org.id));
+
+    await saveProcess(db, {
+      organisationId: org.id,
+      process: proc,
+      expectedVersion: 0,
+      actor: system,
+    });
+    const second = await viaPerson();
+    expect(second.revisions.processes).not.toBe(first.revisions.processes);
+    expect(second.found.processes.map((p) => p.id)).toEqual([proc.id]);
+    expect(second.found.organisation).toBe(first.found.organisation);
+
+    await setPersonLanguage(db, { personId: newcomer.id, language: 'en' });
+    const third = await viaPerson();
+    expect(third.revisions.organisation).not.toBe(second.revisions.organisation);
+    expect(third.found.organisation.people.find((p) => p.id === newcomer.id)?.language).toBe('en');
+
+    // Trusted: no statement of its own checks them, so the revisions given decide.
+    const stale = await db.transaction((tx) =>
+      cache.readWithProcesses(tx, org.id, third.revisions),
+    );
+    await deleteProcess(db, { organisationId: org.id, processId: proc.id, actor: system });
+    const trusted = await db.transaction((tx) =>
+      cache.readWithProcesses(tx, org.id, third.revisions),
+    );
+    expect(trusted!.processes).toBe(stale!.processes);
+    expect((await viaPerson()).found.processes).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   setPersonLanguage,
   deleteProcess,
   findPersonByChannel,
+  organisationRevision,
   listAudit,
   listOrganisations,
   listProcesses,
@@ -387,11 +388,16 @@ forEachDatabase('organisation and process storage', (getDb) => {
       people: org.people.map((p, i) => ({ ...p, telegramId: `tg-${i}`, whatsapp: `62812000${i}` })),
     };
     await saveOrganisation(db, withChannels, system);
+    // The organisation's revisions come with the person, read in the same statement.
+    const revisions = {
+      organisation: await organisationRevision(db, org.id),
+      processes: expect.any(Number) as number,
+    };
     expect(await findPersonByChannel(db, { telegramId: 'tg-1' })).toEqual([
-      { organisationId: org.id, person: withChannels.people[1] },
+      { organisationId: org.id, person: withChannels.people[1], revisions },
     ]);
     expect(await findPersonByChannel(db, { whatsapp: '628120000' })).toEqual([
-      { organisationId: org.id, person: withChannels.people[0] },
+      { organisationId: org.id, person: withChannels.people[0], revisions },
     ]);
     expect(await findPersonByChannel(db, { telegramId: 'nobody' })).toEqual([]);
 
