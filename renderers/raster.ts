@@ -1,7 +1,9 @@
-// SVG -> PNG with resvg and the DejaVu fonts shipped in node_modules. Synchronous and CPU-bound:
+// SVG -> PNG with resvg and DejaVu fonts (Latin subsets in renderers/fonts, the rest from
+// node_modules). Synchronous and CPU-bound:
 // call it from a render process (raster-pool.ts), not on the main thread of the bot.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Resvg, type RenderedImage } from '@resvg/resvg-js';
 import { encodePng } from './png.js';
 
@@ -13,11 +15,20 @@ const require = createRequire(import.meta.url);
  */
 export const RASTER_FONT_FAMILY = 'DejaVu Sans Condensed';
 
+/**
+ * The faces text is drawn with: Latin subsets of DejaVu Sans Condensed (renderers/fonts, made by
+ * make-latin-subsets.sh), and the whole DejaVu Sans for any character outside them. resvg lays
+ * text out against the whole font file on every picture: with the full condensed faces that was
+ * more than half of a page's time.
+ */
 export function fontFiles(): string[] {
-  const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return ['DejaVuSansCondensed.ttf', 'DejaVuSansCondensed-Bold.ttf', 'DejaVuSans.ttf'].map((f) =>
-    path.join(dir, f),
-  );
+  const dejavu = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  const ours = fileURLToPath(new URL('./fonts/', import.meta.url));
+  return [
+    path.join(ours, 'DejaVuSansCondensed-Latin.ttf'),
+    path.join(ours, 'DejaVuSansCondensed-Bold-Latin.ttf'),
+    path.join(dejavu, 'DejaVuSans.ttf'),
+  ];
 }
 
 /** Limits a chat picture must respect: Telegram sendPhoto and WhatsApp images. */
