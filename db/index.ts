@@ -14,4 +14,5 @@ export * from './repositories/organisations.js';
 export * from './repositories/organisation-cache.js';
 export * from './repositories/processes.js';
 export * from './repositories/chat.js';
+export * from './repositories/outbox.js';
 export * from './repositories/invitations.js';
