@@ -138,7 +138,13 @@ export class ConversationService {
           }
           const stored = current?.state ? readState(current.state, questionnaire) : null;
           const orgId = bound?.organisationId ?? stored?.organisationId ?? null;
-          if (opts.lockOrganisation && orgId) await lockOrganisation(tx, orgId);
+          if (opts.lockOrganisation && orgId) {
+            await lockOrganisation(tx, orgId);
+            // The revisions read with the person came before the lock, which waited for the
+            // other code-takers: without them the cache reads the revisions again, and sees
+            // the processes those committed.
+            if (bound) bound = { organisationId: bound.organisationId, person: bound.person };
+          }
           const ctx = {
             ...(await loadContext(
               tx,
