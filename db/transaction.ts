@@ -28,6 +28,10 @@ export type RawQuery = <T>(text: string, params?: readonly unknown[]) => Promise
 export type TransactionTools = {
   /** The transaction for the query builder and the repository functions. */
   tx: Db;
+  /**
+   * Plain SQL in the transaction itself, never inside a savepoint of `tx.transaction`: a failed
+   * statement here fails the whole transaction, whatever catches its error.
+   */
   query: RawQuery;
 };
 

@@ -148,7 +148,7 @@ export async function applyInbound<P = undefined>(
         : query<{ revision: number }>(SQL.interviewUpsert, [
             chatKey,
             next.personId === null ? null : cleanText(next.personId),
-            JSON.stringify(cleanJson(next.state) ?? null),
+            jsonText(next.state),
             next.stateVersion,
             now,
           ]).then(([row]) => {
@@ -180,6 +180,12 @@ const SQL = {
                           revision = interviews.revision + 1, updated_at = excluded.updated_at
                     returning revision`,
 } as const;
+
+/** A jsonb parameter: cleaned JSON text, or SQL NULL (refused by the NOT NULL columns). */
+function jsonText(value: unknown): string | null {
+  const clean = cleanJson(value);
+  return clean === undefined || clean === null ? null : JSON.stringify(clean);
+}
 
 type InterviewRow = {
   chat_key: string;
@@ -230,7 +236,7 @@ async function insertOutboxRaw(
     params.push(
       m.chatKey === undefined ? chatKey : cleanText(m.chatKey),
       cleanText(m.platform),
-      JSON.stringify(cleanJson(m.payload) ?? null),
+      jsonText(m.payload),
     );
   const rows = await query<{ id: string }>(outboxInsertText(outbound.length), params);
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
