@@ -17,7 +17,8 @@ export const RASTER_FONT_FAMILY = 'DejaVu Sans Condensed';
 
 /**
  * The faces text is drawn with: Latin subsets of DejaVu Sans Condensed (renderers/fonts, made by
- * make-latin-subsets.sh), and the whole DejaVu Sans for any character outside them. resvg lays
+ * make-latin-subsets.sh), and the whole DejaVu Sans (regular, bold) for any character outside
+ * them. resvg lays
  * text out against the whole font file on every picture: with the full condensed faces that was
  * more than half of a page's time.
  */
@@ -28,6 +29,7 @@ export function fontFiles(): string[] {
     path.join(ours, 'DejaVuSansCondensed-Latin.ttf'),
     path.join(ours, 'DejaVuSansCondensed-Bold-Latin.ttf'),
     path.join(dejavu, 'DejaVuSans.ttf'),
+    path.join(dejavu, 'DejaVuSans-Bold.ttf'),
   ];
 }
 

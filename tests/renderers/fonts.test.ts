@@ -54,6 +54,7 @@ describe('the faces of the chat pictures', () => {
       'DejaVuSansCondensed-Latin.ttf',
       'DejaVuSansCondensed-Bold-Latin.ttf',
       'DejaVuSans.ttf',
+      'DejaVuSans-Bold.ttf',
     ]);
   });
 
@@ -72,7 +73,7 @@ describe('the faces of the chat pictures', () => {
 
   it('draws characters outside the subsets with DejaVu Sans instead of leaving them out', () => {
     const blank = ink(renderSvg(svgWith('Tahap'), { scale: 1.5 }));
-    for (const chars of ['Ω', 'Ж', '✓', '→']) {
+    for (const chars of ['Ω', 'Ж', '✓', '→', '−', '™', '◇']) {
       const drawn = ink(renderSvg(svgWith(`Tahap ${chars}`), { scale: 1.5 }));
       expect(drawn.right, chars).toBeGreaterThan(blank.right + 5);
     }
