@@ -42,25 +42,7 @@ export class OrganisationCache {
    * it is shared with later updates.
    */
   async read(tx: Db, orgId: string): Promise<Organisation | null> {
-    const revision = await organisationRevision(tx, orgId);
-    if (revision === null) {
-      this.entries.delete(orgId);
-      return null;
-    }
-    const hit = this.entries.get(orgId);
-    if (hit?.revision === revision) {
-      // Most recently used last.
-      this.entries.delete(orgId);
-      this.entries.set(orgId, hit);
-      return hit.organisation;
-    }
-    // Read after the revision: if another commit lands in between, the content is newer than
-    // the revision it is kept under, and the next update reads it again. Never the reverse.
-    const organisation = await readOrganisationInTransaction(tx, orgId);
-    if (!organisation) return null;
-    deepFreeze(organisation);
-    this.keep(orgId, { revision, organisation });
-    return organisation;
+    return (await this.readWithProcesses(tx, orgId))?.organisation ?? null;
   }
 
   /**
