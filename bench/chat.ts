@@ -204,6 +204,8 @@ type Window = {
   msgs: number;
   seconds: number;
   cpuUsPerMsg: number;
+  /** The kernel's share of cpuUsPerMsg (system time: socket writes and reads, wake-ups). */
+  sysUsPerMsg: number;
   pgUsPerMsg: number;
   driverCpuPct: number;
   botCpuPct: number;
@@ -214,6 +216,7 @@ function window(a: Sample, b: Sample, msgs: number): Window {
     msgs,
     seconds,
     cpuUsPerMsg: (cpuUs(b.bot) - cpuUs(a.bot)) / Math.max(1, msgs),
+    sysUsPerMsg: (b.bot.systemUs - a.bot.systemUs) / Math.max(1, msgs),
     pgUsPerMsg: (b.pgUs - a.pgUs) / Math.max(1, msgs),
     driverCpuPct: (b.driverUs - a.driverUs) / 1e4 / seconds,
     botCpuPct: (cpuUs(b.bot) - cpuUs(a.bot)) / 1e4 / seconds,
@@ -497,7 +500,7 @@ async function runVariant(kind: Kind, variant: Variant): Promise<Result> {
     obs.trimFakeLogs();
     const r = await closedLoop(group, CFG.closedMs[k] ?? CFG.closedMs.at(-1)!, bot, kind);
     log(
-      `${kind} / ${variant}: closed ${n}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rate.toFixed(0)} msg/s, ${r.cpuUsPerMsg.toFixed(0)} µs/msg`,
+      `${kind} / ${variant}: closed ${n}: p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.rate.toFixed(0)} msg/s, ${r.cpuUsPerMsg.toFixed(0)} µs/msg (system ${r.sysUsPerMsg.toFixed(0)})`,
     );
     closed.push(r);
   }
