@@ -65,6 +65,18 @@ export function runTransaction<T>(db: Db, fn: (t: TransactionTools) => Promise<T
   return driver.kind === 'postgres' ? onPostgres(driver, fn) : onPglite(driver, fn);
 }
 
+/**
+ * One statement of plain SQL outside a transaction (autocommit), as `query` in a transaction: for
+ * the outbox's claims and marks, which run for every message sent.
+ */
+export function rawQuery<T>(db: Db, text: string, params: readonly unknown[] = []): Promise<T[]> {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error('rawQuery needs a database opened with openDatabase');
+  if (driver.kind === 'postgres')
+    return driver.sql.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<T[]>;
+  return driver.client.query<T>(text, params as unknown[]).then((r) => r.rows);
+}
+
 function onPglite<T>(
   d: Extract<Driver, { kind: 'pglite' }>,
   fn: (t: TransactionTools) => Promise<T>,

@@ -4,10 +4,12 @@
 import type { Outbound } from '../../core/interview/index.js';
 import {
   type Db,
+  type MarkResult,
   type OutboxMessage,
+  type SentMark,
   claimOutbox,
   markSendFailed,
-  markSentAndClaimNext,
+  markSentAndClaimNextMany,
 } from '../../db/index.js';
 import { failpoint } from '../failpoints.js';
 import { type Logger, errorFields } from '../log.js';
@@ -30,6 +32,9 @@ export function backoffMs(attempt: number): number {
   return Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
 }
 
+/** Marks in one statement at most (a statement's parameters stay small). */
+const MARK_BATCH = 200;
+
 export class OutboxSender {
   private readonly inFlight = new Set<number>();
   private claiming: Promise<void> | null = null;
@@ -38,6 +43,9 @@ export class OutboxSender {
   private starved = false;
   private idleWaiters: (() => void)[] = [];
   private sent = 0;
+  /** Sends waiting to be marked while the previous mark is on its way (see markSent). */
+  private marks: { mark: SentMark; done: (r: Promise<MarkResult>) => void }[] = [];
+  private marking = false;
 
   constructor(
     private readonly db: Db,
@@ -115,6 +123,32 @@ export class OutboxSender {
       });
   }
 
+  /**
+   * Marks a sent message, claiming its chat's next. The first mark goes out at once; the sends
+   * that end while it is on its way are marked together by the next statement, one round trip
+   * for all of them.
+   */
+  private markSent(mark: SentMark): Promise<MarkResult> {
+    return new Promise<MarkResult>((resolve, reject) => {
+      this.marks.push({ mark, done: (r) => r.then(resolve, reject) });
+      if (!this.marking) void this.flushMarks();
+    });
+  }
+
+  private async flushMarks(): Promise<void> {
+    this.marking = true;
+    while (this.marks.length) {
+      const batch = this.marks.splice(0, MARK_BATCH);
+      const results = markSentAndClaimNextMany(this.db, {
+        marks: batch.map((b) => b.mark),
+        ...(this.opts.now ? { now: this.opts.now() } : {}),
+      });
+      for (const b of batch) b.done(results.then((r) => r.get(b.mark.id)!));
+      await results.catch(() => undefined);
+    }
+    this.marking = false;
+  }
+
   private async sendOne(
     id: number,
     chatKey: string,
@@ -134,11 +168,7 @@ export class OutboxSender {
     }
     if (outcome.ok) {
       failpoint('outbox.after-send');
-      const { next } = await markSentAndClaimNext(this.db, {
-        id,
-        platformMessageId: outcome.messageId,
-        ...(this.opts.now ? { now: this.opts.now() } : {}),
-      });
+      const { next } = await this.markSent({ id, platformMessageId: outcome.messageId });
       this.sent++;
       return { next, claimAgain: false };
     }

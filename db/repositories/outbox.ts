@@ -3,7 +3,7 @@
 // are written by applyInbound (chat.ts), in the transaction of the update they answer.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { cleanNullable, cleanText } from '../clean-text.js';
-import { rowsOf } from '../raw-rows.js';
+import { rawQuery } from '../transaction.js';
 import type { Db } from '../client.js';
 import { outbox } from '../schema.js';
 
@@ -38,28 +38,13 @@ export async function claimOutbox(
   db: Db,
   p: { platform: string; limit: number; now?: Date; leaseMs?: number },
 ): Promise<OutboxMessage[]> {
-  // Inside sql`` a Date is not serialised by the postgres.js driver: pass ISO text.
-  const now = p.now ? sql`${p.now.toISOString()}::timestamptz` : sql`now()`;
-  const leaseSecs = (p.leaseMs ?? 60_000) / 1000;
-  const result = await db.execute(sql`
-    update outbox
-       set attempts = attempts + 1,
-           next_attempt_at = ${now} + make_interval(secs => ${leaseSecs})
-     where id in (
-       select cand.id
-         from outbox cand
-        where cand.platform = ${p.platform} and cand.status = 'pending'
-          and cand.next_attempt_at <= ${now}
-          and cand.id = (select min(older.id) from outbox older
-                          where older.chat_key = cand.chat_key and older.status = 'pending')
-        order by cand.id
-        limit ${p.limit}
-          for update skip locked)
-    returning id::text as id, chat_key, platform, payload, attempts, created_at
-  `);
-  return rowsOf<OutboxRow>(result)
-    .map(toOutboxMessage)
-    .sort((a, b) => a.id - b.id);
+  const rows = await rawQuery<OutboxRow>(db, SQL.claim, [
+    p.platform,
+    p.limit,
+    p.now?.toISOString() ?? null,
+    (p.leaseMs ?? 60_000) / 1000,
+  ]);
+  return rows.map(toOutboxMessage).sort((a, b) => a.id - b.id);
 }
 
 type OutboxRow = {
@@ -100,6 +85,12 @@ export async function markSent(
   return rows.length > 0;
 }
 
+/** A message the platform accepted, to be marked sent. */
+export type SentMark = { id: number; platformMessageId: string | null };
+
+/** What marking one message did: whether it was pending, and the chat's next message if claimed. */
+export type MarkResult = { sent: boolean; next: OutboxMessage | null };
+
 /**
  * Records a sent message and, in the same statement, claims the chat's next message if it is
  * now the head of the chat's queue and due (a lease as claimOutbox's). A sender that goes on with
@@ -108,41 +99,95 @@ export async function markSent(
  */
 export async function markSentAndClaimNext(
   db: Db,
-  p: { id: number; platformMessageId: string | null; now?: Date; leaseMs?: number },
-): Promise<{ sent: boolean; next: OutboxMessage | null }> {
-  const now = p.now ? sql`${p.now.toISOString()}::timestamptz` : sql`now()`;
-  const leaseSecs = (p.leaseMs ?? 60_000) / 1000;
-  // The head is read in the statement's snapshot, where the message just marked still looks
-  // pending: it is left out by id.
-  const result = await db.execute(sql`
-    with sent as (
-      update outbox
-         set status = 'sent', sent_at = ${now},
-             platform_message_id = ${cleanNullable(p.platformMessageId)}, last_error = null
-       where id = ${p.id} and status = 'pending'
-       returning chat_key, platform
+  p: SentMark & { now?: Date; leaseMs?: number },
+): Promise<MarkResult> {
+  const results = await markSentAndClaimNextMany(db, {
+    marks: [{ id: p.id, platformMessageId: p.platformMessageId }],
+    ...(p.now ? { now: p.now } : {}),
+    ...(p.leaseMs !== undefined ? { leaseMs: p.leaseMs } : {}),
+  });
+  return results.get(p.id)!;
+}
+
+/**
+ * markSentAndClaimNext for several messages (of different chats) in one statement: a sender
+ * marks what was sent while its previous mark was on the way in one round trip. Every id of
+ * `marks` has its result in the map.
+ */
+export async function markSentAndClaimNextMany(
+  db: Db,
+  p: { marks: SentMark[]; now?: Date; leaseMs?: number },
+): Promise<Map<number, MarkResult>> {
+  const results = new Map<number, MarkResult>(
+    p.marks.map((m) => [m.id, { sent: false, next: null }]),
+  );
+  if (!p.marks.length) return results;
+  const rows = await rawQuery<{ sent_id: string } & (OutboxRow | NoRow)>(db, SQL.markSent, [
+    p.marks.map((m) => m.id),
+    p.marks.map((m) => cleanNullable(m.platformMessageId)),
+    p.now?.toISOString() ?? null,
+    (p.leaseMs ?? 60_000) / 1000,
+  ]);
+  for (const r of rows)
+    results.set(Number(r.sent_id), { sent: true, next: r.id === null ? null : toOutboxMessage(r) });
+  return results;
+}
+
+type NoRow = { [K in keyof OutboxRow]: null };
+
+/** The sending side's statements, in plain SQL: they run for every message sent. */
+const SQL = {
+  claim: `
+    update outbox
+       set attempts = attempts + 1,
+           next_attempt_at = coalesce($3::timestamptz, now()) + make_interval(secs => $4::float8)
+     where id in (
+       select cand.id
+         from outbox cand
+        where cand.platform = $1 and cand.status = 'pending'
+          and cand.next_attempt_at <= coalesce($3::timestamptz, now())
+          and cand.id = (select min(older.id) from outbox older
+                          where older.chat_key = cand.chat_key and older.status = 'pending')
+        order by cand.id
+        limit $2
+          for update skip locked)
+    returning id::text as id, chat_key, platform, payload, attempts, created_at`,
+  // Each marked message's chat: the oldest message still pending is its new head. The heads are
+  // read in the statement's snapshot, where the messages just marked still look pending: they
+  // are left out by id.
+  markSent: `
+    with marks as (
+      select * from unnest($1::bigint[], $2::text[]) as m(id, platform_message_id)
+    ), sent as (
+      update outbox o
+         set status = 'sent', sent_at = coalesce($3::timestamptz, now()),
+             platform_message_id = m.platform_message_id, last_error = null
+        from marks m
+       where o.id = m.id and o.status = 'pending'
+      returning o.id, o.chat_key, o.platform
     ), head as (
-      select o.id, o.next_attempt_at
-        from outbox o join sent on o.chat_key = sent.chat_key and o.platform = sent.platform
-       where o.status = 'pending' and o.id <> ${p.id}
-       order by o.id
-       limit 1
-         for update of o skip locked
+      select h.id, h.next_attempt_at, sent.id as after_id
+        from sent cross join lateral (
+          select o.id, o.next_attempt_at
+            from outbox o
+           where o.chat_key = sent.chat_key and o.platform = sent.platform
+             and o.status = 'pending' and o.id <> all($1::bigint[])
+           order by o.id
+           limit 1
+             for update of o skip locked) h
     ), claimed as (
       update outbox
          set attempts = attempts + 1,
-             next_attempt_at = ${now} + make_interval(secs => ${leaseSecs})
-       where id in (select id from head where next_attempt_at <= ${now})
-       returning id, chat_key, platform, payload, attempts, created_at
+             next_attempt_at = coalesce($3::timestamptz, now()) + make_interval(secs => $4::float8)
+       where id in (select id from head where next_attempt_at <= coalesce($3::timestamptz, now()))
+      returning id, chat_key, platform, payload, attempts, created_at
     )
-    select (select count(*) from sent)::int as sent,
+    select sent.id::text as sent_id,
            c.id::text as id, c.chat_key, c.platform, c.payload, c.attempts, c.created_at
-      from (select 1) as one left join claimed c on true
-  `);
-  const [row] = rowsOf<{ sent: number } & (OutboxRow | { id: null })>(result);
-  if (!row) throw new Error('markSentAndClaimNext returned no row');
-  return { sent: row.sent > 0, next: row.id === null ? null : toOutboxMessage(row) };
-}
+      from sent
+      left join head on head.after_id = sent.id
+      left join claimed c on c.id = head.id`,
+} as const;
 
 /**
  * Records a failed send: retried at `retryAt` (e.g. after Telegram's retry_after), or given up

@@ -8,6 +8,7 @@ import {
   markSendFailed,
   markSent,
   markSentAndClaimNext,
+  markSentAndClaimNextMany,
   pendingOutboxForChat,
   pruneChatLog,
   saveInterview,
@@ -399,6 +400,51 @@ forEachDatabase('chat: inbox, interview state, outbox', (getDb) => {
     });
     expect(r2.next?.id).toBe(a3!.id);
     expect(r2.next?.attempts).toBe(1);
+  });
+
+  it('marks several chats\' messages in one statement, each claiming its own chat\'s next', async () => {
+    const { db } = getDb();
+    const reply = (chatKey: string, updateKey: string, n: number) =>
+      applyInbound(db, { platform: 'telegram', updateKey, chatKey, now: T0 }, () => ({
+        state: {},
+        stateVersion: 1,
+        personId: null,
+        outbound: Array.from({ length: n }, (_, i) => ({ platform: 'telegram', payload: { i } })),
+      }));
+    await reply('telegram:A', 'a', 2);
+    await reply('telegram:B', 'b', 2);
+    await reply('telegram:C', 'c', 1);
+    const [a1, a2] = await pendingOutboxForChat(db, 'telegram:A');
+    const [b1, b2] = await pendingOutboxForChat(db, 'telegram:B');
+    const [c1] = await pendingOutboxForChat(db, 'telegram:C');
+    expect((await claimOutbox(db, { platform: 'telegram', limit: 10, now: T0 })).length).toBe(3);
+
+    const r = await markSentAndClaimNextMany(db, {
+      marks: [
+        { id: a1!.id, platformMessageId: '10' },
+        { id: b1!.id, platformMessageId: null },
+        { id: c1!.id, platformMessageId: '12' },
+      ],
+      now: T0,
+    });
+    expect(r.get(a1!.id)).toMatchObject({ sent: true, next: { id: a2!.id, payload: { i: 1 } } });
+    expect(r.get(b1!.id)).toMatchObject({ sent: true, next: { id: b2!.id, chatKey: 'telegram:B' } });
+    expect(r.get(c1!.id)).toEqual({ sent: true, next: null });
+    // Leased with the mark: nothing is left for another claimer.
+    expect(await claimOutbox(db, { platform: 'telegram', limit: 10, now: T0 })).toEqual([]);
+
+    // A message marked again, in a batch with a new one: only the new one counts.
+    const again = await markSentAndClaimNextMany(db, {
+      marks: [
+        { id: a1!.id, platformMessageId: '10' },
+        { id: a2!.id, platformMessageId: '11' },
+      ],
+      now: T0,
+    });
+    expect(again.get(a1!.id)).toEqual({ sent: false, next: null });
+    expect(again.get(a2!.id)).toEqual({ sent: true, next: null });
+    expect(await pendingOutboxForChat(db, 'telegram:A')).toEqual([]);
+    expect((await markSentAndClaimNextMany(db, { marks: [] })).size).toBe(0);
   });
 
   it('never hands one message to two concurrent claimers', async () => {
