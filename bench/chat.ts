@@ -5,6 +5,8 @@
 // bench/chat/<variant>-bot.ts`, TELEGRAM_API_ROOT pointing at the fake) that reports its own CPU
 // time and RSS over IPC. Three bots, each on a fresh database of the same kind:
 //   probis  the real application (openApp + startTelegram, pacing off);
+//   design  a bare telegraf bot doing what the reliability design asks of each message (lock,
+//           inbox, state read and written, outbox, send, mark sent) with no interview;
 //   store   a bare telegraf bot: one transaction inserting the message into a table, then reply;
 //   echo    a bare telegraf bot replying with the same text (no database).
 // Latency: from the update being queued in the fake to the bot's last reply message to it
@@ -73,7 +75,7 @@ CFG.openChats = Math.min(CFG.openChats, Math.max(...CFG.chats));
 const ONLY = argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] as Variant) : null;
 
 type Kind = 'pglite' | 'postgres';
-type Variant = 'probis' | 'store' | 'echo';
+type Variant = 'probis' | 'design' | 'store' | 'echo';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (s: string) =>
   process.stderr.write(`[chat-bench ${((performance.now() - T0) / 1000).toFixed(0)}s] ${s}\n`);
@@ -556,15 +558,19 @@ const f1 = (n: number | undefined) =>
   n === undefined || Number.isNaN(n) ? 'n/a' : n >= 100 ? n.toFixed(0) : n.toFixed(1);
 const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 
+const COLUMNS: Variant[] = ['probis', 'design', 'store', 'echo'];
+
 function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
   const rows: string[][] = [];
   const row = (what: string, get: (v: Result) => number | undefined, ratio = true) =>
     rows.push([
       what,
       f1(get(r.probis)),
+      f1(get(r.design)),
       f1(get(r.store)),
       f1(get(r.echo)),
       ratio ? x(get(r.probis) ?? NaN, get(r.store) ?? NaN) : '',
+      ratio ? x(get(r.probis) ?? NaN, get(r.design) ?? NaN) : '',
     ]);
   for (const [k, n] of CFG.chats.entries()) {
     row(`closed ${n} chat${n > 1 ? 's' : ''}: p50 ms`, (v) => v.closed[k]!.p50);
@@ -576,9 +582,10 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
     row(`closed ${n}: bot / driver CPU %`, (v) => v.closed[k]!.botCpuPct, false);
     rows[rows.length - 1] = [
       rows.at(-1)![0]!,
-      ...(['probis', 'store', 'echo'] as Variant[]).map(
+      ...COLUMNS.map(
         (v) => `${f1(r[v].closed[k]!.botCpuPct)} / ${f1(r[v].closed[k]!.driverCpuPct)}`,
       ),
+      '',
       '',
     ];
   }
@@ -592,9 +599,8 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
   row(`open: bot's event-loop delay p99 / max ms`, (v) => v.open.botLagP99, false);
   rows[rows.length - 1] = [
     rows.at(-1)![0]!,
-    ...(['probis', 'store', 'echo'] as Variant[]).map(
-      (v) => `${f1(r[v].open.botLagP99)} / ${f1(r[v].open.botLagMax)}`,
-    ),
+    ...COLUMNS.map((v) => `${f1(r[v].open.botLagP99)} / ${f1(r[v].open.botLagMax)}`),
+    '',
     '',
   ];
   row(`open + render: bot's event-loop delay p99 / max ms`, (v) => v.render?.botLagP99, false);
@@ -604,7 +610,15 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
   row(`RSS MB after the closed loops (no map rendered yet)`, (v) => v.rssBefore / 2 ** 20);
   row(`RSS MB at the end (probis: ${r.probis.rssNote})`, (v) => v.rss / 2 ** 20);
   row(`RSS MB of render processes at the end`, (v) => v.childrenRss / 2 ** 20, false);
-  const head = ['measure', 'probis', 'store floor', 'echo floor', 'probis/store'];
+  const head = [
+    'measure',
+    'probis',
+    'design floor',
+    'store floor',
+    'echo floor',
+    'probis/store',
+    'probis/design',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((rw) => rw[i]!.length)));
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
@@ -619,7 +633,7 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
   const rr = r.probis.render!;
   out.push(
     `Render chat: ${rr.renders?.length ?? 0} renders of the 100-activity map (${rr.renders?.map((v) => (v / 1000).toFixed(1)).join(', ')} s from /nama to the review question), busy ${(100 * (rr.renderBusy ?? 0)).toFixed(0)}% of the measured window.`,
-    `Open loop: ${r.probis.open.n} / ${rr.n} measured replies (probis), backlog events ${r.probis.open.backlog + rr.backlog}; unexpected bot messages: probis ${r.probis.unexpected}, store ${r.store.unexpected}, echo ${r.echo.unexpected}.`,
+    `Open loop: ${r.probis.open.n} / ${rr.n} measured replies (probis), backlog events ${r.probis.open.backlog + rr.backlog}; unexpected bot messages: ${COLUMNS.map((v) => `${v} ${r[v].unexpected}`).join(', ')}.`,
     '',
   );
   // Targets (issue 11)
@@ -675,6 +689,9 @@ function printTable(kind: Kind, r: Record<Variant, Result>): string[] {
         `| ${what} | ${shown} | ${Number.isNaN(v) ? 'n/a' : met ? 'met' : '**MISSED**'} |`,
     ),
     '',
+    // Not a target: what the interview and the code around it cost over the design's own work.
+    `Against the design floor (closed, 50 chats): bot CPU per message ${x(r.probis.closed[c50]!.cpuUsPerMsg, r.design.closed[c50]!.cpuUsPerMsg)}, throughput ${x(r.probis.closed[c50]!.rate, r.design.closed[c50]!.rate)}; open-loop p99 ${x(r.probis.open.p99, r.design.open.p99)}. The design floor against the store floor: CPU ${x(r.design.closed[c50]!.cpuUsPerMsg, r.store.closed[c50]!.cpuUsPerMsg)}, throughput ${x(r.design.closed[c50]!.rate, r.store.closed[c50]!.rate)}.`,
+    '',
   );
   return out;
 }
@@ -694,7 +711,8 @@ for (const kind of KINDS) {
     if (r.profile) console.log(`CPU profile: ${r.profile}\n${topFrames(r.profile, 25).join('\n')}`);
     continue;
   }
-  for (const v of ['echo', 'store', 'probis'] as Variant[]) results[v] = await runVariant(kind, v);
+  for (const v of ['echo', 'store', 'design', 'probis'] as Variant[])
+    results[v] = await runVariant(kind, v);
   const table = printTable(kind, results);
   console.log(table.join('\n'));
   if (results.probis.profile) {
