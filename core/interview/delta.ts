@@ -44,6 +44,27 @@ const present = (o: Record<string, unknown>) =>
 
 const asJson = (x: unknown): Json => JSON.parse(JSON.stringify(x ?? null)) as Json;
 
+/**
+ * Whether two JSON-like values serialise to the same JSON, object keys in any order. A step
+ * shares what it did not change with the state before it, so most comparisons end at `===`.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  if (isObject(a) && isObject(b) && !hasToJson(a) && !hasToJson(b)) {
+    const keys = present(a);
+    if (keys.length !== present(b).length) return false;
+    return keys.every((k) => b[k] !== undefined && sameJson(a[k], b[k]));
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const hasToJson = (o: Record<string, unknown>) => typeof o.toJSON === 'function';
+
 /** The delta that turns `newer` back into `older`. Both are JSON-like values. */
 export function encodeDelta(older: unknown, newer: unknown): Delta {
   if (isObject(older) && isObject(newer)) {
@@ -52,24 +73,44 @@ export function encodeDelta(older: unknown, newer: unknown): Delta {
       const before = older[k];
       const after = newer[k];
       if (after === undefined) o[k] = { v: asJson(before) };
-      else if (JSON.stringify(before) !== JSON.stringify(after)) o[k] = encodeDelta(before, after);
+      else if (!sameJson(before, after)) o[k] = encodeDelta(before, after);
     }
     const r = present(newer).filter((k) => older[k] === undefined);
     return r.length ? { o, r } : { o };
   }
   if (Array.isArray(older) && Array.isArray(newer)) {
-    const byJson = new Map<string, number>();
-    const byId = new Map<unknown, number>();
+    // Elements found by identity first (shared with the newer state), then by their JSON (built
+    // only when some element needs it), then by id.
+    const byRef = new Map<unknown, number>();
     newer.forEach((x, i) => {
-      const j = JSON.stringify(x);
-      if (!byJson.has(j)) byJson.set(j, i);
-      if (isObject(x) && typeof x.id === 'string' && !byId.has(x.id)) byId.set(x.id, i);
+      if (typeof x === 'object' && x !== null && !byRef.has(x)) byRef.set(x, i);
     });
+    let byJson: Map<string, number> | undefined;
+    const jsonIndex = () => {
+      if (byJson) return byJson;
+      byJson = new Map();
+      newer.forEach((x, i) => {
+        const j = JSON.stringify(x);
+        if (!byJson!.has(j)) byJson!.set(j, i);
+      });
+      return byJson;
+    };
+    let byId: Map<unknown, number> | undefined;
+    const idIndex = () => {
+      if (byId) return byId;
+      byId = new Map();
+      newer.forEach((x, i) => {
+        if (isObject(x) && typeof x.id === 'string' && !byId!.has(x.id)) byId!.set(x.id, i);
+      });
+      return byId;
+    };
     return {
       a: older.map((x) => {
-        const same = byJson.get(JSON.stringify(x));
+        const shared = byRef.get(x);
+        if (shared !== undefined) return shared;
+        const same = jsonIndex().get(JSON.stringify(x));
         if (same !== undefined) return same;
-        const i = isObject(x) && typeof x.id === 'string' ? byId.get(x.id) : undefined;
+        const i = isObject(x) && typeof x.id === 'string' ? idIndex().get(x.id) : undefined;
         return i !== undefined ? { i, d: encodeDelta(x, newer[i]) } : { v: asJson(x) };
       }),
     };
@@ -102,22 +143,36 @@ export function applyDelta(newer: unknown, delta: Delta): Json {
 
 /** A short fingerprint of a JSON value, the same whatever the order of its object keys. */
 export function fingerprint(value: unknown): string {
-  // FNV-1a over the canonical JSON, 32 bits, as 8 hex digits.
-  const s = canonicalJson(value);
+  // FNV-1a, 32 bits, over the canonical JSON (keys sorted), as 8 hex digits. The text is hashed
+  // as it is walked, never built whole; the digits are those of the text, since stored histories
+  // carry them.
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  const feed = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  };
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) {
+      feed('[');
+      for (let i = 0; i < x.length; i++) {
+        if (i) feed(',');
+        walk(x[i] ?? null);
+      }
+      feed(']');
+    } else if (isObject(x)) {
+      feed('{');
+      let first = true;
+      for (const k of present(x).sort()) {
+        feed(first ? JSON.stringify(k) : `,${JSON.stringify(k)}`);
+        feed(':');
+        walk(x[k]);
+        first = false;
+      }
+      feed('}');
+    } else feed(String(JSON.stringify(x ?? null)));
+  };
+  walk(value);
   return (h >>> 0).toString(16).padStart(8, '0');
-}
-
-function canonicalJson(x: unknown): string {
-  if (Array.isArray(x)) return `[${x.map((e) => canonicalJson(e ?? null)).join(',')}]`;
-  if (isObject(x))
-    return `{${present(x)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(x[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(x ?? null);
 }

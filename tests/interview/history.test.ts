@@ -3,7 +3,7 @@
 // that the stored state stays small, and that a state changed behind the engine's back never
 // restores something wrong.
 import { describe, expect, it } from 'vitest';
-import { applyDelta, encodeDelta } from '../../core/interview/delta.js';
+import { applyDelta, encodeDelta, fingerprint } from '../../core/interview/delta.js';
 import {
   type InterviewState,
   questionnaire,
@@ -65,6 +65,56 @@ describe('the delta of one state against the next', () => {
     ];
     for (const [older, newer] of pairs)
       expect(applyDelta(newer, encodeDelta(older, newer))).toEqual(older);
+  });
+
+  it('gives the earlier state back when the next one shares what did not change', () => {
+    // As a step makes it: the unchanged parts are the same objects, not copies.
+    const kept = { id: 'n1', name: 'Verifikasi', kelengkapan: ['KTP'] };
+    const moved = { id: 'n2', name: 'Arsip' };
+    const older = { cursor: { q: 'waktu' }, nodes: [kept, moved], notes: ['a'] };
+    const newer = {
+      ...older,
+      cursor: { q: 'output' },
+      nodes: [moved, kept, { id: 'n3', name: 'Kirim' }],
+    };
+    const delta = encodeDelta(older, newer);
+    expect(applyDelta(newer, delta)).toEqual(older);
+    expect(applyDelta(newer, JSON.parse(JSON.stringify(delta)))).toEqual(older);
+    // The shared list of notes is not in the delta at all.
+    expect(delta).not.toHaveProperty('o.notes');
+  });
+});
+
+describe('the fingerprint a delta is checked against', () => {
+  /** The fingerprint as stored histories carry it: FNV-1a over the canonical JSON text. */
+  function textFingerprint(value: unknown): string {
+    const canonical = (x: unknown): string => {
+      if (Array.isArray(x)) return `[${x.map((e) => canonical(e ?? null)).join(',')}]`;
+      if (typeof x === 'object' && x !== null)
+        return `{${Object.keys(x)
+          .filter((k) => (x as Record<string, unknown>)[k] !== undefined)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((x as Record<string, unknown>)[k])}`)
+          .join(',')}}`;
+      return JSON.stringify(x ?? null);
+    };
+    const s = canonical(value);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(16).padStart(8, '0');
+  }
+
+  it('is the one stored histories carry, for every state of the Renja interview', () => {
+    const { states } = tellRenjaKeepingStates();
+    for (const s of states) expect(fingerprint(standing(s))).toBe(textFingerprint(standing(s)));
+    expect(fingerprint({ a: [1, 'dua', null, { b: true }], c: undefined })).toBe(
+      textFingerprint({ a: [1, 'dua', null, { b: true }] }),
+    );
+  });
+
+  it('does not depend on the order of object keys, and sees any change of a value', () => {
+    expect(fingerprint({ a: 1, b: { c: [1, 2] } })).toBe(fingerprint({ b: { c: [1, 2] }, a: 1 }));
+    expect(fingerprint({ a: 1, b: { c: [1, 2] } })).not.toBe(fingerprint({ a: 1, b: { c: [2, 1] } }));
   });
 });
 
