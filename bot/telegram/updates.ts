@@ -32,7 +32,7 @@ export type UpdateDeps = {
   service: ConversationService;
   telegram: Telegram;
   log: Logger;
-  /** Called after updates were applied: there are messages to send. */
+  /** Called after each update is applied, and after the batch: there are messages to send. */
   onApplied: () => void;
   attempts?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -68,7 +68,11 @@ export class TelegramUpdates {
       [...byChat].map(([key, list]) =>
         this.inOrder(key, async () => {
           // Stops at the first update that cannot be stored: the later ones must not overtake it.
-          for (const inbound of list) await this.one(inbound);
+          for (const inbound of list) {
+            await this.one(inbound);
+            // Its reply goes out now, not when the batch's slowest update is done.
+            this.d.onApplied();
+          }
         }),
       ),
     );
