@@ -8,6 +8,7 @@ import {
   type OutboxMessage,
   type SentMark,
   claimOutbox,
+  isTransientDbError,
   markSendFailed,
   markSentAndClaimNextMany,
 } from '../../db/index.js';
@@ -34,6 +35,8 @@ export function backoffMs(attempt: number): number {
 
 /** Marks in one statement at most (a statement's parameters stay small). */
 const MARK_BATCH = 200;
+/** Tries of a mark statement when the database fails for a moment (100 ms, 200 ms between). */
+const MARK_ATTEMPTS = 3;
 
 export class OutboxSender {
   private readonly inFlight = new Set<number>();
@@ -137,16 +140,36 @@ export class OutboxSender {
 
   private async flushMarks(): Promise<void> {
     this.marking = true;
-    while (this.marks.length) {
-      const batch = this.marks.splice(0, MARK_BATCH);
-      const results = markSentAndClaimNextMany(this.db, {
-        marks: batch.map((b) => b.mark),
-        ...(this.opts.now ? { now: this.opts.now() } : {}),
-      });
-      for (const b of batch) b.done(results.then((r) => r.get(b.mark.id)!));
-      await results.catch(() => undefined);
+    try {
+      while (this.marks.length) {
+        const batch = this.marks.splice(0, MARK_BATCH);
+        const results = this.markAll(batch.map((b) => b.mark));
+        for (const b of batch) b.done(results.then((r) => r.get(b.mark.id)!));
+        await results.catch(() => undefined);
+      }
+    } finally {
+      this.marking = false;
     }
-    this.marking = false;
+  }
+
+  /**
+   * One statement for the batch, made again when the database failed for a moment: the messages
+   * were delivered, and a mark made twice changes nothing (only pending rows are marked), while
+   * a mark lost would send every message of the batch again when its lease ends.
+   */
+  private async markAll(marks: SentMark[]): Promise<Map<number, MarkResult>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await markSentAndClaimNextMany(this.db, {
+          marks,
+          ...(this.opts.now ? { now: this.opts.now() } : {}),
+        });
+      } catch (e) {
+        if (!isTransientDbError(e) || attempt >= MARK_ATTEMPTS) throw e;
+        this.log.warn('outbox.mark_retry', { messages: marks.length, attempt, ...errorFields(e) });
+        await new Promise((r) => setTimeout(r, 100 * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   private async sendOne(

@@ -58,7 +58,9 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (isObject(a) && isObject(b) && !hasToJson(a) && !hasToJson(b)) {
     const keys = present(a);
     if (keys.length !== present(b).length) return false;
-    return keys.every((k) => b[k] !== undefined && sameJson(a[k], b[k]));
+    return keys.every(
+      (k) => b[k] !== undefined && typeof b[k] !== 'function' && sameJson(a[k], b[k]),
+    );
   }
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -154,7 +154,7 @@ const SQL = {
     returning id::text as id, chat_key, platform, payload, attempts, created_at`,
   // Each marked message's chat: the oldest message still pending is its new head. The heads are
   // read in the statement's snapshot, where the messages just marked still look pending: they
-  // are left out by id.
+  // are left out by id. A head locked by someone else is not claimed, and nothing behind it is.
   markSent: `
     with marks as (
       select * from unnest($1::bigint[], $2::text[]) as m(id, platform_message_id)
@@ -170,10 +170,9 @@ const SQL = {
         from sent cross join lateral (
           select o.id, o.next_attempt_at
             from outbox o
-           where o.chat_key = sent.chat_key and o.platform = sent.platform
-             and o.status = 'pending' and o.id <> all($1::bigint[])
-           order by o.id
-           limit 1
+           where o.id = (select min(p.id) from outbox p
+                          where p.chat_key = sent.chat_key and p.platform = sent.platform
+                            and p.status = 'pending' and p.id <> all($1::bigint[]))
              for update of o skip locked) h
     ), claimed as (
       update outbox

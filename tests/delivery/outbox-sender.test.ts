@@ -1,0 +1,111 @@
+// The outbox sender against a real database: replies of several chats sent in each chat's order,
+// each message once, and marked sent even when the database fails for a moment while marking.
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import type { Outbound } from '../../core/interview/index.js';
+import { type ChannelSender, OutboxSender } from '../../bot/delivery/outbox-sender.js';
+import { silentLogger } from '../../bot/log.js';
+import { applyInbound, pendingOutboxForChat } from '../../db/index.js';
+import { rowsOf } from '../../db/raw-rows.js';
+import { forEachDatabase } from '../support/db.js';
+
+/** A platform that accepts everything and remembers what each chat was sent, in order. */
+function recordingSender(): ChannelSender & { sent: Map<string, string[]> } {
+  const sent = new Map<string, string[]>();
+  let id = 0;
+  return {
+    platform: 'telegram',
+    sent,
+    async send(chatKey: string, message: Outbound) {
+      sent.set(chatKey, [
+        ...(sent.get(chatKey) ?? []),
+        message.kind === 'text' ? message.text : '',
+      ]);
+      return { ok: true, messageId: String(++id) };
+    },
+  };
+}
+
+forEachDatabase('outbox sender', (getDb) => {
+  const reply = (chatKey: string, texts: string[]) =>
+    applyInbound(getDb().db, { platform: 'telegram', updateKey: chatKey, chatKey }, () => ({
+      state: {},
+      stateVersion: 1,
+      personId: null,
+      outbound: texts.map((text) => ({
+        platform: 'telegram',
+        payload: { kind: 'text', text } satisfies Outbound,
+      })),
+    }));
+
+  it('sends each chat its messages in order, once, and marks them sent', async () => {
+    const { db } = getDb();
+    await reply('telegram:1', ['Terima kasih.', 'Apa nama proses berikutnya?']);
+    await reply('telegram:2', ['Baik.', 'Siapa pelaksananya?', 'Berapa lama?']);
+    const platform = recordingSender();
+    const outbox = new OutboxSender(db, platform, silentLogger);
+
+    expect(await outbox.drain()).toBe(5);
+    expect(platform.sent.get('telegram:1')).toEqual([
+      'Terima kasih.',
+      'Apa nama proses berikutnya?',
+    ]);
+    expect(platform.sent.get('telegram:2')).toEqual([
+      'Baik.',
+      'Siapa pelaksananya?',
+      'Berapa lama?',
+    ]);
+    expect(await pendingOutboxForChat(db, 'telegram:1')).toEqual([]);
+    expect(await pendingOutboxForChat(db, 'telegram:2')).toEqual([]);
+  });
+
+  // Protection: OutboxSender.markAll makes a failed mark statement again when the failure is
+  // transient. Without it the delivered messages stay pending under their lease (to be sent a
+  // second time a minute later) and the chats' next messages are never claimed: drain ends with
+  // messages unsent and rows pending.
+  it('marks again when the database fails for a moment: nothing is sent twice or left behind', async () => {
+    const { db } = getDb();
+    await reply('telegram:1', ['Terima kasih.', 'Apa nama proses berikutnya?']);
+    await reply('telegram:2', ['Baik.', 'Siapa pelaksananya?']);
+    // The first mark statement fails as a serialization failure would; a sequence, since the
+    // failing statement's own changes are rolled back.
+    for (const statement of [
+      `create sequence probis_test_mark_faults`,
+      `create function probis_test_fail_mark() returns trigger language plpgsql as $$
+       begin
+         if new.status = 'sent' and old.status = 'pending'
+            and nextval('probis_test_mark_faults') = 1 then
+           raise exception 'injected mark fault' using errcode = '40001';
+         end if;
+         return new;
+       end $$`,
+      `create trigger probis_test_fail_mark before update on outbox
+         for each row execute function probis_test_fail_mark()`,
+    ])
+      await db.execute(sql.raw(statement));
+    try {
+      const platform = recordingSender();
+      const outbox = new OutboxSender(db, platform, silentLogger);
+      expect(await outbox.drain()).toBe(4);
+      expect(platform.sent.get('telegram:1')).toEqual([
+        'Terima kasih.',
+        'Apa nama proses berikutnya?',
+      ]);
+      expect(platform.sent.get('telegram:2')).toEqual(['Baik.', 'Siapa pelaksananya?']);
+      expect(await pendingOutboxForChat(db, 'telegram:1')).toEqual([]);
+      expect(await pendingOutboxForChat(db, 'telegram:2')).toEqual([]);
+      // The fault did happen: the trigger ran again after it.
+      const [seq] = rowsOf<{ n: number }>(
+        await db.execute(sql.raw(`select last_value::int as n from probis_test_mark_faults`)),
+      );
+      expect(seq!.n).toBeGreaterThan(1);
+    } finally {
+      for (const statement of [
+        `drop trigger probis_test_fail_mark on outbox`,
+        `drop function probis_test_fail_mark()`,
+        `drop sequence probis_test_mark_faults`,
+      ])
+        await db.execute(sql.raw(statement));
+    }
+  });
+});
