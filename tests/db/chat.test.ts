@@ -402,7 +402,7 @@ forEachDatabase('chat: inbox, interview state, outbox', (getDb) => {
     expect(r2.next?.attempts).toBe(1);
   });
 
-  it('marks several chats\' messages in one statement, each claiming its own chat\'s next', async () => {
+  it("marks several chats' messages in one statement, each claiming its own chat's next", async () => {
     const { db } = getDb();
     const reply = (chatKey: string, updateKey: string, n: number) =>
       applyInbound(db, { platform: 'telegram', updateKey, chatKey, now: T0 }, () => ({
@@ -428,7 +428,10 @@ forEachDatabase('chat: inbox, interview state, outbox', (getDb) => {
       now: T0,
     });
     expect(r.get(a1!.id)).toMatchObject({ sent: true, next: { id: a2!.id, payload: { i: 1 } } });
-    expect(r.get(b1!.id)).toMatchObject({ sent: true, next: { id: b2!.id, chatKey: 'telegram:B' } });
+    expect(r.get(b1!.id)).toMatchObject({
+      sent: true,
+      next: { id: b2!.id, chatKey: 'telegram:B' },
+    });
     expect(r.get(c1!.id)).toEqual({ sent: true, next: null });
     // Leased with the mark: nothing is left for another claimer.
     expect(await claimOutbox(db, { platform: 'telegram', limit: 10, now: T0 })).toEqual([]);

@@ -114,7 +114,9 @@ describe('the fingerprint a delta is checked against', () => {
 
   it('does not depend on the order of object keys, and sees any change of a value', () => {
     expect(fingerprint({ a: 1, b: { c: [1, 2] } })).toBe(fingerprint({ b: { c: [1, 2] }, a: 1 }));
-    expect(fingerprint({ a: 1, b: { c: [1, 2] } })).not.toBe(fingerprint({ a: 1, b: { c: [2, 1] } }));
+    expect(fingerprint({ a: 1, b: { c: [1, 2] } })).not.toBe(
+      fingerprint({ a: 1, b: { c: [2, 1] } }),
+    );
   });
 });
 
