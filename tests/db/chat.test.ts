@@ -36,6 +36,17 @@ function countTurn(seen: StoredInterview[] = [], calls: Counter = { n: 0 }) {
   };
 }
 
+/** Applies update `updateKey` of a chat, answering it with `n` messages ({ i: 0 }, { i: 1 } ..). */
+function replyWith(db: TestDatabase['db']) {
+  return (chatKey: string, updateKey: string, n: number) =>
+    applyInbound(db, { platform: 'telegram', updateKey, chatKey, now: T0 }, () => ({
+      state: {},
+      stateVersion: 1,
+      personId: null,
+      outbound: Array.from({ length: n }, (_, i) => ({ platform: 'telegram', payload: { i } })),
+    }));
+}
+
 function deferred() {
   let release!: () => void;
   const promise = new Promise<void>((r) => (release = r));
@@ -354,13 +365,7 @@ forEachDatabase('chat: inbox, interview state, outbox', (getDb) => {
 
   it("marks a message sent and claims the chat's next one in the same statement", async () => {
     const { db } = getDb();
-    const reply = (chatKey: string, updateKey: string, n: number) =>
-      applyInbound(db, { platform: 'telegram', updateKey, chatKey, now: T0 }, () => ({
-        state: {},
-        stateVersion: 1,
-        personId: null,
-        outbound: Array.from({ length: n }, (_, i) => ({ platform: 'telegram', payload: { i } })),
-      }));
+    const reply = replyWith(db);
     await reply('telegram:A', 'a', 3);
     await reply('telegram:B', 'b', 1);
     const [a1, a2, a3] = await pendingOutboxForChat(db, 'telegram:A');
@@ -404,13 +409,7 @@ forEachDatabase('chat: inbox, interview state, outbox', (getDb) => {
 
   it("marks several chats' messages in one statement, each claiming its own chat's next", async () => {
     const { db } = getDb();
-    const reply = (chatKey: string, updateKey: string, n: number) =>
-      applyInbound(db, { platform: 'telegram', updateKey, chatKey, now: T0 }, () => ({
-        state: {},
-        stateVersion: 1,
-        personId: null,
-        outbound: Array.from({ length: n }, (_, i) => ({ platform: 'telegram', payload: { i } })),
-      }));
+    const reply = replyWith(db);
     await reply('telegram:A', 'a', 2);
     await reply('telegram:B', 'b', 2);
     await reply('telegram:C', 'c', 1);

@@ -38,6 +38,17 @@ forEachDatabase('outbox sender', (getDb) => {
       })),
     }));
 
+  /** Each chat was sent exactly these texts, in this order, and nothing of it is left pending. */
+  async function expectDelivered(
+    platform: ReturnType<typeof recordingSender>,
+    byChat: Record<string, string[]>,
+  ) {
+    for (const [chatKey, texts] of Object.entries(byChat)) {
+      expect(platform.sent.get(chatKey)).toEqual(texts);
+      expect(await pendingOutboxForChat(getDb().db, chatKey)).toEqual([]);
+    }
+  }
+
   it('sends each chat its messages in order, once, and marks them sent', async () => {
     const { db } = getDb();
     await reply('telegram:1', ['Terima kasih.', 'Apa nama proses berikutnya?']);
@@ -46,17 +57,10 @@ forEachDatabase('outbox sender', (getDb) => {
     const outbox = new OutboxSender(db, platform, silentLogger);
 
     expect(await outbox.drain()).toBe(5);
-    expect(platform.sent.get('telegram:1')).toEqual([
-      'Terima kasih.',
-      'Apa nama proses berikutnya?',
-    ]);
-    expect(platform.sent.get('telegram:2')).toEqual([
-      'Baik.',
-      'Siapa pelaksananya?',
-      'Berapa lama?',
-    ]);
-    expect(await pendingOutboxForChat(db, 'telegram:1')).toEqual([]);
-    expect(await pendingOutboxForChat(db, 'telegram:2')).toEqual([]);
+    await expectDelivered(platform, {
+      'telegram:1': ['Terima kasih.', 'Apa nama proses berikutnya?'],
+      'telegram:2': ['Baik.', 'Siapa pelaksananya?', 'Berapa lama?'],
+    });
   });
 
   // Protection: OutboxSender.markAll makes a failed mark statement again when the failure is
@@ -87,13 +91,10 @@ forEachDatabase('outbox sender', (getDb) => {
       const platform = recordingSender();
       const outbox = new OutboxSender(db, platform, silentLogger);
       expect(await outbox.drain()).toBe(4);
-      expect(platform.sent.get('telegram:1')).toEqual([
-        'Terima kasih.',
-        'Apa nama proses berikutnya?',
-      ]);
-      expect(platform.sent.get('telegram:2')).toEqual(['Baik.', 'Siapa pelaksananya?']);
-      expect(await pendingOutboxForChat(db, 'telegram:1')).toEqual([]);
-      expect(await pendingOutboxForChat(db, 'telegram:2')).toEqual([]);
+      await expectDelivered(platform, {
+        'telegram:1': ['Terima kasih.', 'Apa nama proses berikutnya?'],
+        'telegram:2': ['Baik.', 'Siapa pelaksananya?'],
+      });
       // The fault did happen: the trigger ran again after it.
       const [seq] = rowsOf<{ n: number }>(
         await db.execute(sql.raw(`select last_value::int as n from probis_test_mark_faults`)),
