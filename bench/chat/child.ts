@@ -2,6 +2,7 @@
 // the IPC channel, and stops cleanly when told (so `node --cpu-prof` writes its profile).
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Telegraf } from 'telegraf';
 
 export type ToChild = { type: 'stats'; id: number } | { type: 'stop' };
 export type ChildStats = {
@@ -92,4 +93,24 @@ export function required(name: string): string {
   const v = process.env[name];
   if (!v) throw new Error(`${name} is not set`);
   return v;
+}
+
+/**
+ * Runs a floor bot (bare telegraf, its own long polling): its handler errors on stderr, and on
+ * the driver's stop, polling stopped, then `close` for what the bot opened (its database).
+ */
+export function launchFloorBot(
+  name: string,
+  bot: Telegraf,
+  close: () => Promise<void> = async () => {},
+): void {
+  bot.catch((e) => {
+    process.stderr.write(`${name}: ${String((e as Error)?.message ?? e)}\n`);
+  });
+  void bot.launch(() =>
+    serveDriver(async () => {
+      bot.stop('bench');
+      await close();
+    }),
+  );
 }

@@ -12,7 +12,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { required, serveDriver } from './child.js';
+import { launchFloorBot, required } from './child.js';
 
 const TABLES = [
   `CREATE TABLE IF NOT EXISTS bench_locks (chat_key text PRIMARY KEY, locked_at timestamptz NOT NULL)`,
@@ -102,12 +102,4 @@ bot.on(message('text'), async (ctx) => {
   await ctx.reply(text);
   await store.query(SQL.sent, [outboxId]);
 });
-bot.catch((e) => {
-  process.stderr.write(`design-bot: ${String((e as Error)?.message ?? e)}\n`);
-});
-void bot.launch(() =>
-  serveDriver(async () => {
-    bot.stop('bench');
-    await store.close();
-  }),
-);
+launchFloorBot('design-bot', bot, () => store.close());

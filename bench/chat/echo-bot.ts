@@ -2,13 +2,10 @@
 // with the same text. No database.
 import { Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { required, serveDriver } from './child.js';
+import { launchFloorBot, required } from './child.js';
 
 const bot = new Telegraf(required('TELEGRAM_BOT_TOKEN'), {
   telegram: { apiRoot: required('TELEGRAM_API_ROOT') },
 });
 bot.on(message('text'), (ctx) => ctx.reply(ctx.message.text));
-bot.catch((e) => {
-  process.stderr.write(`echo-bot: ${String((e as Error)?.message ?? e)}\n`);
-});
-void bot.launch(() => serveDriver(async () => bot.stop('bench')));
+launchFloorBot('echo-bot', bot);

@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { required, serveDriver } from './child.js';
+import { launchFloorBot, required } from './child.js';
 
 const TABLE = `CREATE TABLE IF NOT EXISTS bench_inbox (
   id bigserial PRIMARY KEY, chat_id bigint NOT NULL, update_id bigint NOT NULL UNIQUE, text text NOT NULL,
@@ -50,12 +50,4 @@ bot.on(message('text'), async (ctx) => {
   await store.insert(ctx.chat.id, ctx.update.update_id, ctx.message.text);
   await ctx.reply(ctx.message.text);
 });
-bot.catch((e) => {
-  process.stderr.write(`store-bot: ${String((e as Error)?.message ?? e)}\n`);
-});
-void bot.launch(() =>
-  serveDriver(async () => {
-    bot.stop('bench');
-    await store.close();
-  }),
-);
+launchFloorBot('store-bot', bot, () => store.close());
