@@ -52,7 +52,7 @@ export const FOREIGN_KEY_VIOLATION = '23503';
 export class IdConflictError extends Error {
   readonly code = 'ID_CONFLICT';
   constructor(
-    readonly entityType: 'organisation' | 'unit' | 'person' | 'process',
+    readonly entityType: 'organisation' | 'unit' | 'person' | 'process' | 'account',
     readonly ids: string[],
   ) {
     super(`${entityType} id(s) already used by another organisation: ${ids.join(', ')}`);

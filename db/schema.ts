@@ -96,15 +96,39 @@ export const people = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     nip: text('nip'),
-    telegramId: text('telegram_id'),
-    whatsapp: text('whatsapp'),
     language: text('language').notNull().default('id'),
   },
   (t) => [
-    uniqueIndex('people_telegram_uq').on(t.telegramId),
-    uniqueIndex('people_whatsapp_uq').on(t.organisationId, t.whatsapp),
     index('people_organisation_idx').on(t.organisationId, t.ordinal),
     index('people_unit_idx').on(t.unitId),
+  ],
+);
+
+/**
+ * The messaging accounts people are reached on: (platform, account id) -> person. An account
+ * belongs to one person in the whole database (any organisation); a person may have one account
+ * per platform and continue one interview on any of them. A trigger (migration 0004) moves the
+ * organisation's revision, as people's rows do.
+ */
+export const channelAccounts = pgTable(
+  'channel_accounts',
+  {
+    platform: text('platform').notNull(),
+    accountId: text('account_id').notNull(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    linkedAt: tsz('linked_at').notNull().defaultNow(),
+    /** Set when the platform says the person blocked the bot; cleared when they come back. */
+    unreachableSince: tsz('unreachable_since'),
+  },
+  (t) => [
+    primaryKey({ name: 'channel_accounts_pk', columns: [t.platform, t.accountId] }),
+    uniqueIndex('channel_accounts_person_platform_uq').on(t.personId, t.platform),
+    index('channel_accounts_organisation_idx').on(t.organisationId),
   ],
 );
 
@@ -347,6 +371,7 @@ export const invitations = pgTable(
     createdAt: tsz('created_at').notNull().defaultNow(),
     expiresAt: tsz('expires_at').notNull(),
     usedAt: tsz('used_at'),
+    /** The account that redeemed it, as "<platform>:<account id>". */
     usedByPlatformId: text('used_by_platform_id'),
     revokedAt: tsz('revoked_at'),
   },

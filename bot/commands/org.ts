@@ -25,15 +25,13 @@ export async function runOrgImport(
       write(`${e.line === null ? '-' : `baris ${e.line}`}: ${e.message.id} / ${e.message.en}`);
     return false;
   }
-  // A file rarely knows the Telegram accounts people linked through invitations: keep them.
+  // A file rarely knows the accounts people linked through invitations: keep those of the
+  // platforms the file does not name for that person.
   const stored = await loadOrganisation(db, r.organisation.id);
   const people = r.organisation.people.map((p) => {
-    const before = stored?.people.find((x) => x.id === p.id);
-    return {
-      ...p,
-      telegramId: p.telegramId ?? before?.telegramId ?? null,
-      whatsapp: p.whatsapp ?? before?.whatsapp ?? null,
-    };
+    const before = stored?.people.find((x) => x.id === p.id)?.accounts ?? [];
+    const named = new Set(p.accounts.map((a) => a.platform));
+    return { ...p, accounts: [...p.accounts, ...before.filter((a) => !named.has(a.platform))] };
   });
   const org = await saveOrganisation(db, { ...r.organisation, people }, { system: 'org-import' });
   write(

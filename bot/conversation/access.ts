@@ -1,96 +1,171 @@
-// Who may talk to the bot on a messaging platform: only people bound to an organisation, through
-// an invitation link. Runs inside the update's transaction, before the interview.
+// Who may talk to Probis: one policy per kind of identity, denying by default. A messaging account
+// is let in only when it is linked to a person (through an invitation); the terminal, run by
+// whoever runs the server, may set up a fresh organisation. Runs inside the update's transaction,
+// before the interview.
 import type { Msg } from '../../core/interview/index.js';
+import type { AccountPlatform } from '../../core/model/index.js';
 import {
+  type AccountKey,
   type Db,
   type PersonMatch,
-  findPersonByChannel,
+  findPersonByAccount,
   redeemInvitation,
 } from '../../db/index.js';
+import type { Identity } from './context.js';
 
-export type AccessResult =
+/** An invitation the channel found in the message (a deep-link payload, a code sent as text). */
+export type InvitationAttempt = { token: string | null; malformed: boolean };
+
+export type RefusalReason =
+  | 'not-linked'
+  | 'invitation-expired'
+  | 'invitation-used'
+  | 'invitation-revoked'
+  | 'invitation-unknown'
+  | 'invitation-malformed'
+  | 'account-in-use';
+
+export type AccessDecision =
   /** `bound`: the person behind the account (looked up here, so the context need not again). */
-  | { allowed: true; welcome: Msg | null; bound: PersonMatch | null }
-  | { allowed: false; reply: Msg };
+  | { allowed: true; welcome: Msg | null; bound: PersonMatch | null; redeemed: boolean }
+  | { allowed: false; reply: Msg; reason: RefusalReason };
+
+export type AccessRequest = {
+  invitation?: InvitationAttempt;
+  now: Date;
+  /** The account's person as the caller read it in this transaction (undefined: read here). */
+  found?: PersonMatch | null;
+};
+
+export type AccessPolicy<I> = (tx: Db, identity: I, r: AccessRequest) => Promise<AccessDecision>;
+
+/**
+ * One policy per identity kind. Exhaustive: a new kind of Identity does not compile until it has
+ * its policy here (tests/conversation/access-policies.test.ts checks that the compiler says so).
+ */
+export type AccessPolicies<I extends { kind: string } = Identity> = {
+  [K in I['kind']]: AccessPolicy<Extract<I, { kind: K }>>;
+};
 
 const m = (id: string, en: string): Msg => ({ id, en });
 
-const NOT_INVITED = m(
-  'Maaf, akun ini belum terdaftar di Probis. Mintalah tautan undangan kepada koordinator peta proses bisnis di instansi Anda (biasanya Bagian Organisasi), lalu buka tautan itu di Telegram.',
-  'Sorry, this account is not registered with Probis. Ask the business-process coordinator of your organisation (usually Bagian Organisasi) for an invitation link, then open it in Telegram.',
-);
+function notLinked(platform: AccountPlatform): Msg {
+  const how =
+    platform === 'telegram'
+      ? { id: 'lalu buka tautan itu di Telegram', en: 'then open it in Telegram' }
+      : {
+          id: 'lalu kirimkan kode undangan itu sebagai pesan di sini',
+          en: 'then send the invitation code here as a message',
+        };
+  return m(
+    `Maaf, akun ini belum terdaftar di Probis. Mintalah undangan kepada koordinator peta proses bisnis di instansi Anda (biasanya Bagian Organisasi), ${how.id}.`,
+    `Sorry, this account is not registered with Probis. Ask the business-process coordinator of your organisation (usually Bagian Organisasi) for an invitation, ${how.en}.`,
+  );
+}
 
-const REDEEM_REPLY: Record<
-  'expired' | 'used' | 'revoked' | 'unknown' | 'telegram-in-use' | 'malformed',
-  Msg
+const REDEEM_REFUSAL: Record<
+  Exclude<RefusalReason, 'not-linked'>,
+  (platform: AccountPlatform) => Msg
 > = {
-  expired: m(
-    'Tautan undangan ini sudah kedaluwarsa. Mintalah tautan baru kepada koordinator.',
-    'This invitation link has expired. Ask the coordinator for a new one.',
-  ),
-  used: m(
-    'Tautan undangan ini sudah dipakai. Setiap tautan hanya berlaku sekali; mintalah tautan baru kepada koordinator.',
-    'This invitation link has been used. Each link works once; ask the coordinator for a new one.',
-  ),
-  revoked: m(
-    'Tautan undangan ini sudah dibatalkan. Mintalah tautan baru kepada koordinator.',
-    'This invitation link was revoked. Ask the coordinator for a new one.',
-  ),
-  unknown: m(
-    'Tautan undangan ini tidak dikenal. Periksa kembali tautannya atau minta yang baru kepada koordinator.',
-    'This invitation link is not known. Check the link or ask the coordinator for a new one.',
-  ),
-  malformed: m(
-    'Tautan undangan ini tidak sah. Periksa kembali tautannya atau minta yang baru kepada koordinator.',
-    'This invitation link is not valid. Check the link or ask the coordinator for a new one.',
-  ),
-  'telegram-in-use': m(
-    'Akun Telegram ini sudah terhubung dengan orang lain di Probis. Hubungi koordinator.',
-    'This Telegram account is already linked to someone else in Probis. Contact the coordinator.',
-  ),
+  'invitation-expired': () =>
+    m(
+      'Undangan ini sudah kedaluwarsa. Mintalah undangan baru kepada koordinator.',
+      'This invitation has expired. Ask the coordinator for a new one.',
+    ),
+  'invitation-used': () =>
+    m(
+      'Undangan ini sudah dipakai. Setiap undangan hanya berlaku sekali; mintalah yang baru kepada koordinator.',
+      'This invitation has been used. Each invitation works once; ask the coordinator for a new one.',
+    ),
+  'invitation-revoked': () =>
+    m(
+      'Undangan ini sudah dibatalkan. Mintalah undangan baru kepada koordinator.',
+      'This invitation was revoked. Ask the coordinator for a new one.',
+    ),
+  'invitation-unknown': () =>
+    m(
+      'Undangan ini tidak dikenal. Periksa kembali tautan atau kodenya, atau minta yang baru kepada koordinator.',
+      'This invitation is not known. Check the link or code, or ask the coordinator for a new one.',
+    ),
+  'invitation-malformed': () =>
+    m(
+      'Undangan ini tidak sah. Periksa kembali tautan atau kodenya, atau minta yang baru kepada koordinator.',
+      'This invitation is not valid. Check the link or code, or ask the coordinator for a new one.',
+    ),
+  'account-in-use': (platform) =>
+    m(
+      `Akun ${platformName(platform)} ini sudah terhubung dengan orang lain di Probis. Hubungi koordinator.`,
+      `This ${platformName(platform)} account is already linked to someone else in Probis. Contact the coordinator.`,
+    ),
 };
 
-export async function telegramAccess(
-  tx: Db,
-  p: {
-    telegramId: string;
-    start?: { token: string | null; malformed: boolean };
-    now: Date;
-    /** The account's person as the caller read it in this transaction (undefined: read here). */
-    found?: PersonMatch | null;
-  },
-): Promise<AccessResult> {
-  const bound =
-    p.found !== undefined
-      ? p.found
-      : (await findPersonByChannel(tx, { telegramId: p.telegramId }))[0];
+function platformName(p: AccountPlatform): string {
+  return p === 'telegram' ? 'Telegram' : 'WhatsApp';
+}
+
+const REDEEM_OUTCOME = {
+  expired: 'invitation-expired',
+  used: 'invitation-used',
+  revoked: 'invitation-revoked',
+  unknown: 'invitation-unknown',
+  'account-in-use': 'account-in-use',
+} as const;
+
+function refuse(reason: RefusalReason, platform: AccountPlatform): AccessDecision {
+  const reply = reason === 'not-linked' ? notLinked(platform) : REDEEM_REFUSAL[reason](platform);
+  return { allowed: false, reason, reply };
+}
+
+/**
+ * A messaging account: linked -> allowed; an invitation -> redeemed for this account, then
+ * allowed; anything else -> refused, and nothing is created.
+ */
+async function accountAccess(tx: Db, a: AccountKey, r: AccessRequest): Promise<AccessDecision> {
+  const bound = r.found !== undefined ? r.found : await findPersonByAccount(tx, a);
   if (bound) {
-    // Already bound: a second invitation (of anyone, of any organisation) changes nothing.
-    if (p.start?.token || p.start?.malformed)
+    // Already linked: a second invitation (of anyone, of any organisation) changes nothing.
+    if (r.invitation?.token || r.invitation?.malformed)
       return {
         allowed: true,
         bound,
+        redeemed: false,
         welcome: m(
-          `Akun ini sudah terhubung sebagai ${bound.person.name}. Tautan undangan tidak dipakai.`,
-          `This account is already linked as ${bound.person.name}. The invitation link was not used.`,
+          `Akun ini sudah terhubung sebagai ${bound.person.name}. Undangan tidak dipakai.`,
+          `This account is already linked as ${bound.person.name}. The invitation was not used.`,
         ),
       };
-    return { allowed: true, welcome: null, bound };
+    return { allowed: true, welcome: null, bound, redeemed: false };
   }
-  if (p.start?.malformed) return { allowed: false, reply: REDEEM_REPLY.malformed };
-  if (!p.start?.token) return { allowed: false, reply: NOT_INVITED };
-  const r = await redeemInvitation(tx, {
-    token: p.start.token,
-    telegramId: p.telegramId,
-    now: p.now,
-  });
-  if (r.outcome !== 'ok') return { allowed: false, reply: REDEEM_REPLY[r.outcome] };
+  if (r.invitation?.malformed) return refuse('invitation-malformed', a.platform);
+  if (!r.invitation?.token) return refuse('not-linked', a.platform);
+  const red = await redeemInvitation(tx, { ...a, token: r.invitation.token, now: r.now });
+  if (red.outcome !== 'ok') return refuse(REDEEM_OUTCOME[red.outcome], a.platform);
+  const other = red.person.accounts.filter((x) => x.platform !== a.platform);
   return {
     allowed: true,
-    bound: { organisationId: r.organisationId, person: r.person },
-    welcome: m(
-      `Selamat datang di Probis, ${r.person.name}. Akun Telegram ini kini terhubung dengan data Anda (${r.person.position}).`,
-      `Welcome to Probis, ${r.person.name}. This Telegram account is now linked to your record (${r.person.position}).`,
-    ),
+    redeemed: true,
+    bound: { organisationId: red.organisationId, person: red.person },
+    welcome: other.length
+      ? m(
+          `Selamat datang kembali, ${red.person.name}. Akun ${platformName(a.platform)} ini kini juga terhubung dengan data Anda (${red.person.position}); draf Anda berlanjut di sini.`,
+          `Welcome back, ${red.person.name}. This ${platformName(a.platform)} account is now linked to your record too (${red.person.position}); your draft continues here.`,
+        )
+      : m(
+          `Selamat datang di Probis, ${red.person.name}. Akun ${platformName(a.platform)} ini kini terhubung dengan data Anda (${red.person.position}).`,
+          `Welcome to Probis, ${red.person.name}. This ${platformName(a.platform)} account is now linked to your record (${red.person.position}).`,
+        ),
   };
+}
+
+export const accessPolicies: AccessPolicies = {
+  telegram: (tx, id, r) => accountAccess(tx, { platform: 'telegram', accountId: id.accountId }, r),
+  whatsapp: (tx, id, r) => accountAccess(tx, { platform: 'whatsapp', accountId: id.accountId }, r),
+  // Whoever runs the server: the interview may set up a fresh organisation from here.
+  local: () => Promise.resolve({ allowed: true, welcome: null, bound: null, redeemed: false }),
+};
+
+/** The policy of the identity's kind decides. */
+export function checkAccess(tx: Db, identity: Identity, r: AccessRequest): Promise<AccessDecision> {
+  const policy = accessPolicies[identity.kind] as AccessPolicy<Identity>;
+  return policy(tx, identity, r);
 }

@@ -6,18 +6,35 @@ import {
   type OrganisationCache,
   type OrganisationRevisions,
   type PersonMatch,
-  findPersonByChannel,
+  type AccountKey,
+  findPersonByAccount,
   listOrganisations,
   listProcessSummaries,
   readOrganisationInTransaction,
 } from '../../db/index.js';
 
-/** Who is writing, as far as the channel knows. */
+/**
+ * Who is writing, as far as the channel knows. Each kind has its access policy (access.ts); a new
+ * kind does not compile until it has one.
+ */
 export type Identity =
-  | { kind: 'telegram'; telegramId: string }
-  | { kind: 'whatsapp'; number: string }
+  /** A Telegram user id. */
+  | { kind: 'telegram'; accountId: string }
+  /** A WhatsApp number in international form without '+', or a LID. */
+  | { kind: 'whatsapp'; accountId: string }
   /** The terminal: a person named on the command line, or whoever identifies in the chat. */
   | { kind: 'local'; personId: string | null; organisationId: string | null };
+
+/** The messaging account of a remote identity; null for the terminal. */
+export function accountOf(identity: Identity): AccountKey | null {
+  switch (identity.kind) {
+    case 'telegram':
+    case 'whatsapp':
+      return { platform: identity.kind, accountId: identity.accountId };
+    case 'local':
+      return null;
+  }
+}
 
 /** What the stored interview state already says about who is talking. */
 export type StateIdentity = { personId: string | null; organisationId: string | null };
@@ -43,18 +60,9 @@ export async function loadContext(
   let personId: string | null = null;
   let channelPerson: Person | null = null;
   let known: OrganisationRevisions | undefined;
-  if (identity.kind === 'telegram' || identity.kind === 'whatsapp') {
-    const match =
-      opts.bound !== undefined
-        ? opts.bound
-        : (
-            await findPersonByChannel(
-              tx,
-              identity.kind === 'telegram'
-                ? { telegramId: identity.telegramId }
-                : { whatsapp: identity.number },
-            )
-          )[0];
+  const account = accountOf(identity);
+  if (account) {
+    const match = opts.bound !== undefined ? opts.bound : await findPersonByAccount(tx, account);
     if (match) {
       orgId = match.organisationId;
       personId = match.person.id;
@@ -62,7 +70,7 @@ export async function loadContext(
       // Read with the person, in this transaction: the cache needs no statement to check them.
       known = match.revisions;
     }
-  } else {
+  } else if (identity.kind === 'local') {
     orgId = identity.organisationId ?? fromState.organisationId ?? (await onlyOrganisation(tx));
     personId = identity.personId ?? fromState.personId;
   }

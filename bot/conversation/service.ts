@@ -16,14 +16,16 @@ import {
   OrganisationCache,
   type PersonMatch,
   applyInbound,
-  findPersonByChannel,
+  findPersonByAccount,
   loadProcess,
   lockOrganisation,
+  takePersonConversation,
+  writeAudit,
 } from '../../db/index.js';
 import { type Logger, errorFields } from '../log.js';
-import { type Identity, loadContext } from './context.js';
+import { type Identity, accountOf, loadContext } from './context.js';
 import { failpoint } from '../failpoints.js';
-import { telegramAccess } from './access.js';
+import { type InvitationAttempt, checkAccess } from './access.js';
 import { CodeTakenError, ProcessConflictError, applyEffectsInDb } from './effects.js';
 
 /** Bilingual text for a message outside the questionnaire: Indonesian first, English below. */
@@ -41,8 +43,8 @@ export type InboundEvent = {
   chatKey: string;
   identity: Identity;
   input: Input;
-  /** Telegram's /start, with the invitation token of a deep link. */
-  start?: { token: string | null; malformed: boolean };
+  /** An invitation the channel found (Telegram's /start payload, a code sent on WhatsApp). */
+  invitation?: InvitationAttempt;
 };
 
 /** What goes into the outbox: the engine's message, addressed. */
@@ -96,46 +98,50 @@ export class ConversationService {
     const { db, questionnaire, log } = this.deps;
     let refused = false;
     try {
+      const account = accountOf(ev.identity);
+      const localPerson = ev.identity.kind === 'local' ? ev.identity.personId : null;
       const key = {
         platform: ev.platform,
         updateKey: ev.updateKey,
         chatKey: ev.chatKey,
         afterInbox: () => failpoint('db.after-inbox'),
+        // A linked person's conversation, whichever of their chats this is (see ConversationOf).
+        of: { ...(account ? { account } : {}), ...(localPerson ? { personId: localPerson } : {}) },
       };
       // The person behind a messaging account, read with the inbox and interview statements.
-      const identity = ev.identity;
-      const prefetch =
-        identity.kind === 'telegram'
-          ? async (tx: Db) =>
-              (await findPersonByChannel(tx, { telegramId: identity.telegramId }))[0] ?? null
-          : undefined;
+      const prefetch = account ? (tx: Db) => findPersonByAccount(tx, account) : undefined;
       const r = await applyInbound(
         db,
         key,
-        async (current, tx, found) => {
+        async (stored0, tx, found) => {
+          let current = stored0;
           const now = this.now();
           const notes: Outbound[] = [];
-          let bound: PersonMatch | null | undefined;
-          if (ev.identity.kind === 'telegram') {
-            const access = await telegramAccess(tx, {
-              telegramId: ev.identity.telegramId,
-              ...(ev.start ? { start: ev.start } : {}),
-              now,
-              ...(found !== undefined ? { found } : {}),
-            });
-            if (!access.allowed) {
-              refused = true;
-              // Nothing of anyone's data, and no interview for an account that is not bound.
-              return {
-                state: undefined,
-                stateVersion: STATE_VERSION,
-                personId: null,
-                outbound: [{ platform: ev.platform, payload: textIn(access.reply) }],
-              };
-            }
-            if (access.welcome) notes.push(textIn(access.welcome));
-            bound = access.bound;
+          const access = await checkAccess(tx, ev.identity, {
+            ...(ev.invitation ? { invitation: ev.invitation } : {}),
+            now,
+            ...(found !== undefined ? { found } : {}),
+          });
+          if (!access.allowed) {
+            refused = true;
+            await this.recordRefusal(tx, ev, access.reason);
+            // Nothing of anyone's data, and no interview for an account that is not linked.
+            return {
+              state: undefined,
+              stateVersion: STATE_VERSION,
+              personId: null,
+              outbound: [{ platform: ev.platform, payload: textIn(access.reply) }],
+            };
           }
+          if (access.welcome) notes.push(textIn(access.welcome));
+          // The identity's kind decides: only the terminal's has no person behind an account.
+          let bound: PersonMatch | null | undefined = account ? access.bound : undefined;
+          // An invitation redeemed on a second platform: the person's conversation goes on here.
+          if (access.redeemed && !current && access.bound)
+            current = await takePersonConversation(tx, {
+              personId: access.bound.person.id,
+              now,
+            });
           const stored = current?.state ? readState(current.state, questionnaire) : null;
           const orgId = bound?.organisationId ?? stored?.organisationId ?? null;
           if (opts.lockOrganisation && orgId) {
@@ -163,6 +169,9 @@ export class ConversationService {
             newId: this.newId,
           });
           refused = !!result.refused;
+          // Button data that is not ours (the channel gives it revision -1): forged, not late.
+          if (result.refused && ev.input.kind === 'button' && ev.input.rev < 0)
+            await this.recordRefusal(tx, ev, 'forged-button');
           const actor = result.state.personId
             ? { personId: result.state.personId }
             : { system: ev.platform };
@@ -205,6 +214,30 @@ export class ConversationService {
       });
       throw e;
     }
+  }
+
+  /**
+   * A refused attempt: logged at info level and, when it tried something (an invitation, a forged
+   * button), written to the audit log, with ids only (the account and the reason), never the
+   * message. A stranger's plain messages are only logged: they would fill the log otherwise.
+   */
+  private async recordRefusal(tx: Db, ev: InboundEvent, reason: string): Promise<void> {
+    const account = accountOf(ev.identity);
+    this.deps.log.info('access.refused', {
+      platform: ev.platform,
+      chat: ev.chatKey,
+      update: ev.updateKey,
+      reason,
+    });
+    if (reason === 'not-linked') return;
+    await writeAudit(tx, {
+      actor: { system: ev.platform },
+      organisationId: null,
+      entityType: 'account',
+      entityId: account ? `${account.platform}:${account.accountId}` : ev.chatKey,
+      action: 'access-refused',
+      after: { reason, update: ev.updateKey },
+    });
   }
 
   /** The answer hit a version conflict: take the stored process into the state and say so. */

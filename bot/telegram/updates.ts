@@ -112,9 +112,9 @@ export class TelegramUpdates {
           platform: 'telegram',
           updateKey: inbound.updateKey,
           chatKey: inbound.chatKey,
-          identity: { kind: 'telegram', telegramId: inbound.telegramId },
+          identity: { kind: 'telegram', accountId: inbound.telegramId },
           input: inbound.input,
-          ...(inbound.start ? { start: inbound.start } : {}),
+          ...(inbound.start ? { invitation: inbound.start } : {}),
         });
         this.toldOfOutage.clear();
         if (inbound.callback)

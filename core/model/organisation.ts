@@ -44,7 +44,20 @@ export type Role = z.infer<typeof Role>;
 export const Language = z.enum(['id', 'en']);
 export type Language = z.infer<typeof Language>;
 
-export const Person = z.object({
+/**
+ * A messaging account a person is reached on. Account ids: a Telegram user id, a WhatsApp number in
+ * international form without '+' (e.g. "6281234567890") or a WhatsApp LID.
+ */
+export const AccountPlatform = z.enum(['telegram', 'whatsapp']);
+export type AccountPlatform = z.infer<typeof AccountPlatform>;
+
+export const ChannelAccount = z.object({
+  platform: AccountPlatform,
+  id: z.string().min(1).max(64),
+});
+export type ChannelAccount = z.infer<typeof ChannelAccount>;
+
+const PersonFields = z.object({
   id: Id,
   name: z.string().min(1).max(200),
   /** Jabatan, e.g. "Kasubbag Perencanaan". */
@@ -52,12 +65,34 @@ export const Person = z.object({
   unitId: Id,
   roles: z.array(Role).default(['respondent']),
   nip: z.string().max(32).nullable().default(null),
-  telegramId: z.string().max(32).nullable().default(null),
-  /** WhatsApp number in international form without '+', e.g. "6281234567890". */
-  whatsapp: z.string().max(32).nullable().default(null),
+  /** The accounts the person uses, at most one per platform. */
+  accounts: z.array(ChannelAccount).default([]),
   language: Language.default('id'),
 });
-export type Person = z.infer<typeof Person>;
+
+/**
+ * A person. Exports made before channel accounts carried `telegramId` and `whatsapp` fields: they
+ * are read as accounts.
+ */
+export const Person = z.preprocess((raw) => {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const { telegramId, whatsapp, ...rest } = raw as Record<string, unknown>;
+  if (telegramId === undefined && whatsapp === undefined) return raw;
+  const legacy = [
+    ...(typeof telegramId === 'string' && telegramId
+      ? [{ platform: 'telegram', id: telegramId }]
+      : []),
+    ...(typeof whatsapp === 'string' && whatsapp ? [{ platform: 'whatsapp', id: whatsapp }] : []),
+  ];
+  const accounts = Array.isArray(rest.accounts) ? rest.accounts : [];
+  return { ...rest, accounts: [...accounts, ...legacy] };
+}, PersonFields);
+export type Person = z.output<typeof PersonFields>;
+
+/** The person's account on a platform, if any. */
+export function accountOn(person: Pick<Person, 'accounts'>, platform: AccountPlatform) {
+  return person.accounts.find((a) => a.platform === platform) ?? null;
+}
 
 export const Organisation = z.object({
   id: Id,

@@ -13,8 +13,7 @@ export function formatOrganisationTree(org: Organisation): string {
 
   const personLine = (p: Person): string => {
     const contact = [
-      p.telegramId ? `telegram ${p.telegramId}` : null,
-      p.whatsapp ? `wa ${p.whatsapp}` : null,
+      ...p.accounts.map((a) => `${a.platform === 'whatsapp' ? 'wa' : a.platform} ${a.id}`),
       p.language !== 'id' ? `bahasa ${p.language}` : null,
     ]
       .filter((x) => x !== null)

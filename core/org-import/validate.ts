@@ -311,8 +311,10 @@ export function validate(drafts: Drafts): ImportResult {
         unitId,
         roles: roles.length ? roles : ['respondent'],
         nip,
-        telegramId: telegram,
-        whatsapp,
+        accounts: [
+          ...(telegram ? [{ platform: 'telegram' as const, id: telegram }] : []),
+          ...(whatsapp ? [{ platform: 'whatsapp' as const, id: whatsapp }] : []),
+        ],
         language,
       });
     }

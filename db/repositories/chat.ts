@@ -4,7 +4,7 @@ import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import { cleanJson, cleanText } from '../clean-text.js';
 import { type RawQuery, runTransaction } from '../transaction.js';
 import type { Db } from '../client.js';
-import { chatLocks, inbox, interviews, outbox } from '../schema.js';
+import { channelAccounts, chatLocks, inbox, interviews, outbox } from '../schema.js';
 
 export type StoredInterview = {
   chatKey: string;
@@ -110,7 +110,15 @@ async function upsertInterview(
  */
 export async function applyInbound<P = undefined>(
   db: Db,
-  p: { platform: string; updateKey: string; chatKey: string; now?: Date; afterInbox?: () => void },
+  p: {
+    platform: string;
+    updateKey: string;
+    chatKey: string;
+    now?: Date;
+    afterInbox?: () => void;
+    /** Whose conversation this is, when known: see ConversationOf. */
+    of?: ConversationOf;
+  },
   fn: (
     current: StoredInterview | null,
     tx: Db,
@@ -122,14 +130,19 @@ export async function applyInbound<P = undefined>(
   const platform = cleanText(p.platform);
   const updateKey = cleanText(p.updateKey);
   const now = p.now?.toISOString() ?? null;
+  const of = [
+    p.of?.account?.platform ?? null,
+    p.of?.account ? cleanText(p.of.account.accountId) : null,
+    p.of?.personId ? `person:${cleanText(p.of.personId)}` : null,
+  ];
   return runTransaction(db, async ({ tx, query }): Promise<ApplyInboundResult> => {
     // The lock first: the server runs a connection's statements in the order sent, each with a
     // snapshot taken when it starts, so the statements sent after the lock read what the chat's
     // previous update committed, even though they go out before the lock is granted.
     const [, inserted, interviewRows, prefetched] = await Promise.all([
-      query(SQL.lock, [chatKey, now]),
+      query(SQL.lock, [chatKey, now, ...of]),
       query<{ ok: number }>(SQL.inboxInsert, [platform, updateKey, chatKey, now]),
-      query<InterviewRow>(SQL.interviewSelect, [chatKey]),
+      query<InterviewRow>(SQL.interviewSelect, [chatKey, ...of]),
       prefetch?.(tx),
     ]);
     if (!inserted.length) {
@@ -151,6 +164,7 @@ export async function applyInbound<P = undefined>(
             jsonText(next.state),
             next.stateVersion,
             now,
+            ...of,
           ]).then(([row]) => {
             if (!row) throw new Error('interview upsert returned no row');
             return row.revision;
@@ -161,9 +175,32 @@ export async function applyInbound<P = undefined>(
   });
 }
 
+/**
+ * Whose conversation an update belongs to. A person linked to accounts on several platforms (or
+ * named on the terminal's command line) has one conversation, kept under "person:<id>", which
+ * any of their chats continues; an account linked to nobody, or the terminal of whoever runs the
+ * server, keeps its own under the chat key. Replies still go to the chat the update came from.
+ */
+export type ConversationOf = {
+  /** The messaging account the update came from: its person, if linked, owns the conversation. */
+  account?: { platform: string; accountId: string };
+  /** A person named by the channel itself (the terminal's --person). */
+  personId?: string;
+};
+
+/**
+ * The conversation's key, in SQL: the person of the account ($a, $b) as linked when the statement
+ * runs (so a state saved right after an invitation was redeemed goes to the person), else the
+ * person named ($c), else the chat key ($1).
+ */
+const conversationKey = (a: number) =>
+  `coalesce((select 'person:' || person_id from channel_accounts
+              where platform = $${a} and account_id = $${a + 1}), $${a + 2}::text, $1)`;
+
 /** The statements of an inbound update, in plain SQL (see db/transaction.ts for why). */
 const SQL = {
-  lock: `insert into chat_locks (chat_key, locked_at) values ($1, coalesce($2::timestamptz, now()))
+  lock: `insert into chat_locks (chat_key, locked_at)
+         values (${conversationKey(3)}, coalesce($2::timestamptz, now()))
          on conflict (chat_key) do update set locked_at = excluded.locked_at`,
   inboxInsert: `insert into inbox (platform, update_key, chat_key, status, attempts, received_at)
                 values ($1, $2, $3, 'done', 1, coalesce($4::timestamptz, now()))
@@ -171,9 +208,10 @@ const SQL = {
                 returning 1 as ok`,
   inboxStatus: `select status from inbox where platform = $1 and update_key = $2`,
   interviewSelect: `select chat_key, person_id, state, state_version, revision, updated_at
-                      from interviews where chat_key = $1`,
+                      from interviews where chat_key = ${conversationKey(2)}`,
   interviewUpsert: `insert into interviews (chat_key, person_id, state, state_version, revision, updated_at)
-                    values ($1, $2, $3::jsonb, $4, 1, coalesce($5::timestamptz, now()))
+                    values (${conversationKey(6)}, $2, $3::jsonb, $4, 1,
+                            coalesce($5::timestamptz, now()))
                     on conflict (chat_key) do update
                       set person_id = excluded.person_id, state = excluded.state,
                           state_version = excluded.state_version,
@@ -242,11 +280,41 @@ async function insertOutboxRaw(
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
+/**
+ * The interview a chat continues: a messaging chat ("telegram:<id>", "whatsapp:<id>") of a linked
+ * account continues its person's conversation (see ConversationOf); any other chat its own.
+ */
 export async function loadInterview(db: Db, chatKey: string): Promise<StoredInterview | null> {
+  const key = cleanText(chatKey);
+  const m = /^(telegram|whatsapp):(.+)$/.exec(key);
+  const [linked] = m
+    ? await db
+        .select({ personId: channelAccounts.personId })
+        .from(channelAccounts)
+        .where(and(eq(channelAccounts.platform, m[1]!), eq(channelAccounts.accountId, m[2]!)))
+    : [];
   const [row] = await db
     .select(interviewColumns)
     .from(interviews)
-    .where(eq(interviews.chatKey, cleanText(chatKey)));
+    .where(eq(interviews.chatKey, linked ? `person:${linked.personId}` : key));
+  return row ?? null;
+}
+
+/**
+ * A person's conversation, read inside an update's transaction after one of their accounts was
+ * linked in it (an invitation redeemed on a second platform): takes the person's conversation lock
+ * first, so their other chats wait.
+ */
+export async function takePersonConversation(
+  tx: Db,
+  p: { personId: string; now?: Date },
+): Promise<StoredInterview | null> {
+  const key = `person:${cleanText(p.personId)}`;
+  await lockChat(tx, key, p.now);
+  const [row] = await tx
+    .select(interviewColumns)
+    .from(interviews)
+    .where(eq(interviews.chatKey, key));
   return row ?? null;
 }
 

@@ -1,13 +1,13 @@
-// Invitations: a one-time token (a Telegram start payload) that binds a chat account to a person.
+// Invitations: a one-time token (a Telegram start payload, a code sent on WhatsApp) that links a
+// messaging account to a person.
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Person } from '../../core/model/organisation.js';
 import { cleanText } from '../clean-text.js';
 import type { Db } from '../client.js';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../errors.js';
 import { invitations, people } from '../schema.js';
+import { type AccountKey, accountChatKey, linkAccount } from './channel-accounts.js';
 import { type Actor, actorColumns, writeAudit } from './audit.js';
-import { personColumns, toPerson } from './organisations.js';
 
 export type RedeemResult =
   | { outcome: 'ok'; person: Person; organisationId: string }
@@ -15,12 +15,12 @@ export type RedeemResult =
   | { outcome: 'used' }
   | { outcome: 'revoked' }
   | { outcome: 'unknown' }
-  /** The Telegram account already belongs to another person; the invitation stays unused. */
-  | { outcome: 'telegram-in-use'; personId: string };
+  /** The account already belongs to another person; the invitation stays unused. */
+  | { outcome: 'account-in-use'; personId: string };
 
 class AccountTaken extends Error {
   constructor(readonly personId: string) {
-    super('telegram account already bound');
+    super('account already linked');
   }
 }
 
@@ -75,21 +75,22 @@ export async function createInvitation(
 }
 
 /**
- * Redeems a token once: binds the Telegram account to the invited person. Race-safe: the
- * invitation is consumed by one conditional UPDATE, so of two redeems at the same moment exactly
- * one gets 'ok' and the other 'used'.
+ * Redeems a token once, for one account on one platform: links the account to the invited person
+ * (a person may redeem one invitation per platform and use both). Race-safe: the invitation is
+ * consumed by one conditional UPDATE, so of two redeems at the same moment exactly one gets 'ok'
+ * and the other 'used'. An account that belongs to someone else leaves the invitation unused.
  */
 export async function redeemInvitation(
   db: Db,
-  p: { token: string; telegramId: string; now: Date },
+  p: AccountKey & { token: string; now: Date },
 ): Promise<RedeemResult> {
   const token = cleanText(p.token);
-  const telegramId = cleanText(p.telegramId);
+  const account = { platform: p.platform, accountId: cleanText(p.accountId) };
   try {
     return await db.transaction(async (tx): Promise<RedeemResult> => {
       const [consumed] = await tx
         .update(invitations)
-        .set({ usedAt: p.now, usedByPlatformId: `telegram:${telegramId}` })
+        .set({ usedAt: p.now, usedByPlatformId: accountChatKey(account) })
         .where(
           and(
             eq(invitations.token, token),
@@ -100,38 +101,28 @@ export async function redeemInvitation(
         )
         .returning({ personId: invitations.personId, organisationId: invitations.organisationId });
       if (!consumed) return classify(tx, token, p.now);
-
-      const [holder] = await tx
-        .select({ id: people.id })
-        .from(people)
-        .where(and(eq(people.telegramId, telegramId), ne(people.id, consumed.personId)));
-      if (holder) throw new AccountTaken(holder.id); // rolls back: the invitation stays unused
-      const [row] = await tx
-        .update(people)
-        .set({ telegramId })
-        .where(eq(people.id, consumed.personId))
-        .returning(personColumns);
-      if (!row) return { outcome: 'unknown' };
+      const linked = await linkAccount(tx, {
+        ...account,
+        personId: consumed.personId,
+        actor: { personId: consumed.personId },
+        now: p.now,
+      });
+      // Rolls back: the invitation stays unused.
+      if (linked.outcome === 'account-in-use') throw new AccountTaken(linked.personId);
+      if (linked.outcome !== 'linked') return { outcome: 'unknown' };
       await writeAudit(tx, {
         actor: { personId: consumed.personId },
         organisationId: consumed.organisationId,
         entityType: 'person',
         entityId: consumed.personId,
         action: 'redeem-invitation',
-        after: { telegramId },
+        after: { platform: account.platform, accountId: account.accountId },
       });
-      return { outcome: 'ok', person: toPerson(row), organisationId: consumed.organisationId };
+      return { outcome: 'ok', person: linked.person, organisationId: consumed.organisationId };
     });
   } catch (e) {
-    // Rolled back because the account is taken (checked, or lost a race on the unique index).
-    if (e instanceof AccountTaken) return { outcome: 'telegram-in-use', personId: e.personId };
-    if (pgErrorCode(e) !== UNIQUE_VIOLATION) throw e;
-    const [holder] = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(eq(people.telegramId, telegramId));
-    if (!holder) throw e;
-    return { outcome: 'telegram-in-use', personId: holder.id };
+    if (e instanceof AccountTaken) return { outcome: 'account-in-use', personId: e.personId };
+    throw e;
   }
 }
 

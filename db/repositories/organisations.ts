@@ -1,6 +1,13 @@
 // Organisations with their unit tree and people.
 import { and, asc, eq, inArray, max, ne, notInArray, sql, type SQL } from 'drizzle-orm';
-import { type Language, Organisation, Person, Unit } from '../../core/model/organisation.js';
+import { z } from 'zod';
+import {
+  ChannelAccount,
+  type Language,
+  Organisation,
+  Person,
+  Unit,
+} from '../../core/model/organisation.js';
 import { cleanJson, cleanText } from '../clean-text.js';
 import { rowsOf } from '../raw-rows.js';
 import { inSnapshot } from '../snapshot.js';
@@ -13,7 +20,7 @@ import {
   StillReferencedError,
   UNIQUE_VIOLATION,
 } from '../errors.js';
-import { organisations, people, units } from '../schema.js';
+import { channelAccounts, organisations, people, units } from '../schema.js';
 import { type Actor, writeAudit } from './audit.js';
 
 export type OrganisationSummary = { id: string; name: string; codePrefix: string | null };
@@ -39,9 +46,9 @@ export const personColumns = {
   unitId: people.unitId,
   roles: people.roles,
   nip: people.nip,
-  telegramId: people.telegramId,
-  whatsapp: people.whatsapp,
   language: people.language,
+  /** The person's channel accounts as JSON (null when none), read alike by both drivers. */
+  accounts: sql<unknown>`(select json_agg(json_build_object('platform', a.platform, 'id', a.account_id) order by a.platform) from channel_accounts a where a.person_id = ${people.id})`,
 };
 
 export type PersonRow = {
@@ -52,10 +59,17 @@ export type PersonRow = {
   unitId: string;
   roles: string[];
   nip: string | null;
-  telegramId: string | null;
-  whatsapp: string | null;
   language: string;
+  /** JSON array of { platform, id }, or null (a JSON text on some drivers). */
+  accounts: unknown;
 };
+
+const AccountList = z.array(ChannelAccount);
+
+function accountsOf(raw: unknown): Person['accounts'] {
+  if (raw === null || raw === undefined) return [];
+  return AccountList.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+}
 
 /** Rows of our own tables, written through the model's schema: mapped, not parsed again. */
 export function toPerson(r: PersonRow): Person {
@@ -66,8 +80,7 @@ export function toPerson(r: PersonRow): Person {
     unitId: r.unitId,
     roles: r.roles as Person['roles'],
     nip: r.nip,
-    telegramId: r.telegramId,
-    whatsapp: r.whatsapp,
+    accounts: accountsOf(r.accounts),
     language: r.language as Person['language'],
   };
 }
@@ -153,11 +166,6 @@ export async function saveOrganisation(
       throw e;
     }
     if (o.people.length) {
-      // Clear channel ids first, then write the rows.
-      await tx
-        .update(people)
-        .set({ telegramId: null, whatsapp: null })
-        .where(inArray(people.id, keepPeople));
       await tx
         .insert(people)
         .values(
@@ -170,8 +178,6 @@ export async function saveOrganisation(
             unitId: p.unitId,
             roles: p.roles,
             nip: p.nip,
-            telegramId: p.telegramId,
-            whatsapp: p.whatsapp,
             language: p.language,
           })),
         )
@@ -184,11 +190,10 @@ export async function saveOrganisation(
             unitId: excluded(people.unitId.name),
             roles: excluded(people.roles.name),
             nip: excluded(people.nip.name),
-            telegramId: excluded(people.telegramId.name),
-            whatsapp: excluded(people.whatsapp.name),
             language: excluded(people.language.name),
           },
         });
+      await saveAccounts(tx, o);
     }
 
     const keepUnits = o.units.map((u) => u.id);
@@ -220,6 +225,55 @@ export async function saveOrganisation(
     });
     return after;
   });
+}
+
+/**
+ * Makes the stored accounts of the organisation's people those the model lists: accounts no longer
+ * listed are removed first, so that one may move from one person to another in one save. An
+ * account of a person of another organisation is refused (IdConflictError), never taken over.
+ */
+async function saveAccounts(tx: Db, o: Organisation): Promise<void> {
+  const listed = o.people.flatMap((p) =>
+    p.accounts.map((a) => ({
+      platform: a.platform,
+      accountId: a.id,
+      personId: p.id,
+      organisationId: o.id,
+    })),
+  );
+  const keys = listed.map((a) => `${a.platform}:${a.accountId}:${a.personId}`);
+  await tx
+    .delete(channelAccounts)
+    .where(
+      and(
+        eq(channelAccounts.organisationId, o.id),
+        keys.length
+          ? notInArray(
+              sql`${channelAccounts.platform} || ':' || ${channelAccounts.accountId} || ':' || ${channelAccounts.personId}`,
+              keys,
+            )
+          : undefined,
+      ),
+    );
+  if (!listed.length) return;
+  const taken = await tx
+    .select({ platform: channelAccounts.platform, accountId: channelAccounts.accountId })
+    .from(channelAccounts)
+    .where(
+      and(
+        ne(channelAccounts.organisationId, o.id),
+        inArray(
+          sql`${channelAccounts.platform} || ':' || ${channelAccounts.accountId}`,
+          listed.map((a) => `${a.platform}:${a.accountId}`),
+        ),
+      ),
+    );
+  if (taken.length)
+    throw new IdConflictError(
+      'account',
+      taken.map((t) => `${t.platform}:${t.accountId}`),
+    );
+  await tx.insert(channelAccounts).values(listed).onConflictDoNothing();
 }
 
 /** `excluded.<column>` in an ON CONFLICT DO UPDATE: the value the insert proposed. */
@@ -328,101 +382,6 @@ export async function listOrganisations(db: Db): Promise<OrganisationSummary[]> 
     .orderBy(asc(organisations.name), asc(organisations.id));
 }
 
-/**
- * The people reachable on a channel. A telegram id belongs to at most one person; a WhatsApp
- * number is unique per organisation only, so it may match one person in several organisations.
- * Given both, a person matching either is returned.
- */
-export async function findPersonByChannel(
-  db: Db,
-  p: { telegramId?: string; whatsapp?: string },
-): Promise<PersonMatch[]> {
-  const conds: SQL[] = [];
-  if (p.telegramId) conds.push(sql`p.telegram_id = ${cleanText(p.telegramId)}`);
-  if (p.whatsapp) conds.push(sql`p.whatsapp = ${cleanText(p.whatsapp)}`);
-  if (!conds.length) return [];
-  // Plain SQL: read on every inbound update, with the organisation's revisions. The roles go as
-  // JSON, read alike by both drivers; the revisions are bigints (text on postgres.js).
-  const rows = rowsOf<
-    PersonRow & { revision: string | number; processesRevision: string | number }
-  >(
-    await db.execute(sql`
-      select p.id, p.organisation_id as "organisationId", p.name, p.position,
-             p.unit_id as "unitId", to_json(p.roles) as roles, p.nip,
-             p.telegram_id as "telegramId", p.whatsapp, p.language,
-             o.revision, o.processes_revision as "processesRevision"
-        from people p join organisations o on o.id = p.organisation_id
-       where ${sql.join(conds, sql` or `)}
-       order by p.organisation_id, p.id`),
-  );
-  return rows.map((r) => ({
-    organisationId: r.organisationId,
-    person: toPerson(r),
-    revisions: { organisation: Number(r.revision), processes: Number(r.processesRevision) },
-  }));
-}
-
-export type BindTelegramResult =
-  | { outcome: 'bound'; person: Person; organisationId: string }
-  | { outcome: 'unknown-person' }
-  | { outcome: 'telegram-in-use'; personId: string };
-
-/**
- * Binds a Telegram account to a person (replacing the person's earlier account). Refused when the
- * account already belongs to someone else. Audit-logged.
- */
-export async function bindTelegram(
-  db: Db,
-  p: { personId: string; telegramId: string; actor?: Actor },
-): Promise<BindTelegramResult> {
-  const telegramId = cleanText(p.telegramId);
-  try {
-    return await bindTelegramTx(db, p.personId, telegramId, p.actor);
-  } catch (e) {
-    // Two binds of one account at the same moment: the unique index decides.
-    if (pgErrorCode(e) !== UNIQUE_VIOLATION) throw e;
-    const [holder] = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(eq(people.telegramId, telegramId));
-    if (!holder) throw e;
-    return { outcome: 'telegram-in-use', personId: holder.id };
-  }
-}
-
-function bindTelegramTx(db: Db, personId: string, telegramId: string, actor: Actor | undefined) {
-  const p = { personId, actor };
-  return db.transaction(async (tx): Promise<BindTelegramResult> => {
-    const [holder] = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.telegramId, telegramId), ne(people.id, p.personId)));
-    if (holder) return { outcome: 'telegram-in-use', personId: holder.id } as const;
-    const [before] = await tx
-      .select(personColumns)
-      .from(people)
-      .where(eq(people.id, p.personId))
-      .for('update');
-    if (!before) return { outcome: 'unknown-person' } as const;
-    const [row] = await tx
-      .update(people)
-      .set({ telegramId })
-      .where(eq(people.id, p.personId))
-      .returning(personColumns);
-    if (!row) return { outcome: 'unknown-person' } as const;
-    await writeAudit(tx, {
-      actor: p.actor ?? { personId: p.personId },
-      organisationId: row.organisationId,
-      entityType: 'person',
-      entityId: row.id,
-      action: 'bind-telegram',
-      before: { telegramId: before.telegramId },
-      after: { telegramId },
-    });
-    return { outcome: 'bound', person: toPerson(row), organisationId: row.organisationId } as const;
-  });
-}
-
 /** Creates a new organisation (IdConflictError when the id exists). Audit-logged. */
 export async function createOrganisation(
   db: Db,
@@ -494,10 +453,17 @@ export async function addPerson(
       unitId: person.unitId,
       roles: person.roles,
       nip: person.nip,
-      telegramId: person.telegramId,
-      whatsapp: person.whatsapp,
       language: person.language,
     });
+    if (person.accounts.length)
+      await tx.insert(channelAccounts).values(
+        person.accounts.map((a) => ({
+          platform: a.platform,
+          accountId: a.id,
+          personId: person.id,
+          organisationId: p.organisationId,
+        })),
+      );
     await writeAudit(tx, {
       actor: p.actor,
       organisationId: p.organisationId,

@@ -129,8 +129,7 @@ export const identifyPosition: Question = {
       // The first person of a new organisation sets it up: coordinator and admin too.
       roles: first ? ['respondent', 'coordinator', 'admin'] : ['respondent'],
       nip: null,
-      telegramId: null,
-      whatsapp: null,
+      accounts: [],
       language: v.state.lang,
     };
     v.state.personId = person.id;

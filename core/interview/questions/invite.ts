@@ -15,7 +15,7 @@ export function isCoordinator(v: View): boolean {
 
 /** People not yet linked to a chat account: the ones worth inviting, in list order. */
 function invitable(v: View): Person[] {
-  return (v.org()?.people ?? []).filter((p) => !p.telegramId && p.id !== v.person()?.id);
+  return (v.org()?.people ?? []).filter((p) => !p.accounts.length && p.id !== v.person()?.id);
 }
 
 export const invitePerson: Question = {

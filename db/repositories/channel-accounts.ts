@@ -1,0 +1,190 @@
+// Channel accounts: the messaging accounts people are reached on, (platform, account id) -> person.
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { AccountPlatform, Person } from '../../core/model/organisation.js';
+import { cleanText } from '../clean-text.js';
+import type { Db } from '../client.js';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../errors.js';
+import { rowsOf } from '../raw-rows.js';
+import { channelAccounts, interviews, people } from '../schema.js';
+import { type Actor, writeAudit } from './audit.js';
+import { type PersonMatch, type PersonRow, personColumns, toPerson } from './organisations.js';
+
+export type AccountKey = { platform: AccountPlatform; accountId: string };
+
+/** The conversation key of an account's private chat: "telegram:<id>", "whatsapp:<id>". */
+export function accountChatKey(a: AccountKey): string {
+  return `${a.platform}:${a.accountId}`;
+}
+
+/**
+ * The person behind an account, with the organisation's revisions (read in the same statement, so
+ * the organisation cache needs none of its own). Null when the account is linked to nobody.
+ */
+export async function findPersonByAccount(db: Db, a: AccountKey): Promise<PersonMatch | null> {
+  // Plain SQL: read on every inbound update. The roles and accounts go as JSON, read alike by
+  // both drivers; the revisions are bigints (text on postgres.js).
+  const rows = rowsOf<
+    PersonRow & { revision: string | number; processesRevision: string | number }
+  >(
+    await db.execute(sql`
+      select p.id, p.organisation_id as "organisationId", p.name, p.position,
+             p.unit_id as "unitId", to_json(p.roles) as roles, p.nip, p.language,
+             (select json_agg(json_build_object('platform', b.platform, 'id', b.account_id)
+                              order by b.platform)
+                from channel_accounts b where b.person_id = p.id) as accounts,
+             o.revision, o.processes_revision as "processesRevision"
+        from channel_accounts a
+        join people p on p.id = a.person_id
+        join organisations o on o.id = p.organisation_id
+       where a.platform = ${a.platform} and a.account_id = ${cleanText(a.accountId)}`),
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    organisationId: r.organisationId,
+    person: toPerson(r),
+    revisions: { organisation: Number(r.revision), processes: Number(r.processesRevision) },
+  };
+}
+
+export type LinkAccountResult =
+  | { outcome: 'linked'; person: Person; organisationId: string }
+  | { outcome: 'unknown-person' }
+  /** The account belongs to another person; nothing changed. */
+  | { outcome: 'account-in-use'; personId: string };
+
+/**
+ * Links an account to a person, replacing the person's earlier account on that platform. Refused
+ * when the account belongs to someone else. Audit-logged (the account id, never a message).
+ * Runs in the caller's transaction when given one.
+ */
+export async function linkAccount(
+  db: Db,
+  p: AccountKey & { personId: string; actor?: Actor; now?: Date },
+): Promise<LinkAccountResult> {
+  const accountId = cleanText(p.accountId);
+  try {
+    return await db.transaction(async (tx): Promise<LinkAccountResult> => {
+      const [holder] = await tx
+        .select({ personId: channelAccounts.personId })
+        .from(channelAccounts)
+        .where(
+          and(eq(channelAccounts.platform, p.platform), eq(channelAccounts.accountId, accountId)),
+        );
+      if (holder && holder.personId !== p.personId)
+        return { outcome: 'account-in-use', personId: holder.personId };
+      const [person] = await tx
+        .select(personColumns)
+        .from(people)
+        .where(eq(people.id, p.personId))
+        .for('update');
+      if (!person) return { outcome: 'unknown-person' };
+      const before = toPerson(person).accounts.find((a) => a.platform === p.platform) ?? null;
+      if (!holder) {
+        await tx
+          .delete(channelAccounts)
+          .where(
+            and(eq(channelAccounts.personId, p.personId), eq(channelAccounts.platform, p.platform)),
+          );
+        await tx.insert(channelAccounts).values({
+          platform: p.platform,
+          accountId,
+          personId: p.personId,
+          organisationId: person.organisationId,
+          ...(p.now ? { linkedAt: p.now } : {}),
+        });
+      }
+      await writeAudit(tx, {
+        actor: p.actor ?? { personId: p.personId },
+        organisationId: person.organisationId,
+        entityType: 'person',
+        entityId: p.personId,
+        action: 'link-account',
+        before: before ? { platform: before.platform, accountId: before.id } : null,
+        after: { platform: p.platform, accountId },
+      });
+      const [after] = await tx.select(personColumns).from(people).where(eq(people.id, p.personId));
+      return {
+        outcome: 'linked',
+        person: toPerson(after ?? person),
+        organisationId: person.organisationId,
+      };
+    });
+  } catch (e) {
+    // Two links of one account at the same moment: the primary key decides.
+    if (pgErrorCode(e) !== UNIQUE_VIOLATION) throw e;
+    const [holder] = await db
+      .select({ personId: channelAccounts.personId })
+      .from(channelAccounts)
+      .where(
+        and(eq(channelAccounts.platform, p.platform), eq(channelAccounts.accountId, accountId)),
+      );
+    if (!holder) throw e;
+    return { outcome: 'account-in-use', personId: holder.personId };
+  }
+}
+
+/**
+ * Records what the platform said about an account: the person blocked the bot (unreachable: no
+ * more sends) or came back. Returns false when the account is linked to nobody.
+ */
+export async function setAccountReachable(
+  db: Db,
+  p: AccountKey & { reachable: boolean; at: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(channelAccounts)
+    .set({ unreachableSince: p.reachable ? null : p.at })
+    .where(
+      and(
+        eq(channelAccounts.platform, p.platform),
+        eq(channelAccounts.accountId, cleanText(p.accountId)),
+        // Keep the first moment it became unreachable.
+        p.reachable ? undefined : isNull(channelAccounts.unreachableSince),
+      ),
+    )
+    .returning({ personId: channelAccounts.personId });
+  if (rows.length) return true;
+  const [exists] = await db
+    .select({ personId: channelAccounts.personId })
+    .from(channelAccounts)
+    .where(
+      and(
+        eq(channelAccounts.platform, p.platform),
+        eq(channelAccounts.accountId, cleanText(p.accountId)),
+      ),
+    );
+  return !!exists;
+}
+
+export type PersonAccount = AccountKey & { unreachableSince: Date | null };
+
+/** A person's accounts, the one they wrote from last first; unreachable ones last. */
+export async function accountsOfPerson(db: Db, p: { personId: string }): Promise<PersonAccount[]> {
+  const rows = await db
+    .select({
+      platform: channelAccounts.platform,
+      accountId: channelAccounts.accountId,
+      unreachableSince: channelAccounts.unreachableSince,
+      lastUsed: interviews.updatedAt,
+    })
+    .from(channelAccounts)
+    .leftJoin(
+      interviews,
+      eq(
+        interviews.chatKey,
+        sql`${channelAccounts.platform} || ':' || ${channelAccounts.accountId}`,
+      ),
+    )
+    .where(eq(channelAccounts.personId, p.personId))
+    .orderBy(
+      sql`${channelAccounts.unreachableSince} is not null`,
+      desc(sql`coalesce(${interviews.updatedAt}, ${channelAccounts.linkedAt})`),
+      asc(channelAccounts.platform),
+    );
+  return rows.map((r) => ({
+    platform: r.platform as AccountPlatform,
+    accountId: r.accountId,
+    unreachableSince: r.unreachableSince,
+  }));
+}
