@@ -28,7 +28,6 @@ export async function openApp(env: NodeJS.ProcessEnv = process.env, log?: Logger
     db: database.db,
     questionnaire,
     log: logger,
-    telegramBot: () => bot.username,
   });
   const renderer = createRenderer();
   return {

@@ -42,4 +42,24 @@ describe('the exchange format', () => {
     expect(paths).toContain('processes.1.code');
     expect(paths).toContain('processes.1.flow.nodes.1.kind');
   });
+
+  it('reads an export made before channel accounts: telegramId and whatsapp become accounts', () => {
+    const doc = JSON.parse(
+      readFileSync(new URL('./fixtures/renja-setda.json', import.meta.url), 'utf8'),
+    );
+    const [rina, budi] = doc.organisation.people;
+    delete rina.accounts;
+    delete budi.accounts;
+    Object.assign(rina, { telegramId: '777', whatsapp: '6281200000001' });
+    Object.assign(budi, { telegramId: null, whatsapp: null });
+    const people = ExchangeDocument.parse(doc).organisation.people;
+    expect(people.map((p) => p.accounts)).toEqual([
+      [
+        { platform: 'telegram', id: '777' },
+        { platform: 'whatsapp', id: '6281200000001' },
+      ],
+      [],
+    ]);
+    expect(people[0]).not.toHaveProperty('telegramId');
+  });
 });

@@ -92,7 +92,7 @@ export function benchOrganisation(people: number): Organisation {
       id: personIdOf(i),
       name: `Pegawai ${i}`,
       unitId: `unit-${(i % UNITS) + 1}`,
-      telegramId: null,
+      accounts: [],
     } as Person);
   org.people.push({
     ...base,
@@ -100,7 +100,7 @@ export function benchOrganisation(people: number): Organisation {
     name: 'Penata',
     position: 'Kasubbag Tata Usaha',
     unitId: 'bag-umum',
-    telegramId: String(RENDER_CHAT),
+    accounts: [{ platform: 'telegram', id: String(RENDER_CHAT) }],
   } as Person);
   return org;
 }

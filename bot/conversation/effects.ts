@@ -66,8 +66,10 @@ export async function applyEffectsInDb(tx: Db, effects: Effect[], actor: Actor):
         });
         break;
       case 'submitted':
-        // Coordinators read submitted processes from the store; notifying them comes with the
-        // coordination features.
+        // Coordinators read submitted processes from the store, and are told by a notify effect.
+        break;
+      case 'notify':
+        // A message, not a change: the service addresses it to the person's chat (notify.ts).
         break;
     }
   }

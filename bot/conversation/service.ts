@@ -27,11 +27,9 @@ import { type Identity, accountOf, loadContext } from './context.js';
 import { failpoint } from '../failpoints.js';
 import { type InvitationAttempt, checkAccess } from './access.js';
 import { CodeTakenError, ProcessConflictError, applyEffectsInDb } from './effects.js';
+import { addressNotices, addressOf } from './notify.js';
+import { textIn } from './texts.js';
 
-/** Bilingual text for a message outside the questionnaire: Indonesian first, English below. */
-function textIn(m: { id: string; en: string }): Outbound {
-  return { kind: 'text', text: `${m.id}\n\n${m.en}` };
-}
 
 export type Platform = 'telegram' | 'whatsapp' | 'terminal';
 
@@ -56,8 +54,6 @@ export type ServiceDeps = {
   log: Logger;
   now?: () => Date;
   newId?: () => string;
-  /** The Telegram bot's username once known, for invitation links made in chat. */
-  telegramBot?: () => string | null;
 };
 
 /** What happened to the update; `refused` when the engine refused the answer (kept nothing). */
@@ -72,6 +68,29 @@ export class ConversationService {
   constructor(private readonly deps: ServiceDeps) {
     this.now = deps.now ?? (() => new Date());
     this.newId = deps.newId ?? (() => crypto.randomUUID());
+  }
+
+  /**
+   * Applies an input that comes from time or from another person (a reminder due, a process
+   * returned) to a person's conversation, answered on the channel they use. `key` names the event
+   * once: a job that runs again applies it once (the inbox). 'unreachable' when the person has no
+   * account that can be reached (never joined, or blocked the bot).
+   */
+  async deliver(p: {
+    personId: string;
+    input: Extract<Input, { kind: 'reminder-due' | 'process-event' }>;
+    key: string;
+  }): Promise<HandleResult | { outcome: 'unreachable' }> {
+    const to = await addressOf(this.deps.db, p.personId);
+    if (!to) return { outcome: 'unreachable' };
+    const platform = to.platform as 'telegram' | 'whatsapp';
+    return this.handle({
+      platform,
+      updateKey: `event:${p.key}`,
+      chatKey: to.chatKey,
+      identity: { kind: platform, accountId: to.accountId },
+      input: p.input,
+    });
   }
 
   async handle(ev: InboundEvent): Promise<HandleResult> {
@@ -151,18 +170,15 @@ export class ConversationService {
             // the processes those committed.
             if (bound) bound = { organisationId: bound.organisationId, person: bound.person };
           }
-          const ctx = {
-            ...(await loadContext(
-              tx,
-              ev.identity,
-              {
-                personId: stored?.personId ?? null,
-                organisationId: stored?.organisationId ?? null,
-              },
-              { ...(bound !== undefined ? { bound } : {}), organisations: this.organisations },
-            )),
-            telegramBot: this.deps.telegramBot?.() ?? null,
-          };
+          const ctx = await loadContext(
+            tx,
+            ev.identity,
+            {
+              personId: stored?.personId ?? null,
+              organisationId: stored?.organisationId ?? null,
+            },
+            { ...(bound !== undefined ? { bound } : {}), organisations: this.organisations },
+          );
           const state = stored ?? initialState(questionnaire, ctx);
           const result = step(questionnaire, state, ev.input, ctx, {
             now: now.toISOString(),
@@ -176,14 +192,18 @@ export class ConversationService {
             ? { personId: result.state.personId }
             : { system: ev.platform };
           await applyEffectsInDb(tx, result.effects, actor);
+          const notices = await addressNotices(tx, result.effects, this.deps.log);
           return {
             state: result.state,
             stateVersion: STATE_VERSION,
             personId: result.state.personId,
-            outbound: [...notes, ...result.outbound].map((payload) => ({
-              platform: ev.platform,
-              payload,
-            })),
+            outbound: [
+              ...[...notes, ...result.outbound].map((payload) => ({
+                platform: ev.platform,
+                payload,
+              })),
+              ...notices,
+            ],
           };
         },
         prefetch,

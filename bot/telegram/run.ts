@@ -37,6 +37,7 @@ export async function startTelegram(app: App, opts: StartOptions = {}): Promise<
   const sender = new TelegramSender({
     telegram: tg,
     pictures: (id) => mapPictures(db, app.renderer, id),
+    botUsername: () => app.bot.username,
     ...(opts.pacing ? { pacer: new Pacer(opts.pacing.perChatMs, opts.pacing.globalMs) } : {}),
   });
   const outbox = new OutboxSender(db, sender, app.log);

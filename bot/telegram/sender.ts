@@ -5,6 +5,7 @@ import type { Outbound } from '../../core/interview/index.js';
 import { type SendOutcome, type ChannelSender, backoffMs } from '../delivery/outbox-sender.js';
 import type { MapPictures } from '../map-pictures.js';
 import { keyboardFor, questionText } from './outbound.js';
+import { invitationText, telegramRedeem } from '../conversation/invitation-text.js';
 
 /** Telegram's published limits: about one message a second per chat, thirty a second overall. */
 export class Pacer {
@@ -60,6 +61,8 @@ export type TelegramSenderOptions = {
   pictures: (processId: string) => Promise<MapPictures | null>;
   pacer?: Pacer;
   sleep?: (ms: number) => Promise<void>;
+  /** The bot's username once known (getMe), for invitation links. */
+  botUsername?: () => string | null;
 };
 
 export class TelegramSender implements ChannelSender {
@@ -99,6 +102,12 @@ export class TelegramSender implements ChannelSender {
         }
         case 'map':
           return await this.sendMap(chatId, m);
+        case 'invitation': {
+          await this.paced(chatId);
+          const how = telegramRedeem(m.token, this.o.botUsername?.() ?? null);
+          const r = await tg.sendMessage(chatId, invitationText(m, how));
+          return { ok: true, messageId: String(r.message_id) };
+        }
       }
     } catch (e) {
       return classifyError(e, attempt);

@@ -1,6 +1,7 @@
 // Outbound messages as plain lines for a terminal: choices numbered (or lettered where a bare
 // number names a step), the map as its outline plus the file it was saved to.
 import type { Outbound } from '../../core/interview/index.js';
+import { invitationText, terminalRedeem } from '../conversation/invitation-text.js';
 
 export function formatForTerminal(o: Outbound, file?: string): string {
   switch (o.kind) {
@@ -14,5 +15,7 @@ export function formatForTerminal(o: Outbound, file?: string): string {
     }
     case 'map':
       return [o.caption, o.outline, ...(file ? [`(gambar peta: ${file})`] : [])].join('\n');
+    case 'invitation':
+      return invitationText(o, terminalRedeem(o.token));
   }
 }

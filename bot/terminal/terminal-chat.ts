@@ -82,6 +82,9 @@ function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
       };
     case 'map':
       return { type: 'map', processId: m.processId, caption: m.caption, outline: m.outline, file };
+    // The protocol stays as documented: an invitation is a text line.
+    case 'invitation':
+      return { type: 'text', text: formatForTerminal(m) };
   }
 }
 

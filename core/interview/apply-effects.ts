@@ -46,6 +46,8 @@ export function applyEffects(world: World, effects: Effect[]): World {
       }
       case 'submitted':
       case 'create-invitation':
+      // Messages to other people: the world's data does not change.
+      case 'notify':
         break;
     }
   }
@@ -66,15 +68,10 @@ export function summarise(p: Process): ProcessSummary {
 }
 
 /** The engine's context from an in-memory world, for the person with `personId`. */
-export function contextOf(
-  world: World,
-  personId: string | null,
-  telegramBot: string | null = null,
-): Context {
+export function contextOf(world: World, personId: string | null): Context {
   return {
     organisation: world.organisation,
     person: world.organisation?.people.find((p) => p.id === personId) ?? null,
     processes: world.processes.map(summarise),
-    telegramBot,
   };
 }

@@ -30,6 +30,7 @@ import type {
   StepResult,
 } from './types.js';
 import { pushHistory, settleHistory } from './history.js';
+import { processEventText, processName, reminderText } from './outside-events.js';
 import { View } from './view.js';
 
 const HISTORY_MAX = 10;
@@ -79,6 +80,24 @@ export function step(
       const command = parseCommand(input.text);
       if (command) return runCommand(q, s, ctx, env, command);
       return answerText(q, s, ctx, env, question, input.text);
+    }
+    case 'reminder-due': {
+      const m = reminderText(s);
+      // Nothing left to do: nothing is said, and the state is not touched.
+      if (!m) return { state: s, outbound: [], effects: [] };
+      return info(q, v0, m);
+    }
+    case 'process-event': {
+      const name = processName(s, ctx.processes, input.processId);
+      if (name === null) return { state: s, outbound: [], effects: [] };
+      const work = structuredClone(s);
+      // A process returned for correction is this person's draft again.
+      const draft = work.drafts.find((d) => d.id === input.processId);
+      if (draft && input.event === 'returned') draft.status = 'draft';
+      if (draft && (input.event === 'approved' || input.event === 'validated'))
+        draft.status = input.event;
+      work.history = settleHistory(work.history, work, s);
+      return info(q, new View(work, ctx, env), processEventText(input, name));
     }
   }
 }
@@ -282,11 +301,13 @@ export function apply(
   const work = structuredClone(s);
   const v = new View(work, ctx, env);
   const notes: Msg[] = [];
+  const said: Outbound[] = [];
   const effects: Effect[] = [];
   let r = fn(v);
   for (let guard = 0; ; guard++) {
     if ('refuse' in r) return refused(q, new View(s, ctx, env), 'invalid-answer', r.refuse);
     notes.push(...(r.notes ?? []));
+    said.push(...(r.outbound ?? []));
     effects.push(...(r.effects ?? []));
     const replay = r.replay;
     if (!replay || guard > 3) break;
@@ -304,6 +325,7 @@ export function apply(
     state: work,
     outbound: [
       ...notes.map((n) => text(v.t(n))),
+      ...said,
       ...prompt(
         q,
         v,

@@ -103,6 +103,12 @@ export const T = {
       `Terima kasih. Proses "${name}" dikirim untuk diperiksa koordinator. Unit penerima serah terima akan diminta mengonfirmasi.`,
       `Thank you. Process "${name}" was submitted for the coordinator's review. Receiving units will be asked to confirm the handoffs.`,
     ),
+  /** To a coordinator or the unit's head: a process was submitted to them. */
+  submittedNotice: (who: string, code: string, name: string) =>
+    m(
+      `${who} mengirim proses ${code} "${name}" untuk diperiksa.`,
+      `${who} submitted process ${code} "${name}" for review.`,
+    ),
   blockedByErrors: (n: number) =>
     m(
       `Masih ada ${n} masalah yang perlu diperbaiki sebelum dikirim (lihat daftar di atas). Pakai /ubah, /sisip atau /hapus.`,

@@ -23,7 +23,23 @@ export type Input =
       what: 'photo' | 'sticker' | 'voice' | 'location' | 'document' | 'edited' | 'other';
     }
   /** The person opened the chat again (/start, or a channel reconnect): re-ask where we are. */
-  | { kind: 'resume' };
+  | { kind: 'resume' }
+  /** Time: a reminder for this person is due (a job says so); `at` is when it was due. */
+  | { kind: 'reminder-due'; at: string }
+  /** Another person acted on a process this person described. */
+  | {
+      kind: 'process-event';
+      event: ProcessEventKind;
+      processId: string;
+      /** Who acted: "Budi (Kepala Bagian Organisasi)". */
+      by: string;
+      /** Their words (a comment on a return), or null. */
+      comment: string | null;
+    };
+
+/** What another person did to a process: changed it, confirmed a handoff, reviewed it. */
+export type ProcessEventKind =
+  'changed' | 'handoff-confirmed' | 'handoff-disputed' | 'returned' | 'approved' | 'validated';
 
 export type Choice = { id: string; label: string };
 
@@ -42,7 +58,19 @@ export type Outbound =
       numbering?: 'letters';
     }
   /** The draft map of a process, to be rendered and sent as a picture (text outline meanwhile). */
-  | { kind: 'map'; processId: string; outline: string; caption: string };
+  | { kind: 'map'; processId: string; outline: string; caption: string }
+  /**
+   * An invitation made: each channel says how to redeem it its own way (a Telegram deep link, a
+   * code to send on WhatsApp, a command in the terminal).
+   */
+  | {
+      kind: 'invitation';
+      personName: string;
+      position: string;
+      token: string;
+      /** ISO timestamp. */
+      expiresAt: string;
+    };
 
 /** Changes to the world outside the interview, carried out by the caller in the same transaction. */
 export type Effect =
@@ -61,7 +89,12 @@ export type Effect =
       token: string;
       expiresAt: string;
       createdBy: string;
-    };
+    }
+  /**
+   * Tell another person something (a coordinator: a process was submitted). The caller addresses
+   * it to the channel that person uses; it is not an answer to anything they said.
+   */
+  | { kind: 'notify'; personId: string; message: Msg };
 
 export type RefusalCode =
   | 'invalid-answer'
@@ -94,8 +127,6 @@ export type Context = {
   person: Person | null;
   /** Processes of the organisation as stored (for parent picks, codes, "Peta unit saya"). */
   processes: readonly ProcessSummary[];
-  /** Where invitation links point: the Telegram bot's username, when Telegram is configured. */
-  telegramBot?: string | null;
 };
 
 export type Env = {

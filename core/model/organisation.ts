@@ -72,21 +72,32 @@ const PersonFields = z.object({
 
 /**
  * A person. Exports made before channel accounts carried `telegramId` and `whatsapp` fields: they
- * are read as accounts.
+ * are still read, as accounts.
  */
-export const Person = z.preprocess((raw) => {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  const { telegramId, whatsapp, ...rest } = raw as Record<string, unknown>;
-  if (telegramId === undefined && whatsapp === undefined) return raw;
-  const legacy = [
-    ...(typeof telegramId === 'string' && telegramId
-      ? [{ platform: 'telegram', id: telegramId }]
-      : []),
-    ...(typeof whatsapp === 'string' && whatsapp ? [{ platform: 'whatsapp', id: whatsapp }] : []),
+export const Person = PersonFields.extend({
+  telegramId: z
+    .string()
+    .max(64)
+    .nullable()
+    .optional()
+    .describe('Deprecated (before channel accounts): read as a telegram account.'),
+  whatsapp: z
+    .string()
+    .max(64)
+    .nullable()
+    .optional()
+    .describe('Deprecated (before channel accounts): read as a whatsapp account.'),
+}).transform(({ telegramId, whatsapp, ...p }) => {
+  const legacy: ChannelAccount[] = [
+    ...(telegramId ? [{ platform: 'telegram' as const, id: telegramId }] : []),
+    ...(whatsapp ? [{ platform: 'whatsapp' as const, id: whatsapp }] : []),
   ];
-  const accounts = Array.isArray(rest.accounts) ? rest.accounts : [];
-  return { ...rest, accounts: [...accounts, ...legacy] };
-}, PersonFields);
+  const accounts = [
+    ...p.accounts,
+    ...legacy.filter((a) => !p.accounts.some((b) => b.platform === a.platform)),
+  ];
+  return { ...p, accounts };
+});
 export type Person = z.output<typeof PersonFields>;
 
 /** The person's account on a platform, if any. */

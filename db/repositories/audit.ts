@@ -1,5 +1,5 @@
 // The append-only audit log: who changed what, with the model before and after.
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import { cleanJson, cleanText } from '../clean-text.js';
 import type { Db } from '../client.js';
 import { auditLog } from '../schema.js';
@@ -54,9 +54,14 @@ export async function writeAudit(db: Db, entry: NewAuditEntry): Promise<void> {
 /** An organisation's audit rows, oldest first; optionally of one entity only. */
 export async function listAudit(
   db: Db,
-  p: { organisationId: string; entityId?: string; entityType?: string; limit?: number },
+  /** organisationId null: the rows of no organisation (refused access by unknown accounts). */
+  p: { organisationId: string | null; entityId?: string; entityType?: string; limit?: number },
 ): Promise<AuditEntry[]> {
-  const where: SQL[] = [eq(auditLog.organisationId, p.organisationId)];
+  const where: SQL[] = [
+    p.organisationId === null
+      ? isNull(auditLog.organisationId)
+      : eq(auditLog.organisationId, p.organisationId),
+  ];
   if (p.entityId !== undefined) where.push(eq(auditLog.entityId, p.entityId));
   if (p.entityType !== undefined) where.push(eq(auditLog.entityType, p.entityType));
   const rows = await db

@@ -60,7 +60,13 @@ export type LinkAccountResult =
  */
 export async function linkAccount(
   db: Db,
-  p: AccountKey & { personId: string; actor?: Actor; now?: Date },
+  p: AccountKey & {
+    personId: string;
+    actor?: Actor;
+    now?: Date;
+    /** The audit log's action: 'link-account', or what linked it ('redeem-invitation'). */
+    action?: string;
+  },
 ): Promise<LinkAccountResult> {
   const accountId = cleanText(p.accountId);
   try {
@@ -99,7 +105,7 @@ export async function linkAccount(
         organisationId: person.organisationId,
         entityType: 'person',
         entityId: p.personId,
-        action: 'link-account',
+        action: p.action ?? 'link-account',
         before: before ? { platform: before.platform, accountId: before.id } : null,
         after: { platform: p.platform, accountId },
       });

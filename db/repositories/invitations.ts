@@ -106,18 +106,11 @@ export async function redeemInvitation(
         personId: consumed.personId,
         actor: { personId: consumed.personId },
         now: p.now,
+        action: 'redeem-invitation',
       });
       // Rolls back: the invitation stays unused.
       if (linked.outcome === 'account-in-use') throw new AccountTaken(linked.personId);
       if (linked.outcome !== 'linked') return { outcome: 'unknown' };
-      await writeAudit(tx, {
-        actor: { personId: consumed.personId },
-        organisationId: consumed.organisationId,
-        entityType: 'person',
-        entityId: consumed.personId,
-        action: 'redeem-invitation',
-        after: { platform: account.platform, accountId: account.accountId },
-      });
       return { outcome: 'ok', person: linked.person, organisationId: consumed.organisationId };
     });
   } catch (e) {

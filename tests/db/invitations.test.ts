@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { ExchangeDocument } from '../../core/model/exchange.js';
 import {
-  bindTelegram,
   createInvitation,
-  findPersonByChannel,
+  findPersonByAccount,
+  linkAccount,
   organisationRevision,
   listAudit,
   loadOrganisation,
@@ -40,28 +40,35 @@ forEachDatabase('invitations', (getDb) => {
       expiresAt: later(48),
       now: T0,
     });
-    const ok = await redeemInvitation(db, { token, telegramId: '777', now: later(1) });
+    const ok = await redeemInvitation(db, {
+      token,
+      platform: 'telegram',
+      accountId: '777',
+      now: later(1),
+    });
     expect(ok).toEqual({
       outcome: 'ok',
       organisationId: org.id,
-      person: { ...org.people[0], telegramId: '777' },
+      person: { ...org.people[0], accounts: [{ platform: 'telegram', id: '777' }] },
     });
-    expect(await redeemInvitation(db, { token, telegramId: '777', now: later(2) })).toEqual({
+    expect(
+      await redeemInvitation(db, { token, platform: 'telegram', accountId: '777', now: later(2) }),
+    ).toEqual({
       outcome: 'used',
     });
-    expect(await redeemInvitation(db, { token, telegramId: '888', now: later(2) })).toEqual({
+    expect(
+      await redeemInvitation(db, { token, platform: 'telegram', accountId: '888', now: later(2) }),
+    ).toEqual({
       outcome: 'used',
     });
-    expect(await findPersonByChannel(db, { telegramId: '777' })).toEqual([
-      {
-        organisationId: org.id,
-        person: { ...org.people[0], telegramId: '777' },
-        revisions: {
-          organisation: await organisationRevision(db, org.id),
-          processes: expect.any(Number),
-        },
+    expect(await findPersonByAccount(db, { platform: 'telegram', accountId: '777' })).toEqual({
+      organisationId: org.id,
+      person: { ...org.people[0], accounts: [{ platform: 'telegram', id: '777' }] },
+      revisions: {
+        organisation: await organisationRevision(db, org.id),
+        processes: expect.any(Number),
       },
-    ]);
+    });
     const audit = await listAudit(db, { organisationId: org.id, entityType: 'person' });
     expect(audit.map((a) => a.action)).toEqual(['redeem-invitation']);
     expect(JSON.stringify(await listAudit(db, { organisationId: org.id }))).not.toContain(token);
@@ -77,8 +84,8 @@ forEachDatabase('invitations', (getDb) => {
       expiresAt: later(48),
     });
     const results = await Promise.all([
-      redeemInvitation(db, { token, telegramId: '1', now: later(1) }),
-      redeemInvitation(db, { token, telegramId: '2', now: later(1) }),
+      redeemInvitation(db, { token, platform: 'telegram', accountId: '1', now: later(1) }),
+      redeemInvitation(db, { token, platform: 'telegram', accountId: '2', now: later(1) }),
     ]);
     expect(results.map((r) => r.outcome).sort()).toEqual(['ok', 'used']);
   });
@@ -93,10 +100,20 @@ forEachDatabase('invitations', (getDb) => {
       expiresAt: later(1),
     });
     expect(
-      await redeemInvitation(db, { token: exp.token, telegramId: '5', now: later(1) }),
+      await redeemInvitation(db, {
+        token: exp.token,
+        platform: 'telegram',
+        accountId: '5',
+        now: later(1),
+      }),
     ).toEqual({ outcome: 'expired' });
     expect(
-      await redeemInvitation(db, { token: exp.token, telegramId: '5', now: later(5) }),
+      await redeemInvitation(db, {
+        token: exp.token,
+        platform: 'telegram',
+        accountId: '5',
+        now: later(5),
+      }),
     ).toEqual({ outcome: 'expired' });
 
     const rev = await createInvitation(db, {
@@ -112,10 +129,20 @@ forEachDatabase('invitations', (getDb) => {
       'already-revoked',
     );
     expect(
-      await redeemInvitation(db, { token: rev.token, telegramId: '5', now: later(2) }),
+      await redeemInvitation(db, {
+        token: rev.token,
+        platform: 'telegram',
+        accountId: '5',
+        now: later(2),
+      }),
     ).toEqual({ outcome: 'revoked' });
     expect(
-      await redeemInvitation(db, { token: 'no-such-token', telegramId: '5', now: later(2) }),
+      await redeemInvitation(db, {
+        token: 'no-such-token',
+        platform: 'telegram',
+        accountId: '5',
+        now: later(2),
+      }),
     ).toEqual({ outcome: 'unknown' });
     expect(
       await revokeInvitation(db, { token: 'no-such-token', actor: admin, now: later(2) }),
@@ -127,21 +154,28 @@ forEachDatabase('invitations', (getDb) => {
       createdBy: admin,
       expiresAt: later(48),
     });
-    await redeemInvitation(db, { token: used.token, telegramId: '6', now: later(1) });
+    await redeemInvitation(db, {
+      token: used.token,
+      platform: 'telegram',
+      accountId: '6',
+      now: later(1),
+    });
     expect(await revokeInvitation(db, { token: used.token, actor: admin, now: later(2) })).toBe(
       'used',
     );
-    expect((await loadOrganisation(db, org.id))?.people.map((p) => p.telegramId)).toEqual([
-      null,
-      '6',
+    expect((await loadOrganisation(db, org.id))?.people.map((p) => p.accounts)).toEqual([
+      [],
+      [{ platform: 'telegram', id: '6' }],
     ]);
   });
 
   it('refuses an account that already belongs to someone else, leaving the invitation unused', async () => {
     const { db } = getDb();
     await saveOrganisation(db, org, { system: 'test' });
-    expect(await bindTelegram(db, { personId: 'budi', telegramId: '900' })).toMatchObject({
-      outcome: 'bound',
+    expect(
+      await linkAccount(db, { personId: 'budi', platform: 'telegram', accountId: '900' }),
+    ).toMatchObject({
+      outcome: 'linked',
     });
     const { token } = await createInvitation(db, {
       organisationId: org.id,
@@ -149,18 +183,26 @@ forEachDatabase('invitations', (getDb) => {
       createdBy: admin,
       expiresAt: later(48),
     });
-    expect(await redeemInvitation(db, { token, telegramId: '900', now: later(1) })).toEqual({
-      outcome: 'telegram-in-use',
+    expect(
+      await redeemInvitation(db, { token, platform: 'telegram', accountId: '900', now: later(1) }),
+    ).toEqual({
+      outcome: 'account-in-use',
       personId: 'budi',
     });
-    expect(await redeemInvitation(db, { token, telegramId: '901', now: later(1) })).toMatchObject({
+    expect(
+      await redeemInvitation(db, { token, platform: 'telegram', accountId: '901', now: later(1) }),
+    ).toMatchObject({
       outcome: 'ok',
     });
-    expect(await bindTelegram(db, { personId: 'rina', telegramId: '900' })).toEqual({
-      outcome: 'telegram-in-use',
+    expect(
+      await linkAccount(db, { personId: 'rina', platform: 'telegram', accountId: '900' }),
+    ).toEqual({
+      outcome: 'account-in-use',
       personId: 'budi',
     });
-    expect(await bindTelegram(db, { personId: 'nobody', telegramId: '902' })).toEqual({
+    expect(
+      await linkAccount(db, { personId: 'nobody', platform: 'telegram', accountId: '902' }),
+    ).toEqual({
       outcome: 'unknown-person',
     });
     await expect(
@@ -171,5 +213,54 @@ forEachDatabase('invitations', (getDb) => {
         expiresAt: later(1),
       }),
     ).rejects.toThrow(/not in organisation/);
+  });
+
+  it('lets one person redeem an invitation on each platform and be found on both', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, { system: 'test' });
+    const invite = () =>
+      createInvitation(db, {
+        organisationId: org.id,
+        personId: 'rina',
+        createdBy: admin,
+        expiresAt: later(48),
+      });
+    const tg = await invite();
+    const wa = await invite();
+    expect(
+      await redeemInvitation(db, {
+        token: tg.token,
+        platform: 'telegram',
+        accountId: '777',
+        now: later(1),
+      }),
+    ).toMatchObject({ outcome: 'ok' });
+    expect(
+      await redeemInvitation(db, {
+        token: wa.token,
+        platform: 'whatsapp',
+        accountId: '6281200000001',
+        now: later(2),
+      }),
+    ).toMatchObject({
+      outcome: 'ok',
+      person: {
+        accounts: [
+          { platform: 'telegram', id: '777' },
+          { platform: 'whatsapp', id: '6281200000001' },
+        ],
+      },
+    });
+    const byTelegram = await findPersonByAccount(db, { platform: 'telegram', accountId: '777' });
+    const byWhatsapp = await findPersonByAccount(db, {
+      platform: 'whatsapp',
+      accountId: '6281200000001',
+    });
+    expect(byTelegram?.person.id).toBe('rina');
+    expect(byWhatsapp?.person.id).toBe('rina');
+    // The same number on the same platform is one account in the whole database.
+    expect(
+      await linkAccount(db, { personId: 'budi', platform: 'whatsapp', accountId: '6281200000001' }),
+    ).toEqual({ outcome: 'account-in-use', personId: 'rina' });
   });
 });

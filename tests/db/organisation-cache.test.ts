@@ -3,9 +3,10 @@ import {
   OrganisationCache,
   addPerson,
   addUnit,
-  bindTelegram,
   deleteProcess,
-  findPersonByChannel,
+  findPersonByAccount,
+  linkAccount,
+  setAccountReachable,
   listProcessSummaries,
   organisationRevision,
   saveOrganisation,
@@ -25,8 +26,7 @@ const newcomer = {
   unitId: org.units[0]!.id,
   roles: [],
   nip: null,
-  telegramId: null,
-  whatsapp: null,
+  accounts: [],
   language: 'id' as const,
 };
 
@@ -61,8 +61,18 @@ forEachDatabase('the organisation cache of a bot process', (getDb) => {
         () => addPerson(db, { organisationId: org.id, person: newcomer, actor: system }),
       ],
       [
-        'a Telegram account bound',
-        () => bindTelegram(db, { personId: newcomer.id, telegramId: '777' }),
+        'a Telegram account linked',
+        () => linkAccount(db, { personId: newcomer.id, platform: 'telegram', accountId: '777' }),
+      ],
+      [
+        'an account marked unreachable',
+        () =>
+          setAccountReachable(db, {
+            platform: 'telegram',
+            accountId: '777',
+            reachable: false,
+            at: new Date(),
+          }),
       ],
       ['a language set', () => setPersonLanguage(db, { personId: newcomer.id, language: 'en' })],
       [
@@ -96,7 +106,7 @@ forEachDatabase('the organisation cache of a bot process', (getDb) => {
     }
     expect(seen!.name).toBe('Pemkab Contoh');
     expect(seen!.people.find((p) => p.id === newcomer.id)).toMatchObject({
-      telegramId: '777',
+      accounts: [{ platform: 'telegram', id: '777' }],
       language: 'en',
     });
   });
@@ -184,13 +194,13 @@ forEachDatabase('the organisation cache of a bot process', (getDb) => {
     const { db } = getDb();
     await saveOrganisation(db, org, system);
     await addPerson(db, { organisationId: org.id, person: newcomer, actor: system });
-    await bindTelegram(db, { personId: newcomer.id, telegramId: '777' });
+    await linkAccount(db, { personId: newcomer.id, platform: 'telegram', accountId: '777' });
     const proc = renjaDocument().processes[0]!;
     const cache = new OrganisationCache();
     // As an inbound update does: the person with the revisions, then the cache, one transaction.
     const viaPerson = () =>
       db.transaction(async (tx) => {
-        const [match] = await findPersonByChannel(tx, { telegramId: '777' });
+        const match = await findPersonByAccount(tx, { platform: 'telegram', accountId: '777' });
         return {
           revisions: match!.revisions!,
           found: (await cache.readWithProcesses(tx, org.id, match!.revisions))!,

@@ -8,7 +8,7 @@ import {
   createOrganisation,
   setPersonLanguage,
   deleteProcess,
-  findPersonByChannel,
+  findPersonByAccount,
   organisationRevision,
   listAudit,
   listOrganisations,
@@ -385,7 +385,13 @@ forEachDatabase('organisation and process storage', (getDb) => {
     await saveAll(db);
     const withChannels = {
       ...org,
-      people: org.people.map((p, i) => ({ ...p, telegramId: `tg-${i}`, whatsapp: `62812000${i}` })),
+      people: org.people.map((p, i) => ({
+        ...p,
+        accounts: [
+          { platform: 'telegram' as const, id: `tg-${i}` },
+          { platform: 'whatsapp' as const, id: `62812000${i}` },
+        ],
+      })),
     };
     await saveOrganisation(db, withChannels, system);
     // The organisation's revisions come with the person, read in the same statement.
@@ -393,18 +399,26 @@ forEachDatabase('organisation and process storage', (getDb) => {
       organisation: await organisationRevision(db, org.id),
       processes: expect.any(Number) as number,
     };
-    expect(await findPersonByChannel(db, { telegramId: 'tg-1' })).toEqual([
-      { organisationId: org.id, person: withChannels.people[1], revisions },
-    ]);
-    expect(await findPersonByChannel(db, { whatsapp: '628120000' })).toEqual([
+    expect(await findPersonByAccount(db, { platform: 'telegram', accountId: 'tg-1' })).toEqual({
+      organisationId: org.id,
+      person: withChannels.people[1],
+      revisions,
+    });
+    expect(await findPersonByAccount(db, { platform: 'whatsapp', accountId: '628120000' })).toEqual(
       { organisationId: org.id, person: withChannels.people[0], revisions },
-    ]);
-    expect(await findPersonByChannel(db, { telegramId: 'nobody' })).toEqual([]);
+    );
+    expect(await findPersonByAccount(db, { platform: 'telegram', accountId: 'nobody' })).toBeNull();
 
-    // Swap the telegram ids of two people in one save.
+    // Swap the telegram accounts of two people in one save.
     const swapped = {
       ...withChannels,
-      people: withChannels.people.map((p, i) => ({ ...p, telegramId: `tg-${1 - i}` })),
+      people: withChannels.people.map((p, i) => ({
+        ...p,
+        accounts: [
+          { platform: 'telegram' as const, id: `tg-${1 - i}` },
+          ...p.accounts.filter((a) => a.platform !== 'telegram'),
+        ],
+      })),
     };
     expect(await saveOrganisation(db, swapped, system)).toEqual(swapped);
 

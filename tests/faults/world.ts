@@ -92,7 +92,7 @@ export type ChatRecord = {
   outbox: { id: number; status: string; payload: Outbound; attempts: number }[];
 };
 
-/** What the database holds for one chat. */
+/** What the database holds for one chat (its person's conversation, when the account is linked). */
 export async function chatRecord(sql: postgres.Sql, chatKey: string): Promise<ChatRecord> {
   const inbox = await sql<
     { update_key: string; status: string; attempts: number; error_code: string | null }[]
@@ -100,7 +100,9 @@ export async function chatRecord(sql: postgres.Sql, chatKey: string): Promise<Ch
     select update_key, status, attempts, error_code from inbox where chat_key = ${chatKey} order by received_at, update_key`;
   const [iv] = await sql<
     { revision: number; state: unknown }[]
-  >`select revision, state from interviews where chat_key = ${chatKey}`;
+  >`select revision, state from interviews
+      where chat_key = coalesce((select 'person:' || person_id from channel_accounts
+                                  where platform || ':' || account_id = ${chatKey}), ${chatKey})`;
   const outbox = await sql<{ id: string; status: string; payload: Outbound; attempts: number }[]>`
     select id, status, payload, attempts from outbox where chat_key = ${chatKey} order by id`;
   return {
@@ -125,7 +127,8 @@ export async function chatRecord(sql: postgres.Sql, chatKey: string): Promise<Ch
 export function shownText(p: Outbound): string {
   if (p.kind === 'text') return p.text;
   if (p.kind === 'question') return questionText(p);
-  return `[map] ${p.caption}`;
+  if (p.kind === 'map') return `[map] ${p.caption}`;
+  return `[invitation] ${p.personName}`;
 }
 
 /** The chat's text as the person received it. */

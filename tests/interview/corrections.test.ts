@@ -257,7 +257,7 @@ describe('/undang: a coordinator invites from the chat', () => {
     expect(budi.question().questionId).toBe('invite.person');
     budi.press('Rina');
     expect(budi.lastText()).toMatch(
-      /Undangan untuk Rina \(Kasubbag Perencanaan\), berlaku sampai 2026-11-30:\nhttps:\/\/t\.me\/probis_test_bot\?start=[A-Za-z0-9_-]+/,
+      /Undangan untuk Rina \(Kasubbag Perencanaan\), berlaku sampai 2026-11-30, sekali pakai:\nhttps:\/\/t\.me\/probis_test_bot\?start=[A-Za-z0-9_-]+/,
     );
     expect(budi.question().questionId).toBe('menu');
   });

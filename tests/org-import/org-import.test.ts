@@ -61,8 +61,10 @@ describe('the example files', () => {
       unitId: 'subbag-kelembagaan',
       roles: ['respondent', 'coordinator'],
       nip: '198203152006041002',
-      telegramId: '123456789',
-      whatsapp: '6281234567890',
+      accounts: [
+        { platform: 'telegram', id: '123456789' },
+        { platform: 'whatsapp', id: '6281234567890' },
+      ],
       language: 'id',
     });
     expect(fromCsv.people.find((p) => p.id === 'rina')?.roles).toEqual(['respondent']);
@@ -132,8 +134,7 @@ describe('CSV', () => {
         unitId: 'setda',
         roles: ['coordinator', 'respondent'],
         nip: null,
-        telegramId: null,
-        whatsapp: null,
+        accounts: [],
         language: 'en',
       },
     ]);

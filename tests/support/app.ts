@@ -69,8 +69,7 @@ export function staff(
     unitId,
     roles: ['respondent'],
     nip: null,
-    telegramId: null,
-    whatsapp: null,
+    accounts: [],
     language: 'id',
   };
 }

@@ -1,5 +1,6 @@
 // A scenario vocabulary for interview tests: a person says things, presses buttons, and we look
 // at what the bot said and at the map that came out. The world is kept in memory.
+import { invitationText, telegramRedeem } from '../../bot/conversation/invitation-text.js';
 import { ExchangeDocument, type Organisation, type Process } from '../../core/model/index.js';
 import {
   type Context,
@@ -27,7 +28,7 @@ export class Chat {
   state: InterviewState;
   said: Outbound[][] = [];
   refusals = 0;
-  /** The Telegram bot's username, for invitation links. */
+  /** The Telegram bot's username: invitations are shown as Telegram would show them. */
   telegramBot: string | null = null;
   private ids = 0;
 
@@ -40,7 +41,7 @@ export class Chat {
   }
 
   ctx(): Context {
-    return contextOf(this.world, this.personId, this.telegramBot);
+    return contextOf(this.world, this.personId);
   }
 
   private env() {
@@ -82,7 +83,13 @@ export class Chat {
 
   lastText(): string {
     return (this.said[this.said.length - 1] ?? [])
-      .map((o) => ('text' in o ? o.text : o.outline))
+      .map((o) =>
+        o.kind === 'invitation'
+          ? invitationText(o, telegramRedeem(o.token, this.telegramBot))
+          : 'text' in o
+            ? o.text
+            : o.outline,
+      )
       .join('\n');
   }
 

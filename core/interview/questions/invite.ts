@@ -63,17 +63,6 @@ function invite(v: View, p: Person): Applied {
     .replace(/[^A-Za-z0-9_-]/g, '')
     .slice(0, 64);
   const expiresAt = new Date(Date.parse(v.env.now) + INVITATION_DAYS * 86_400_000).toISOString();
-  const bot = v.ctx.telegramBot;
-  const link = bot ? `https://t.me/${bot}?start=${token}` : null;
-  const note: Msg = link
-    ? msg(
-        `Undangan untuk ${p.name} (${p.position}), berlaku sampai ${expiresAt.slice(0, 10)}:\n${link}\nKirimkan tautan ini kepada ${p.name} saja.`,
-        `Invitation for ${p.name} (${p.position}), valid until ${expiresAt.slice(0, 10)}:\n${link}\nSend this link to ${p.name} only.`,
-      )
-    : msg(
-        `Undangan untuk ${p.name} dibuat (kode ${token}), berlaku sampai ${expiresAt.slice(0, 10)}. Tautan Telegram tersedia setelah bot Telegram dijalankan.`,
-        `Invitation for ${p.name} created (code ${token}), valid until ${expiresAt.slice(0, 10)}. The Telegram link is available once the Telegram bot runs.`,
-      );
   returnFromDetour(v);
   return {
     effects: [
@@ -86,6 +75,14 @@ function invite(v: View, p: Person): Applied {
         createdBy: v.state.personId ?? 'system',
       },
     ],
-    notes: [note],
+    outbound: [
+      {
+        kind: 'invitation',
+        personName: p.name,
+        position: p.position,
+        token,
+        expiresAt,
+      },
+    ],
   };
 }

@@ -21,6 +21,8 @@ export type Applied =
   | {
       effects?: Effect[];
       notes?: Msg[];
+      /** Messages other than text, said after the notes (an invitation). */
+      outbound?: Outbound[];
       /** Apply this answer to the question now current (a detour such as party.new is over). */
       replay?: Answer;
     }

@@ -74,8 +74,24 @@ export const reviewConfirm: Question = {
         pid: next,
       });
     else ask(v, { q: 'menu' });
+    const me = v.person();
+    const who = me ? `${me.name} (${me.position})` : '?';
+    // The coordinators, and the heads of the unit that owns the process, are told.
+    const reviewers = (org?.people ?? []).filter(
+      (p) =>
+        p.id !== personId &&
+        (p.roles.includes('coordinator') ||
+          (p.roles.includes('unit_head') && p.unitId === (d.ownerUnitId ?? me?.unitId))),
+    );
     return {
-      effects: [{ kind: 'submitted', organisationId, processId: pid, personId }],
+      effects: [
+        { kind: 'submitted', organisationId, processId: pid, personId },
+        ...reviewers.map((p) => ({
+          kind: 'notify' as const,
+          personId: p.id,
+          message: T.submittedNotice(who, d.code, d.name),
+        })),
+      ],
       notes: [T.submitted(d.name)],
     };
   },

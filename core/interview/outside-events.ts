@@ -1,0 +1,79 @@
+// What time and other people's actions mean to one interview: a reminder that is due, or a
+// process this person described changed by someone else. Pure: the engine says the message and
+// re-asks its question; nothing here reads a clock or sends.
+import type { InterviewState, Msg, ProcessSummary } from './types.js';
+
+/** Drafts and queued processes of this interview that are not submitted yet, in order. */
+function unfinished(s: InterviewState): string[] {
+  const names = s.drafts.filter((d) => d.status === 'draft').map((d) => d.name);
+  for (const id of s.work.queue) {
+    const d = s.drafts.find((x) => x.id === id);
+    if (d && !names.includes(d.name)) names.push(d.name);
+  }
+  return names;
+}
+
+/**
+ * A reminder's text: what is left to do, or null when nothing is (then nothing is said: a
+ * reminder never nags about finished work).
+ */
+export function reminderText(s: InterviewState): Msg | null {
+  const left = unfinished(s);
+  if (!left.length) return null;
+  const list = left.map((n) => `"${n}"`).join(', ');
+  return {
+    id: `Pengingat: ${left.length} proses belum selesai (${list}). Silakan lanjutkan dari pertanyaan terakhir di bawah ini.`,
+    en: `Reminder: ${left.length} process(es) not finished yet (${list}). Please go on from the last question below.`,
+  };
+}
+
+/** Words for what another person did to a process. */
+export function processEventText(
+  e: {
+    event:
+      'changed' | 'handoff-confirmed' | 'handoff-disputed' | 'returned' | 'approved' | 'validated';
+    by: string;
+    comment: string | null;
+  },
+  name: string,
+): Msg {
+  const said = e.comment ? { id: ` Catatan: "${e.comment}"`, en: ` Note: "${e.comment}"` } : null;
+  const w = {
+    changed: {
+      id: `Proses "${name}" diubah oleh ${e.by}.`,
+      en: `Process "${name}" was changed by ${e.by}.`,
+    },
+    'handoff-confirmed': {
+      id: `${e.by} mengonfirmasi serah terima pada proses "${name}".`,
+      en: `${e.by} confirmed a handoff of process "${name}".`,
+    },
+    'handoff-disputed': {
+      id: `${e.by} tidak menyetujui serah terima pada proses "${name}"; koordinator akan menengahi.`,
+      en: `${e.by} disputed a handoff of process "${name}"; the coordinator will settle it.`,
+    },
+    returned: {
+      id: `Proses "${name}" dikembalikan oleh ${e.by} untuk diperbaiki.`,
+      en: `Process "${name}" was returned by ${e.by} for correction.`,
+    },
+    approved: {
+      id: `Proses "${name}" disetujui oleh ${e.by}.`,
+      en: `Process "${name}" was approved by ${e.by}.`,
+    },
+    validated: {
+      id: `Proses "${name}" divalidasi oleh ${e.by}.`,
+      en: `Process "${name}" was validated by ${e.by}.`,
+    },
+  }[e.event];
+  return { id: w.id + (said?.id ?? ''), en: w.en + (said?.en ?? '') };
+}
+
+/** The name of a process as this interview knows it: its draft, or the organisation's list. */
+export function processName(
+  s: InterviewState,
+  processes: readonly ProcessSummary[],
+  id: string,
+): string | null {
+  return (
+    s.drafts.find((d) => d.id === id)?.name ?? processes.find((p) => p.id === id)?.name ?? null
+  );
+}
