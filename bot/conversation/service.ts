@@ -30,7 +30,6 @@ import { CodeTakenError, ProcessConflictError, applyEffectsInDb } from './effect
 import { addressNotices, addressOf } from './notify.js';
 import { textIn } from './texts.js';
 
-
 export type Platform = 'telegram' | 'whatsapp' | 'terminal';
 
 export type InboundEvent = {

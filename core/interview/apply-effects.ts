@@ -44,9 +44,9 @@ export function applyEffects(world: World, effects: Effect[]): World {
           : [...processes, saved];
         break;
       }
+      // Records and messages to other people: the world's data does not change.
       case 'submitted':
       case 'create-invitation':
-      // Messages to other people: the world's data does not change.
       case 'notify':
         break;
     }

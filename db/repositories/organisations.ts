@@ -8,8 +8,7 @@ import {
   Person,
   Unit,
 } from '../../core/model/organisation.js';
-import { cleanJson, cleanText } from '../clean-text.js';
-import { rowsOf } from '../raw-rows.js';
+import { cleanJson } from '../clean-text.js';
 import { inSnapshot } from '../snapshot.js';
 import type { Db } from '../client.js';
 import {
@@ -18,7 +17,6 @@ import {
   pgConstraint,
   pgErrorCode,
   StillReferencedError,
-  UNIQUE_VIOLATION,
 } from '../errors.js';
 import { channelAccounts, organisations, people, units } from '../schema.js';
 import { type Actor, writeAudit } from './audit.js';

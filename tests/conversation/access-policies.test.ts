@@ -18,10 +18,14 @@ function compile(name: string, source: string): { code: number; text: string }[]
   fs.writeFileSync(file, source);
   written.push(file);
   const configPath = path.join(here, '../../tsconfig.json');
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: () => undefined,
-  })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: () => undefined,
+    },
+  )!;
   const program = ts.createProgram([file], { ...config.options, noEmit: true });
   return ts
     .getPreEmitDiagnostics(program, program.getSourceFile(file))
@@ -35,15 +39,20 @@ type WithSms = Identity | { kind: 'sms'; number: string };
 `;
 
 it('refuses to compile a new identity kind without its access policy', () => {
-  const errors = compile('missing-policy', `${header}
+  const errors = compile(
+    'missing-policy',
+    `${header}
 export const policies: AccessPolicies<WithSms> = { ...accessPolicies };
-`);
+`,
+  );
   expect(errors.map((e) => e.code)).toEqual([2741]);
   expect(errors[0]!.text).toContain("Property 'sms' is missing");
 }, 60_000);
 
 it('compiles once the new kind has its policy', () => {
-  const errors = compile('with-policy', `${header}
+  const errors = compile(
+    'with-policy',
+    `${header}
 export const policies: AccessPolicies<WithSms> = {
   ...accessPolicies,
   sms: async () => ({
@@ -52,6 +61,7 @@ export const policies: AccessPolicies<WithSms> = {
     reply: { id: 'Belum didukung.', en: 'Not supported yet.' },
   }),
 };
-`);
+`,
+  );
   expect(errors).toEqual([]);
 }, 60_000);

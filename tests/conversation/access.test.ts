@@ -42,7 +42,9 @@ for (const kind of kinds)
         chatKey,
         identity: { kind: platform, accountId },
         input,
-        ...(invitation !== undefined ? { invitation: { token: invitation, malformed: false } } : {}),
+        ...(invitation !== undefined
+          ? { invitation: { token: invitation, malformed: false } }
+          : {}),
       });
       const rows = await pendingOutboxForChat(db(), chatKey);
       // Only what came since the last look: nothing is sent in this test.

@@ -2,7 +2,6 @@
 import type { Person } from '../../model/organisation.js';
 import { foldForMatch } from '../answers/choice.js';
 import { returnFromDetour } from '../pipeline.js';
-import type { Msg } from '../types.js';
 import type { View } from '../view.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
 
