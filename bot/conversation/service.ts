@@ -5,6 +5,7 @@ import {
   type Outbound,
   type Questionnaire,
   STATE_VERSION,
+  adoptMergedProcesses,
   adoptStoredProcess,
   initialState,
   readState,
@@ -158,15 +159,22 @@ export class ConversationService {
             telegramBot: this.deps.telegramBot?.() ?? null,
           };
           const state = stored ?? initialState(questionnaire, ctx);
-          const result = step(questionnaire, state, ev.input, ctx, {
-            now: now.toISOString(),
-            newId: this.newId,
-          });
-          refused = !!result.refused;
-          const actor = result.state.personId
-            ? { personId: result.state.personId }
+          const env = { now: now.toISOString(), newId: this.newId };
+          const stepped = step(questionnaire, state, ev.input, ctx, env);
+          refused = !!stepped.refused;
+          const actor = stepped.state.personId
+            ? { personId: stepped.state.personId }
             : { system: ev.platform };
-          await applyEffectsInDb(tx, result.effects, actor);
+          const done = await applyEffectsInDb(tx, stepped.effects, actor);
+          // Someone saved a process this answer changed: the answer was merged with theirs.
+          const result = adoptMergedProcesses(questionnaire, stepped, done.merged, ctx, env);
+          if (done.merged.length)
+            log.info('inbound.merged', {
+              chat: ev.chatKey,
+              update: ev.updateKey,
+              processes: done.merged.map((m) => m.process.id),
+              overlaps: done.merged.reduce((n, m) => n + m.overlaps.length, 0),
+            });
           return {
             state: result.state,
             stateVersion: STATE_VERSION,
@@ -207,7 +215,10 @@ export class ConversationService {
     }
   }
 
-  /** The answer hit a version conflict: take the stored process into the state and say so. */
+  /**
+   * The process was deleted while the answer was given (a version conflict that could not be
+   * merged): take the stored process, if any, into the state and say so.
+   */
   private adoptStored(ev: InboundEvent, processId: string): Promise<HandleResult> {
     const { db, questionnaire } = this.deps;
     return applyInbound(
