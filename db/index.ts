@@ -13,6 +13,8 @@ export * from './repositories/audit.js';
 export * from './repositories/organisations.js';
 export * from './repositories/organisation-cache.js';
 export * from './repositories/processes.js';
+export * from './repositories/handoff-confirmations.js';
+export * from './repositories/reviews.js';
 export * from './repositories/chat.js';
 export * from './repositories/outbox.js';
 export * from './repositories/invitations.js';

@@ -249,6 +249,9 @@ export const handoffConfirmations = pgTable(
     /** Kept as the model's string, so a round trip returns it unchanged. */
     at: text('at'),
     note: text('note'),
+    /** The units the handoff joined when it was confirmed (null in rows from before). */
+    fromUnitId: text('from_unit_id'),
+    toUnitId: text('to_unit_id'),
   },
   (t) => [
     primaryKey({ name: 'handoff_confirmations_pk', columns: [t.processId, t.key] }),
@@ -258,6 +261,68 @@ export const handoffConfirmations = pgTable(
     ),
     index('handoff_confirmations_person_idx').on(t.byPersonId),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Review of processes, stored apart from the flow so that none of it can conflict with a clerk's
+// answer. Review events and snapshots are append-only (triggers in their migration) and have no
+// foreign key to processes: like the audit log, they outlive what they describe.
+
+export const processReviewEvents = pgTable(
+  'process_review_events',
+  {
+    id: text('id').primaryKey(),
+    /** Insertion order, for listing: `at` may repeat. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    organisationId: text('organisation_id').notNull(),
+    processId: text('process_id').notNull(),
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    byPersonId: text('by_person_id'),
+    at: tsz('at').notNull().defaultNow(),
+    comment: text('comment'),
+  },
+  (t) => [
+    check(
+      'process_review_events_kind_ck',
+      sql`${t.kind} in ('submitted', 'approved', 'returned', 'validated')`,
+    ),
+    index('process_review_events_process_idx').on(t.processId, t.seq),
+    index('process_review_events_organisation_idx').on(t.organisationId, t.seq),
+  ],
+);
+
+/** The whole model of a submitted or approved version, one per such review event. */
+export const processSnapshots = pgTable(
+  'process_snapshots',
+  {
+    reviewEventId: text('review_event_id')
+      .primaryKey()
+      .references(() => processReviewEvents.id),
+    processId: text('process_id').notNull(),
+    version: integer('version').notNull(),
+    model: jsonb('model').notNull(),
+    takenAt: tsz('taken_at').notNull().defaultNow(),
+  },
+  (t) => [index('process_snapshots_process_idx').on(t.processId, t.version)],
+);
+
+/** Coordinators' notes on a process or one of its steps; resolving one is its only change. */
+export const processNotes = pgTable(
+  'process_notes',
+  {
+    id: text('id').primaryKey(),
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    organisationId: text('organisation_id').notNull(),
+    processId: text('process_id').notNull(),
+    nodeId: text('node_id'),
+    byPersonId: text('by_person_id'),
+    at: tsz('at').notNull().defaultNow(),
+    text: text('text').notNull(),
+    resolvedAt: tsz('resolved_at'),
+    resolvedByPersonId: text('resolved_by_person_id'),
+  },
+  (t) => [index('process_notes_process_idx').on(t.processId, t.seq)],
 );
 
 // ---------------------------------------------------------------------------------------------

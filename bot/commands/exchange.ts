@@ -9,6 +9,10 @@ import {
   saveOrganisation,
   saveProcess,
   loadProcess,
+  importProcessNotes,
+  importReviewEvents,
+  listProcessNotes,
+  listReviewEvents,
 } from '../../db/index.js';
 
 export class UserError extends Error {}
@@ -33,13 +37,31 @@ export async function resolveOrganisationId(db: Db, wanted: string | undefined):
 export async function exportDocument(db: Db, organisationId: string): Promise<ExchangeDocument> {
   const organisation = await loadOrganisation(db, organisationId);
   if (!organisation) throw new UserError(`Instansi "${organisationId}" tidak ada.`);
-  const processes = await listProcesses(db, { organisationId });
-  return { format: EXCHANGE_FORMAT, organisation, processes };
+  const [processes, reviewEvents, notes] = await Promise.all([
+    listProcesses(db, { organisationId }),
+    listReviewEvents(db, { organisationId }),
+    listProcessNotes(db, { organisationId }),
+  ]);
+  return { format: EXCHANGE_FORMAT, organisation, processes, reviewEvents, notes };
 }
 
-/** Stable, readable JSON: two exports of the same model are byte-identical. */
+/**
+ * Stable, readable JSON: two exports of the same model are byte-identical. An empty review
+ * history and empty notes are left out, so an organisation without them exports as before.
+ */
 export function formatDocument(doc: ExchangeDocument): string {
-  return JSON.stringify(doc, null, 2) + '\n';
+  const { reviewEvents, notes, ...rest } = doc;
+  return (
+    JSON.stringify(
+      {
+        ...rest,
+        ...(reviewEvents.length ? { reviewEvents } : {}),
+        ...(notes.length ? { notes } : {}),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export async function runExport(
@@ -77,9 +99,10 @@ export function parseDocument(text: string, fileName: string): ExchangeDocument 
 }
 
 /**
- * Imports a document: the organisation, then every process, parents first. A process already
- * stored is replaced when the file carries the stored version (or the same content); otherwise
- * the import stops with the conflict, as a second writer would.
+ * Imports a document: the organisation, then every process, parents first, then the review
+ * history and the notes. A process already stored is replaced when the file carries the stored
+ * version (or the same content); otherwise the import stops with the conflict, as a second writer
+ * would. Review events and notes already stored are kept as they are (they are append-only).
  */
 export async function runImport(
   db: Db,
@@ -104,6 +127,8 @@ export async function runImport(
         process: { ...p, version: expectedVersion },
         expectedVersion,
         actor: { system: 'import' },
+        // A new process keeps its exported version: review events name versions.
+        initialVersion: p.version,
       });
       if (r.outcome === 'code-taken')
         throw new UserError(
@@ -114,6 +139,9 @@ export async function runImport(
           `Proses ${p.code} berubah saat impor / process ${p.code} changed during the import.`,
         );
     }
-    return { organisationId: doc.organisation.id, processes: doc.processes.length };
+    const organisationId = doc.organisation.id;
+    await importReviewEvents(tx, { organisationId, events: doc.reviewEvents });
+    await importProcessNotes(tx, { organisationId, notes: doc.notes });
+    return { organisationId, processes: doc.processes.length };
   });
 }

@@ -94,7 +94,13 @@ export function replay(
     run({ kind: 'choice', questionId: q.questionId, optionId: c.id, rev: q.rev });
   }
   const document = world.organisation
-    ? { format: EXCHANGE_FORMAT, organisation: world.organisation, processes: world.processes }
+    ? {
+        format: EXCHANGE_FORMAT,
+        organisation: world.organisation,
+        processes: world.processes,
+        reviewEvents: [],
+        notes: [],
+      }
     : null;
   return { conversation, document, world };
 }

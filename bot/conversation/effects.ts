@@ -1,5 +1,7 @@
 // Carries out the interview's effects inside the update's transaction.
-import type { Effect } from '../../core/interview/index.js';
+import type { Effect, MergedSave } from '../../core/interview/index.js';
+import { mergeProcess } from '../../core/model/merge.js';
+import type { Process } from '../../core/model/process.js';
 import {
   type Actor,
   type Db,
@@ -7,11 +9,17 @@ import {
   createInvitation,
   addUnit,
   createOrganisation,
+  loadProcess,
+  loadProcessVersion,
+  recordReview,
   saveProcess,
   setPersonLanguage,
 } from '../../db/index.js';
 
-/** Another writer saved the process first: the whole update is rolled back and reported. */
+/**
+ * The process was deleted (or, after several merges, kept moving) while the answer was given:
+ * the whole update is rolled back and reported.
+ */
 export class ProcessConflictError extends Error {
   constructor(readonly processId: string) {
     super(`process ${processId} was changed by someone else`);
@@ -30,7 +38,20 @@ export class CodeTakenError extends Error {
   }
 }
 
-export async function applyEffectsInDb(tx: Db, effects: Effect[], actor: Actor): Promise<void> {
+/** What the effects did that the interview must hear of. */
+export type EffectsOutcome = {
+  /** Saves that met a newer version and were merged with it. */
+  merged: MergedSave[];
+};
+
+export async function applyEffectsInDb(
+  tx: Db,
+  effects: Effect[],
+  actor: Actor,
+): Promise<EffectsOutcome> {
+  const merged: MergedSave[] = [];
+  // A submission is about the version the same answer saves: recorded after the saves.
+  const submitted: Extract<Effect, { kind: 'submitted' }>[] = [];
   for (const e of effects) {
     switch (e.kind) {
       case 'create-organisation':
@@ -46,14 +67,8 @@ export async function applyEffectsInDb(tx: Db, effects: Effect[], actor: Actor):
         await setPersonLanguage(tx, { personId: e.personId, language: e.language });
         break;
       case 'save-process': {
-        const r = await saveProcess(tx, {
-          organisationId: e.organisationId,
-          process: e.process,
-          expectedVersion: e.process.version,
-          actor,
-        });
-        if (r.outcome === 'code-taken') throw new CodeTakenError(r.code);
-        if (r.outcome !== 'saved') throw new ProcessConflictError(e.process.id);
+        const m = await saveFlow(tx, e.organisationId, e.process, actor);
+        if (m) merged.push(m);
         break;
       }
       case 'create-invitation':
@@ -66,11 +81,63 @@ export async function applyEffectsInDb(tx: Db, effects: Effect[], actor: Actor):
         });
         break;
       case 'submitted':
-        // Coordinators read submitted processes from the store, and are told by a notify effect.
+        // Recorded after the saves of the update; coordinators are told by a notify effect.
+        submitted.push(e);
         break;
       case 'notify':
         // A message, not a change: the service addresses it to the person's chat (notify.ts).
         break;
     }
   }
+  // The review event and the immutable snapshot of the submitted version. Notifying the
+  // coordinators comes with the coordination features.
+  for (const e of submitted)
+    await recordReview(tx, {
+      organisationId: e.organisationId,
+      processId: e.processId,
+      kind: 'submitted',
+      byPersonId: e.personId || null,
+    });
+  return { merged };
+}
+
+/**
+ * The clerk's save: the flow only (confirmations, status and reviews are not the clerk's to
+ * write). When someone saved the flow since the clerk's version, the two are merged
+ * (mergeProcess, against the clerk's version from the audit log) and the merge is saved: the
+ * clerk's answer is never dropped. Returns the merge, or null when the save went through as is.
+ */
+async function saveFlow(
+  tx: Db,
+  organisationId: string,
+  mine: Process,
+  actor: Actor,
+): Promise<MergedSave | null> {
+  let process = mine;
+  let merge: MergedSave | null = null;
+  // Each round is a new stored version: writers that keep saving meanwhile are merged again.
+  for (let round = 0; round < 5; round++) {
+    const r = await saveProcess(tx, {
+      organisationId,
+      process,
+      expectedVersion: process.version,
+      actor,
+      scope: 'flow',
+    });
+    if (r.outcome === 'code-taken') throw new CodeTakenError(r.code);
+    if (r.outcome === 'saved') return merge && { ...merge, process: r.process };
+    const theirs = await loadProcess(tx, { processId: mine.id });
+    if (!theirs) break;
+    const [base, other] = await Promise.all([
+      mine.version > 0
+        ? loadProcessVersion(tx, { processId: mine.id, version: mine.version })
+        : null,
+      loadProcessVersion(tx, { processId: mine.id, version: theirs.version }),
+    ]);
+    const m = mergeProcess(base?.process ?? null, mine, theirs);
+    const byPersonId = other && 'personId' in other.actor ? other.actor.personId : null;
+    merge = { process: m.process, overlaps: m.overlaps, byPersonId };
+    process = { ...m.process, version: theirs.version };
+  }
+  throw new ProcessConflictError(mine.id);
 }

@@ -5,6 +5,7 @@ import {
   type Outbound,
   type Questionnaire,
   STATE_VERSION,
+  adoptMergedProcesses,
   adoptStoredProcess,
   initialState,
   readState,
@@ -12,6 +13,7 @@ import {
 } from '../../core/interview/index.js';
 import {
   type ApplyInboundResult,
+  type ConversationOf,
   type Db,
   OrganisationCache,
   type PersonMatch,
@@ -57,6 +59,16 @@ export type ServiceDeps = {
 
 /** What happened to the update; `refused` when the engine refused the answer (kept nothing). */
 export type HandleResult = ApplyInboundResult & { refused?: boolean };
+
+/**
+ * A linked person's conversation, whichever of their messaging chats this is (see
+ * ConversationOf). The terminal keeps its own per chat key: tools and tests run several terminal
+ * sessions of one person side by side.
+ */
+function conversationOf(identity: Identity): ConversationOf {
+  const account = accountOf(identity);
+  return account ? { account } : {};
+}
 
 export class ConversationService {
   private readonly now: () => Date;
@@ -117,14 +129,12 @@ export class ConversationService {
     let refused = false;
     try {
       const account = accountOf(ev.identity);
-      const localPerson = ev.identity.kind === 'local' ? ev.identity.personId : null;
       const key = {
         platform: ev.platform,
         updateKey: ev.updateKey,
         chatKey: ev.chatKey,
         afterInbox: () => failpoint('db.after-inbox'),
-        // A linked person's conversation, whichever of their chats this is (see ConversationOf).
-        of: { ...(account ? { account } : {}), ...(localPerson ? { personId: localPerson } : {}) },
+        of: conversationOf(ev.identity),
       };
       // The person behind a messaging account, read with the inbox and interview statements.
       const prefetch = account ? (tx: Db) => findPersonByAccount(tx, account) : undefined;
@@ -179,19 +189,26 @@ export class ConversationService {
             { ...(bound !== undefined ? { bound } : {}), organisations: this.organisations },
           );
           const state = stored ?? initialState(questionnaire, ctx);
-          const result = step(questionnaire, state, ev.input, ctx, {
-            now: now.toISOString(),
-            newId: this.newId,
-          });
-          refused = !!result.refused;
+          const env = { now: now.toISOString(), newId: this.newId };
+          const stepped = step(questionnaire, state, ev.input, ctx, env);
+          refused = !!stepped.refused;
           // Button data that is not ours (the channel gives it revision -1): forged, not late.
-          if (result.refused && ev.input.kind === 'button' && ev.input.rev < 0)
+          if (stepped.refused && ev.input.kind === 'button' && ev.input.rev < 0)
             await this.recordRefusal(tx, ev, 'forged-button');
-          const actor = result.state.personId
-            ? { personId: result.state.personId }
+          const actor = stepped.state.personId
+            ? { personId: stepped.state.personId }
             : { system: ev.platform };
-          await applyEffectsInDb(tx, result.effects, actor);
-          const notices = await addressNotices(tx, result.effects, this.deps.log);
+          const done = await applyEffectsInDb(tx, stepped.effects, actor);
+          // Someone saved a process this answer changed: the answer was merged with theirs.
+          const result = adoptMergedProcesses(questionnaire, stepped, done.merged, ctx, env);
+          if (done.merged.length)
+            log.info('inbound.merged', {
+              chat: ev.chatKey,
+              update: ev.updateKey,
+              processes: done.merged.map((m) => m.process.id),
+              overlaps: done.merged.reduce((n, m) => n + m.overlaps.length, 0),
+            });
+          const notices = await addressNotices(tx, stepped.effects, this.deps.log);
           return {
             state: result.state,
             stateVersion: STATE_VERSION,
@@ -259,12 +276,20 @@ export class ConversationService {
     });
   }
 
-  /** The answer hit a version conflict: take the stored process into the state and say so. */
+  /**
+   * The process was deleted while the answer was given (a version conflict that could not be
+   * merged): take the stored process, if any, into the state and say so.
+   */
   private adoptStored(ev: InboundEvent, processId: string): Promise<HandleResult> {
     const { db, questionnaire } = this.deps;
     return applyInbound(
       db,
-      { platform: ev.platform, updateKey: ev.updateKey, chatKey: ev.chatKey },
+      {
+        platform: ev.platform,
+        updateKey: ev.updateKey,
+        chatKey: ev.chatKey,
+        of: conversationOf(ev.identity),
+      },
       async (current, tx) => {
         const state = readState(current!.state, questionnaire);
         const ctx = await loadContext(tx, ev.identity, state, {

@@ -1,5 +1,6 @@
 export * from './types.js';
 export { step, currentPrompt, adoptStoredProcess, SKIP_ID } from './engine.js';
+export { adoptMergedProcesses, type MergedSave } from './merged.js';
 export {
   questionnaire,
   defineQuestionnaire,

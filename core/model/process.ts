@@ -116,7 +116,9 @@ export type ConfirmationState = z.infer<typeof ConfirmationState>;
 
 /**
  * The receiving unit's word on one handoff. `key` names the handoff (see handoffs.ts):
- * "edge:<edgeId>", "input:<itemId>" or "output:<itemId>".
+ * "edge:<edgeId>", "input:<itemId>" or "output:<itemId>". `fromUnitId` and `toUnitId` are the
+ * units of the handoff it was given on: it counts only while the handoff still joins those two
+ * units (null in data made before they were kept: then the key alone decides).
  */
 export const HandoffConfirmation = z.object({
   key: z.string().min(1).max(140),
@@ -124,6 +126,8 @@ export const HandoffConfirmation = z.object({
   byPersonId: Id.nullable().default(null),
   at: z.string().nullable().default(null),
   note: z.string().max(1000).nullable().default(null),
+  fromUnitId: Id.nullable().default(null),
+  toUnitId: Id.nullable().default(null),
 });
 export type HandoffConfirmation = z.infer<typeof HandoffConfirmation>;
 
@@ -137,10 +141,14 @@ export const Process = z.object({
   sipoc: Sipoc.default({ inputs: [], outputs: [] }),
   legalBasis: z.array(z.string().min(1).max(500)).default([]),
   status: ProcessStatus.default('draft'),
-  /** Optimistic-concurrency version: 1 on first save, +1 on every save. */
+  /**
+   * Optimistic-concurrency version of the flow: 1 on first save, +1 on every save of the flow.
+   * Confirmations, review events and notes are stored apart and never move it.
+   */
   version: z.number().int().nonnegative().default(0),
   /** Present on a leaf process that has been mapped; null on a grouping process. */
   flow: Flow.nullable().default(null),
+  /** Written by the receiving units (db/repositories/handoff-confirmations.ts), not the flow's save. */
   handoffConfirmations: z.array(HandoffConfirmation).default([]),
 });
 export type Process = z.infer<typeof Process>;

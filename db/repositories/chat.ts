@@ -133,7 +133,6 @@ export async function applyInbound<P = undefined>(
   const of = [
     p.of?.account?.platform ?? null,
     p.of?.account ? cleanText(p.of.account.accountId) : null,
-    p.of?.personId ? `person:${cleanText(p.of.personId)}` : null,
   ];
   return runTransaction(db, async ({ tx, query }): Promise<ApplyInboundResult> => {
     // The lock first: the server runs a connection's statements in the order sent, each with a
@@ -176,26 +175,24 @@ export async function applyInbound<P = undefined>(
 }
 
 /**
- * Whose conversation an update belongs to. A person linked to accounts on several platforms (or
- * named on the terminal's command line) has one conversation, kept under "person:<id>", which
- * any of their chats continues; an account linked to nobody, or the terminal of whoever runs the
- * server, keeps its own under the chat key. Replies still go to the chat the update came from.
+ * Whose conversation an update belongs to. A person linked to accounts on several platforms has
+ * one conversation, kept under "person:<id>", which any of their chats continues; an account
+ * linked to nobody, and the terminal, keep theirs under the chat key. Replies still go to the
+ * chat the update came from.
  */
 export type ConversationOf = {
   /** The messaging account the update came from: its person, if linked, owns the conversation. */
   account?: { platform: string; accountId: string };
-  /** A person named by the channel itself (the terminal's --person). */
-  personId?: string;
 };
 
 /**
- * The conversation's key, in SQL: the person of the account ($a, $b) as linked when the statement
- * runs (so a state saved right after an invitation was redeemed goes to the person), else the
- * person named ($c), else the chat key ($1).
+ * The conversation's key, in SQL: the person of the account ($a, $a+1) as linked when the
+ * statement runs (so a state saved right after an invitation was redeemed goes to the person),
+ * else the chat key ($1).
  */
 const conversationKey = (a: number) =>
   `coalesce((select 'person:' || person_id from channel_accounts
-              where platform = $${a} and account_id = $${a + 1}), $${a + 2}::text, $1)`;
+              where platform = $${a} and account_id = $${a + 1}), $1)`;
 
 /** The statements of an inbound update, in plain SQL (see db/transaction.ts for why). */
 const SQL = {

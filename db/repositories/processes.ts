@@ -1,12 +1,21 @@
 // Processes and their flows, stored normalised and saved with an optimistic version check.
-import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { reanchorConfirmations } from '../../core/model/handoffs.js';
+import { same } from '../../core/model/merge.js';
 import { type FlowNode, Process } from '../../core/model/process.js';
 import { cleanJson } from '../clean-text.js';
 import { rowsOf } from '../raw-rows.js';
 import { inSnapshot } from '../snapshot.js';
 import type { Db } from '../client.js';
 import { IdConflictError, pgConstraint, pgErrorCode, UNIQUE_VIOLATION } from '../errors.js';
-import { flowEdges, flowNodes, handoffConfirmations, processes, sipocItems } from '../schema.js';
+import {
+  auditLog,
+  flowEdges,
+  flowNodes,
+  handoffConfirmations,
+  processes,
+  sipocItems,
+} from '../schema.js';
 import { type Actor, writeAudit } from './audit.js';
 
 /** Someone else saved (or deleted) the process since it was read. */
@@ -117,6 +126,8 @@ async function loadWhere(db: Db, where: SQL): Promise<Process[]> {
         byPersonId: handoffConfirmations.byPersonId,
         at: handoffConfirmations.at,
         note: handoffConfirmations.note,
+        fromUnitId: handoffConfirmations.fromUnitId,
+        toUnitId: handoffConfirmations.toUnitId,
       })
       .from(handoffConfirmations)
       .where(inArray(handoffConfirmations.processId, ids))
@@ -228,15 +239,34 @@ function assertUnique(what: string, ids: string[]): void {
 }
 
 /**
- * Saves a process with its whole flow in one transaction. `expectedVersion` is the version the
- * caller read (0 for a new process); when another save came first the result is a
- * VersionConflict and nothing is written. On success the stored version is expectedVersion + 1
- * and an audit row holds the model before and after. Strings are cleaned (cleanText) first, so
- * the returned process is what a later load returns.
+ * What a save writes.
+ * - 'flow': what the clerk describes: the process's fields, its flow and SIPOC. The handoff
+ *   confirmations stay as stored (they follow a handoff that moved to a new edge, see
+ *   reanchorConfirmations), and so does the status, which review events set, except that a
+ *   reviewed process whose content changes is a draft again (the reviewed version stays as a
+ *   snapshot). This is the save of the chat.
+ * - 'whole': the model as given, confirmations and status included (import, tools).
+ */
+export type SaveScope = 'flow' | 'whole';
+
+/**
+ * Saves a process with its flow in one transaction. `expectedVersion` is the version the caller
+ * read (0 for a new process); when another save came first the result is a VersionConflict and
+ * nothing is written. On success the stored version is expectedVersion + 1 and an audit row holds
+ * the model before and after. Strings are cleaned (cleanText) first, so the returned process is
+ * what a later load returns. `scope` (default 'whole') says what is written.
  */
 export async function saveProcess(
   db: Db,
-  p: { organisationId: string; process: Process; expectedVersion: number; actor: Actor },
+  p: {
+    organisationId: string;
+    process: Process;
+    expectedVersion: number;
+    actor: Actor;
+    scope?: SaveScope;
+    /** A new process's first version (default 1): an import keeps the exported one. */
+    initialVersion?: number;
+  },
 ): Promise<SaveProcessResult> {
   const proc = Process.parse(cleanJson(p.process));
   if (proc.flow) {
@@ -263,7 +293,15 @@ export async function saveProcess(
   );
 
   try {
-    return await saveProcessTx(db, p.organisationId, proc, p.expectedVersion, p.actor);
+    return await saveProcessTx(
+      db,
+      p.organisationId,
+      proc,
+      p.expectedVersion,
+      p.actor,
+      p.scope ?? 'whole',
+      Math.max(1, p.initialVersion ?? 1),
+    );
   } catch (e) {
     // Two processes given the same code at the same moment: the unique index decides.
     if (pgErrorCode(e) === UNIQUE_VIOLATION && pgConstraint(e) === 'processes_code_uq') {
@@ -290,6 +328,8 @@ function saveProcessTx(
   proc: Process,
   expectedVersion: number,
   actor: Actor,
+  scope: SaveScope,
+  initialVersion: number,
 ): Promise<SaveProcessResult> {
   const conflict = (current: number | null): SaveProcessResult => ({
     outcome: 'conflict',
@@ -322,10 +362,12 @@ function saveProcessTx(
 
     let before: Process | null = null;
     let version: number;
+    let status = proc.status;
+    let confirmations = scope === 'whole' ? proc.handoffConfirmations : [];
     if (expectedVersion === 0) {
       const [inserted] = await tx
         .insert(processes)
-        .values({ id: proc.id, ...columns, version: 1 })
+        .values({ id: proc.id, ...columns, version: initialVersion })
         .onConflictDoNothing({ target: processes.id })
         .returning({ version: processes.version });
       if (!inserted) {
@@ -348,9 +390,18 @@ function saveProcessTx(
       if (!locked || locked.organisationId !== organisationId) return conflict(null);
       if (locked.version !== expectedVersion) return conflict(locked.version);
       [before = null] = await loadWhere(tx, eq(processes.id, proc.id));
+      if (scope === 'flow' && before) {
+        status = before.status === 'draft' || sameContent(before, proc) ? before.status : 'draft';
+        confirmations = before.handoffConfirmations;
+      }
       const [updated] = await tx
         .update(processes)
-        .set({ ...columns, version: sql`${processes.version} + 1`, updatedAt: sql`now()` })
+        .set({
+          ...columns,
+          status,
+          version: sql`${processes.version} + 1`,
+          updatedAt: sql`now()`,
+        })
         .where(and(eq(processes.id, proc.id), eq(processes.version, expectedVersion)))
         .returning({ version: processes.version });
       if (!updated) return conflict(null);
@@ -358,11 +409,26 @@ function saveProcessTx(
       await tx.delete(flowNodes).where(eq(flowNodes.processId, proc.id));
       await tx.delete(flowEdges).where(eq(flowEdges.processId, proc.id));
       await tx.delete(sipocItems).where(eq(sipocItems.processId, proc.id));
-      await tx.delete(handoffConfirmations).where(eq(handoffConfirmations.processId, proc.id));
+      if (scope === 'whole')
+        await tx.delete(handoffConfirmations).where(eq(handoffConfirmations.processId, proc.id));
     }
 
-    await insertChildren(tx, proc);
-    const after: Process = { ...proc, version };
+    await insertChildren(tx, proc, scope === 'whole');
+    if (scope === 'flow' && before) {
+      // A confirmation follows its handoff when the flow moved it to another edge.
+      const moves = reanchorConfirmations(before, { ...proc, handoffConfirmations: confirmations });
+      for (const m of moves) {
+        await tx
+          .update(handoffConfirmations)
+          .set({ key: m.to })
+          .where(
+            and(eq(handoffConfirmations.processId, proc.id), eq(handoffConfirmations.key, m.from)),
+          );
+      }
+      const to = new Map(moves.map((m) => [m.from, m.to]));
+      confirmations = confirmations.map((c) => ({ ...c, key: to.get(c.key) ?? c.key }));
+    }
+    const after: Process = { ...proc, status, version, handoffConfirmations: confirmations };
     await writeAudit(tx, {
       actor,
       organisationId,
@@ -396,7 +462,13 @@ function nodeRow(processId: string, n: FlowNode, ordinal: number) {
   };
 }
 
-async function insertChildren(tx: Db, proc: Process): Promise<void> {
+/** The same process apart from its version, status and confirmations. */
+function sameContent(a: Process, b: Process): boolean {
+  const strip = ({ version: _v, status: _s, handoffConfirmations: _c, ...rest }: Process) => rest;
+  return same(strip(a), strip(b));
+}
+
+async function insertChildren(tx: Db, proc: Process, withConfirmations: boolean): Promise<void> {
   const id = proc.id;
   if (proc.flow?.nodes.length) {
     await tx.insert(flowNodes).values(proc.flow.nodes.map((n, i) => nodeRow(id, n, i)));
@@ -431,7 +503,7 @@ async function insertChildren(tx: Db, proc: Process): Promise<void> {
       })),
     );
   }
-  if (proc.handoffConfirmations.length) {
+  if (withConfirmations && proc.handoffConfirmations.length) {
     await tx.insert(handoffConfirmations).values(
       proc.handoffConfirmations.map((c, i) => ({
         processId: id,
@@ -441,6 +513,8 @@ async function insertChildren(tx: Db, proc: Process): Promise<void> {
         byPersonId: c.byPersonId,
         at: c.at,
         note: c.note,
+        fromUnitId: c.fromUnitId,
+        toUnitId: c.toUnitId,
       })),
     );
   }
@@ -486,6 +560,42 @@ export async function deleteProcess(
     });
     return { outcome: 'deleted' };
   });
+}
+
+/**
+ * A version of a process as a save left it, read from the audit log (every save writes the model
+ * after it there), with who saved it; null when the log holds no such version. The base of a
+ * three-way merge after a version conflict.
+ */
+export async function loadProcessVersion(
+  db: Db,
+  p: { processId: string; version: number },
+): Promise<{ process: Process; actor: Actor } | null> {
+  const [row] = await db
+    .select({
+      after: auditLog.after,
+      actorPersonId: auditLog.actorPersonId,
+      actorSystem: auditLog.actorSystem,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityId, p.processId),
+        eq(auditLog.entityType, 'process'),
+        sql`${auditLog.after}->>'version' = ${String(p.version)}`,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  const parsed = row ? Process.safeParse(row.after) : null;
+  if (!row || !parsed?.success) return null;
+  return {
+    process: parsed.data,
+    actor:
+      row.actorPersonId !== null
+        ? { personId: row.actorPersonId }
+        : { system: row.actorSystem ?? '' },
+  };
 }
 
 /** What a chat needs to know of the organisation's processes: no flows, one query. */
