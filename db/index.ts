@@ -16,3 +16,4 @@ export * from './repositories/processes.js';
 export * from './repositories/chat.js';
 export * from './repositories/outbox.js';
 export * from './repositories/invitations.js';
+export * from './repositories/artifacts.js';
