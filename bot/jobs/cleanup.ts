@@ -32,12 +32,7 @@ export const cleanup: JobKind<CleanupPayload> = {
   cron: '17 3 * * *',
   async run(ctx, p) {
     const now = Date.now();
-    const chat = await pruneChatLog(ctx.db, {
-      before: new Date(now - (p.chatLogDays ?? 7) * DAY),
-    });
-    const artifacts = await deleteUnusedArtifacts(ctx.db, {
-      before: new Date(now - (p.artifactDays ?? 30) * DAY),
-    });
+    // Stale maps first: the rows they leave behind ('moved') are then pruned with the rest.
     let stale = 0;
     for (const key of await staleDeferredKeys(ctx.db, {
       before: new Date(now - (p.deferredMinutes ?? 60) * 60_000),
@@ -46,6 +41,12 @@ export const cleanup: JobKind<CleanupPayload> = {
       stale += put.moved;
       if (put.moved) ctx.requeued(put.platforms);
     }
+    const chat = await pruneChatLog(ctx.db, {
+      before: new Date(now - (p.chatLogDays ?? 7) * DAY),
+    });
+    const artifacts = await deleteUnusedArtifacts(ctx.db, {
+      before: new Date(now - (p.artifactDays ?? 30) * DAY),
+    });
     ctx.log.info('job.cleanup.done', { ...chat, artifacts, staleMaps: stale });
   },
 };
