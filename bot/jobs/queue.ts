@@ -62,8 +62,10 @@ export class JobQueue implements RenderRequests {
       // A sending-only process leaves expiry, heartbeats and schedules to the workers.
       supervise,
       schedule: supervise,
-      superviseIntervalSeconds: 5,
-      monitorIntervalSeconds: 5,
+      // Expiry and missed heartbeats are found within seconds on PostgreSQL (a worker that died
+      // among several); on PGlite the only worker is this process.
+      superviseIntervalSeconds: c.kind === 'pglite' ? 30 : 5,
+      monitorIntervalSeconds: c.kind === 'pglite' ? 30 : 5,
       persistWarnings: false,
     };
     const boss =
@@ -112,13 +114,21 @@ export class JobQueue implements RenderRequests {
         }
       }
     };
-    const polling = { pollingIntervalSeconds: kind.pollSeconds };
+    // pg-boss waits a whole polling interval after a short job even when more are queued: look
+    // again at once after each one. On PGlite every job is sent by this process, which wakes
+    // its workers itself; polling is only a backstop there, and each poll holds PGlite's thread.
+    const pglite = this.o.database.connection.kind === 'pglite';
+    const again = (own: string[]) => () => own.forEach((id) => boss.notifyWorker(id));
+    const polling = { pollingIntervalSeconds: pglite ? 30 : kind.pollSeconds };
+    const dead: string[] = [];
     for (let i = 0; i < (kind.concurrency ?? 1); i++)
-      ids.push(await boss.work(kind.name, polling, (jobs) => run('run', jobs)));
+      ids.push(await boss.work(kind.name, polling, (jobs) => run('run', jobs).finally(again(ids))));
     if (kind.failedForGood)
-      ids.push(
-        await boss.work(`${kind.name}.failed`, { pollingIntervalSeconds: 5 }, (jobs) =>
-          run('failedForGood', jobs),
+      dead.push(
+        await boss.work(
+          `${kind.name}.failed`,
+          { pollingIntervalSeconds: pglite ? 30 : 5 },
+          (jobs) => run('failedForGood', jobs).finally(again(dead)),
         ),
       );
     this.workers.set(kind.name, ids);
