@@ -74,6 +74,28 @@ if (argv.includes('--people')) CFG.people = Number(argv[argv.indexOf('--people')
 if (argv.includes('--chats')) CFG.chats = argv[argv.indexOf('--chats') + 1]!.split(',').map(Number);
 CFG.openChats = Math.min(CFG.openChats, Math.max(...CFG.chats));
 const ONLY = argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] as Variant) : null;
+/** Where the probis bot's render jobs run on PostgreSQL: a `probis worker` (default) or itself. */
+const WORKER = argv.includes('--worker') ? argv[argv.indexOf('--worker') + 1] : 'separate';
+
+/** `probis worker` on the bench's database, its log in a file; stop() ends it. */
+function startWorker(env: Record<string, string>): { stop(): Promise<void> } {
+  const bin = fileURLToPath(new URL('../bin/probis.js', import.meta.url));
+  const logFile = path.join(os.tmpdir(), `probis-chat-bench-worker-${process.pid}.log`);
+  const fd = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, [bin, 'worker'], {
+    env: { ...process.env, ...env, PROBIS_JOBS: 'on', LOG_LEVEL: 'info' },
+    stdio: ['ignore', fd, fd],
+  });
+  return {
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const gone = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      await gone;
+      fs.closeSync(fd);
+    },
+  };
+}
 
 export type Kind = 'pglite' | 'postgres';
 export type Variant = 'probis' | 'design' | 'store' | 'echo';
@@ -328,15 +350,18 @@ async function openLoop(
   const renderLoop = render
     ? (async () => {
         for (let k = 1; phase !== 'stop'; k++) {
+          // The review's question comes before its pictures: the map is rendered by a job and
+          // put back at the chat's tail. Done when both the question and the SVG are in.
           let sawDocument = false;
+          let sawQuestion = false;
           const from = performance.now();
           await render.say(
             { kind: 'text', value: `/nama Proses sintetis ${k} ${process.pid}`, expect: 0 },
             (m: BotMessage) => {
               if (m.kind === 'document') sawDocument = true;
-              return (
-                sawDocument && m.buttons.length > 0 && (m.text ?? '').startsWith(REVIEW_QUESTION)
-              );
+              if (m.buttons.length > 0 && (m.text ?? '').startsWith(REVIEW_QUESTION))
+                sawQuestion = true;
+              return sawDocument && sawQuestion;
             },
           );
           renders.push({ from, to: performance.now() });
@@ -477,8 +502,16 @@ async function runVariant(kind: Kind, variant: Variant): Promise<Result> {
     PROFILE && variant === 'probis'
       ? fs.mkdtempSync(path.join(os.tmpdir(), `probis-chat-prof-${kind}-`))
       : undefined;
+  // Renders run as jobs: on PostgreSQL in a `probis worker` process of their own (the bot sends
+  // jobs only, PROBIS_JOBS=off), unless --worker same; on PGlite the bot does both.
+  const separateWorker = variant === 'probis' && kind === 'postgres' && WORKER !== 'same';
+  if (separateWorker) env.PROBIS_JOBS = 'off';
+  const worker = separateWorker ? startWorker(env) : null;
+  if (worker) cleanup.unshift(() => worker.stop());
   const bot = await BotProcess.start(variant, env, profileDir);
-  log(`${kind} / ${variant}: bot started`);
+  log(
+    `${kind} / ${variant}: bot started${variant === 'probis' ? (worker ? '; renders in a separate worker process' : '; renders in the bot process') : ''}`,
+  );
 
   const sims: Sim[] = [];
   for (let i = 1; i <= people; i++) {

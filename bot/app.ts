@@ -5,13 +5,24 @@ import { type Config, loadConfig } from './config.js';
 import { ConversationService } from './conversation/service.js';
 import { type Logger, createLogger } from './log.js';
 import { type Renderer, createRenderer } from '../renderers/index.js';
+import { MapDelivery } from './delivery/map-delivery.js';
+import { JOB_KINDS } from './jobs/kinds.js';
+import { JobQueue } from './jobs/queue.js';
+import { databaseRenderCache } from './jobs/render-cache.js';
 
 export type App = {
   config: Config;
   database: DatabaseHandle;
   service: ConversationService;
-  /** Map pictures: laid out and rasterised off the event loop, cached by content. */
+  /**
+   * Map pictures: laid out and rasterised in render processes, cached by content in the database
+   * (stored artifacts). Only jobs render; senders use it for content keys.
+   */
   renderer: Renderer;
+  /** Jobs in the database: `jobs.start({ work })` before use (bot/jobs/queue.ts). */
+  jobs: JobQueue;
+  /** Map messages for every channel's sender: stored pictures, or a render job. */
+  maps: MapDelivery;
   /** Filled in when the Telegram bot has introduced itself (getMe). */
   bot: { username: string | null };
   log: Logger;
@@ -29,15 +40,25 @@ export async function openApp(env: NodeJS.ProcessEnv = process.env, log?: Logger
     questionnaire,
     log: logger,
   });
-  const renderer = createRenderer();
+  const renderer = createRenderer({ cache: databaseRenderCache(database.db) });
+  const jobs = new JobQueue({
+    database,
+    log: logger,
+    kinds: JOB_KINDS,
+    context: () => ({ db: database.db, log: logger, renderer }),
+  });
+  const maps = new MapDelivery({ db: database.db, renderer, renders: jobs });
   return {
     config,
     database,
     service,
     renderer,
+    jobs,
+    maps,
     bot,
     log: logger,
     close: async () => {
+      await jobs.stop();
       await renderer.close();
       await database.close();
     },

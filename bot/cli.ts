@@ -7,7 +7,10 @@ const HELP = `probis — Peta Proses Bisnis lewat percakapan / business process 
 
 Pemakaian / usage:
   probis start                      Telegram bila TELEGRAM_BOT_TOKEN ada, selain itu obrolan di terminal
-                                    Telegram when TELEGRAM_BOT_TOKEN is set, else a terminal chat
+                                    Telegram when TELEGRAM_BOT_TOKEN is set, else a terminal chat;
+                                    juga menjalankan tugas latar / also runs the jobs (PROBIS_JOBS=off: not)
+  probis worker                     hanya tugas latar (gambar peta, pembersihan) pada DATABASE_URL
+                                    runs only the jobs (map renders, clean-ups): more processes, more machines
   probis chat [--jsonl] [--person ID] [--org ID]
                                     wawancara di terminal; --jsonl: satu objek JSON per baris
   probis org import FILE            impor unit dan pegawai dari CSV/YAML (lihat core/org-import/FORMAT.md)
@@ -22,7 +25,8 @@ Pemakaian / usage:
   probis --help
 
 Lingkungan / environment: DATABASE_URL (kosong: PGlite di PROBIS_DATA_DIR, bawaan ./data),
-TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET, PORT, LOG_LEVEL.`;
+TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET, PORT, LOG_LEVEL,
+PROBIS_JOBS (on|off).`;
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
@@ -65,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const known = ['start', 'chat', 'org', 'export', 'import', 'invite', 'revoke'];
+  const known = ['start', 'worker', 'chat', 'org', 'export', 'import', 'invite', 'revoke'];
   if (!known.includes(cmd))
     throw new UserError(
       `Perintah "${cmd}" tidak dikenal / unknown command. Lihat / see: probis --help`,
@@ -85,9 +89,15 @@ export async function main(argv: string[]): Promise<number> {
         await runStart(app);
         return 0;
       }
+      case 'worker': {
+        const { runWorker } = await import('./jobs/worker.js');
+        await runWorker(app);
+        return 0;
+      }
       case 'chat': {
         const { runTerminalChat } = await import('./terminal/terminal-chat.js');
-        const { mapFilesFor } = await import('./terminal/map-files.js');
+        const { mapFilesIn } = await import('./terminal/map-files.js');
+        await app.jobs.start({ work: app.config.jobs === 'on' });
         await runTerminalChat({
           db,
           service: app.service,
@@ -97,7 +107,8 @@ export async function main(argv: string[]): Promise<number> {
           mode: values.jsonl ? 'jsonl' : 'plain',
           personId: values.person ?? null,
           organisationId: values.org ?? null,
-          mapFiles: mapFilesFor(db, app.renderer, app.config.dataDir),
+          maps: app.maps,
+          mapFiles: mapFilesIn(app.config.dataDir),
         });
         return 0;
       }

@@ -23,8 +23,15 @@ const Env = z
       .optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    PROBIS_JOBS: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((e, ctx) => {
+    if (e.PROBIS_JOBS === 'off' && !e.DATABASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PROBIS_JOBS'],
+        message: 'off needs DATABASE_URL: on PGlite no other process can run the jobs',
+      });
     if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET)
       ctx.addIssue({
         code: 'custom',
@@ -51,6 +58,8 @@ export type Config = {
     | undefined;
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Whether `start` and `chat` also work on jobs ('off': `probis worker` runs them elsewhere). */
+  jobs: 'on' | 'off';
 };
 
 export class ConfigError extends Error {}
@@ -81,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    jobs: e.PROBIS_JOBS,
   };
 }

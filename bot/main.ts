@@ -1,6 +1,6 @@
 // `npm start`: Telegram when a bot token is configured, otherwise the interview in this terminal.
 import type { App } from './app.js';
-import { mapFilesFor } from './terminal/map-files.js';
+import { mapFilesIn } from './terminal/map-files.js';
 import { runTerminalChat } from './terminal/terminal-chat.js';
 
 export async function runStart(app: App): Promise<void> {
@@ -10,6 +10,7 @@ export async function runStart(app: App): Promise<void> {
     return;
   }
   app.log.info('terminal.start');
+  await app.jobs.start({ work: app.config.jobs === 'on' });
   process.stdout.write(
     'Probis — ketik jawaban lalu Enter; /bantuan untuk perintah; Ctrl+D untuk keluar.\n\n',
   );
@@ -20,7 +21,8 @@ export async function runStart(app: App): Promise<void> {
     input: process.stdin,
     output: process.stdout,
     mode: 'plain',
-    mapFiles: mapFilesFor(app.database.db, app.renderer, app.config.dataDir),
+    maps: app.maps,
+    mapFiles: mapFilesIn(app.config.dataDir),
   });
 }
 

@@ -41,6 +41,8 @@ export type DatabaseHandle = {
   kind: DatabaseKind;
   /** The PGlite folder (PGlite only). */
   dataDir: string | null;
+  /** What the job queue (pg-boss, bot/jobs) connects through: the same PGlite, or the URL. */
+  connection: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; url: string };
   close(): Promise<void>;
 };
 
@@ -69,6 +71,7 @@ async function openPglite(config: DatabaseConfig): Promise<DatabaseHandle> {
       db,
       kind: 'pglite',
       dataDir,
+      connection: { kind: 'pglite', client: opened },
       async close() {
         if (closed) return;
         closed = true;
@@ -113,6 +116,7 @@ async function openPostgres(url: string, config: DatabaseConfig): Promise<Databa
     db,
     kind: 'postgres',
     dataDir: null,
+    connection: { kind: 'postgres', url },
     async close() {
       if (closed) return;
       closed = true;

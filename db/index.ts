@@ -19,3 +19,4 @@ export * from './repositories/chat.js';
 export * from './repositories/outbox.js';
 export * from './repositories/invitations.js';
 export * from './repositories/channel-accounts.js';
+export * from './repositories/artifacts.js';

@@ -10,6 +10,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   doublePrecision,
   foreignKey,
   index,
@@ -409,9 +410,22 @@ export const outbox = pgTable(
     sentAt: tsz('sent_at'),
     platformMessageId: text('platform_message_id'),
     lastError: text('last_error'),
+    /**
+     * A map message's pictures (artifacts.key): on a 'deferred' row, the render it waits for; on
+     * a 'pending' row put back by the render job, the stored pictures to send.
+     */
+    artifactKey: text('artifact_key'),
   },
   (t) => [
-    check('outbox_status_ck', sql`${t.status} in ('pending', 'sent', 'failed')`),
+    // deferred: a map whose pictures are being rendered, out of the chat's queue; moved: put back
+    // at the chat's tail as a new row once they are stored (bot/jobs/render-map.ts).
+    check(
+      'outbox_status_ck',
+      sql`${t.status} in ('pending', 'sent', 'failed', 'deferred', 'moved')`,
+    ),
+    index('outbox_deferred_idx')
+      .on(t.artifactKey)
+      .where(sql`${t.status} = 'deferred'`),
     index('outbox_due_idx')
       .on(t.platform, t.nextAttemptAt)
       .where(sql`${t.status} = 'pending'`),
@@ -441,4 +455,34 @@ export const invitations = pgTable(
     revokedAt: tsz('revoked_at'),
   },
   (t) => [index('invitations_person_idx').on(t.personId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Stored artifacts: rendered pictures, read by any process (bot/jobs, bot/delivery).
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+/**
+ * One row per part of a rendered artifact (part 0 the whole SVG, then one row per PNG page),
+ * keyed by the content key of renderers/cache.ts `renderKey`: equal content, one artifact. All
+ * parts of a key are written in one transaction, so a reader sees all of them or none.
+ */
+export const artifacts = pgTable(
+  'artifacts',
+  {
+    key: text('key').notNull(),
+    part: integer('part').notNull(),
+    /** How many parts the artifact has (the same on every row of a key). */
+    parts: integer('parts').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+    /** Moved forward when the artifact is read; the clean-up job deletes what is long unused. */
+    usedAt: tsz('used_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'artifacts_pk', columns: [t.key, t.part] }),
+    index('artifacts_used_idx').on(t.usedAt),
+  ],
 );

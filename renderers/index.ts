@@ -51,6 +51,11 @@ export interface Renderer {
     org: Organisation,
     o?: CrossFunctionalOptions,
   ): Promise<PictureResult>;
+  /**
+   * The content key crossFunctionalPng caches its pictures under (part 0 the SVG, then the
+   * pages), computed without rendering: a sender looks the pictures up by it.
+   */
+  crossFunctionalPngKey(process: Process, org: Organisation, o?: CrossFunctionalOptions): string;
   relationSvg(processes: Process | Process[], org: Organisation): Promise<string>;
   relationPng(processes: Process | Process[], org: Organisation): Promise<PictureResult>;
   /** Level 0 of the organisation; with `treeOf`, the hierarchy below that process instead. */
@@ -119,6 +124,9 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       });
       const [all, ...pages] = r.parts.map((p) => dec.decode(p));
       return { svg: all!, pages, cached: r.cached };
+    },
+    crossFunctionalPngKey(process, org, o = {}) {
+      return renderKey('cf-png', processDeps(process, org), o);
     },
     async crossFunctionalPng(process, org, o = {}) {
       const key = renderKey('cf-png', processDeps(process, org), o);

@@ -14,19 +14,38 @@ import {
 } from '../../db/index.js';
 import { failpoint } from '../failpoints.js';
 import { type Logger, errorFields } from '../log.js';
+import type { MapPictures } from '../map-pictures.js';
+import type { MapDelivery } from './map-delivery.js';
 
 export type SendOutcome =
   | { ok: true; messageId: string | null }
   | { ok: false; retryAfterMs: number; error: string }
   | { ok: false; permanent: true; error: string };
 
+/** What a channel sends besides the message: a map's stored pictures (null: the outline). */
+export type SendExtras = { pictures: MapPictures | null };
+
 /** One platform's way of sending a message of the engine to a chat. */
 export interface ChannelSender {
   readonly platform: string;
-  send(chatKey: string, message: Outbound, attempt: number): Promise<SendOutcome>;
+  send(
+    chatKey: string,
+    message: Outbound,
+    attempt: number,
+    extras?: SendExtras,
+  ): Promise<SendOutcome>;
 }
 
-export type DrainOptions = { batch?: number; now?: () => Date; maxAttempts?: number };
+export type DrainOptions = {
+  batch?: number;
+  now?: () => Date;
+  maxAttempts?: number;
+  /**
+   * Stored pictures for map messages, rendered by jobs (bot/delivery/map-delivery.ts). Without
+   * it a map goes out as its outline.
+   */
+  maps?: MapDelivery;
+};
 
 /** Backoff for failures that carry no retry time: 1 s, 2 s, 4 s ... capped at 5 minutes. */
 export function backoffMs(attempt: number): number {
@@ -50,12 +69,25 @@ export class OutboxSender {
   private marks: { mark: SentMark; done: (r: Promise<MarkResult>) => void }[] = [];
   private marking = false;
 
+  private readonly unsubscribe: () => void;
+
   constructor(
     private readonly db: Db,
     private readonly sender: ChannelSender,
     private readonly log: Logger,
     private readonly opts: DrainOptions & { maxInFlight?: number } = {},
-  ) {}
+  ) {
+    // A render job in this process put maps back at their chats' tails: send them now.
+    this.unsubscribe =
+      opts.maps?.onRequeued((platforms) => {
+        if (platforms.includes(sender.platform)) this.kick();
+      }) ?? (() => undefined);
+  }
+
+  /** Stops listening to render jobs (a sender that is replaced). */
+  close(): void {
+    this.unsubscribe();
+  }
 
   /**
    * Something may be due: claim and start sending. Each message is sent on its own, so a slow
@@ -113,7 +145,7 @@ export class OutboxSender {
   private start(m: OutboxMessage, now: Date): void {
     if (this.inFlight.has(m.id)) return;
     this.inFlight.add(m.id);
-    void this.sendOne(m.id, m.chatKey, m.payload as Outbound, m.attempts, now)
+    void this.sendOne(m, now)
       .catch((e: unknown): SendResult => {
         this.log.error('outbox.send_crashed', { id: m.id, ...errorFields(e) });
         return { next: null, claimAgain: false };
@@ -172,16 +204,22 @@ export class OutboxSender {
     }
   }
 
-  private async sendOne(
-    id: number,
-    chatKey: string,
-    payload: Outbound,
-    attempts: number,
-    now: Date,
-  ): Promise<SendResult> {
+  private async sendOne(m: OutboxMessage, now: Date): Promise<SendResult> {
+    const { id, chatKey, attempts } = m;
+    const payload = m.payload as Outbound;
     let outcome: SendOutcome;
     try {
-      outcome = await this.sender.send(chatKey, payload, attempts);
+      let pictures: MapPictures | null = null;
+      if (payload.kind === 'map' && this.opts.maps) {
+        const map = await this.opts.maps.prepare({ ...m, payload });
+        if (map.kind === 'deferred') {
+          this.log.info('outbox.map_deferred', { id, chat: chatKey });
+          // Out of the chat's queue: the chat's next message is its head now.
+          return { next: null, claimAgain: true };
+        }
+        if (map.kind === 'pictures') pictures = map.pictures;
+      }
+      outcome = await this.sender.send(chatKey, payload, attempts, { pictures });
     } catch (e) {
       outcome = {
         ok: false,

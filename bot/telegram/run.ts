@@ -4,7 +4,6 @@ import type { Server } from 'node:http';
 import { Telegraf } from 'telegraf';
 import type { App } from '../app.js';
 import { OutboxSender } from '../delivery/outbox-sender.js';
-import { mapPictures } from '../map-pictures.js';
 import { setCommandMenu } from './commands-menu.js';
 import { ALLOWED_UPDATES, pollUpdates } from './poller.js';
 import { Pacer, TelegramSender } from './sender.js';
@@ -36,11 +35,12 @@ export async function startTelegram(app: App, opts: StartOptions = {}): Promise<
   }).telegram;
   const sender = new TelegramSender({
     telegram: tg,
-    pictures: (id) => mapPictures(db, app.renderer, id),
     botUsername: () => app.bot.username,
     ...(opts.pacing ? { pacer: new Pacer(opts.pacing.perChatMs, opts.pacing.globalMs) } : {}),
   });
-  const outbox = new OutboxSender(db, sender, app.log);
+  // Maps are rendered by jobs: here too unless PROBIS_JOBS=off (a `probis worker` elsewhere).
+  await app.jobs.start({ work: app.config.jobs === 'on' });
+  const outbox = new OutboxSender(db, sender, app.log, { maps: app.maps });
   const updates = new TelegramUpdates({
     db,
     service: app.service,
@@ -54,8 +54,9 @@ export async function startTelegram(app: App, opts: StartOptions = {}): Promise<
     app.log.warn('telegram.commands_not_set', { error: String((e as Error).message ?? e) }),
   );
 
-  // Retries fall due with time (429 retry_after, backoff): look for them every second. Messages
-  // left by a previous run go out at once.
+  // Retries fall due with time (429 retry_after, backoff), and maps rendered by a worker in
+  // another process come back: look for them every second. Messages left by a previous run go
+  // out at once.
   const retry = setInterval(() => outbox.kick(), opts.retryEveryMs ?? 1000);
   outbox.kick();
   const abort = new AbortController();
@@ -99,6 +100,7 @@ export async function startTelegram(app: App, opts: StartOptions = {}): Promise<
       if (server) await new Promise<void>((r) => server!.close(() => r()));
       await done;
       await outbox.drain();
+      outbox.close();
     },
   };
 }

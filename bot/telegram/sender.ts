@@ -2,7 +2,12 @@
 // outbox knows whether to retry (429 after retry_after, 5xx and network with backoff) or give up.
 import type { Telegram } from 'telegraf';
 import type { Outbound } from '../../core/interview/index.js';
-import { type SendOutcome, type ChannelSender, backoffMs } from '../delivery/outbox-sender.js';
+import {
+  type SendOutcome,
+  type ChannelSender,
+  type SendExtras,
+  backoffMs,
+} from '../delivery/outbox-sender.js';
 import type { MapPictures } from '../map-pictures.js';
 import { keyboardFor, questionText } from './outbound.js';
 import { invitationText, telegramRedeem } from '../conversation/invitation-text.js';
@@ -57,8 +62,6 @@ export function classifyError(e: unknown, attempt: number): SendOutcome {
 
 export type TelegramSenderOptions = {
   telegram: Telegram;
-  /** The map of a process as pictures; null when the process has no flow. */
-  pictures: (processId: string) => Promise<MapPictures | null>;
   pacer?: Pacer;
   sleep?: (ms: number) => Promise<void>;
   /** The bot's username once known (getMe), for invitation links. */
@@ -80,7 +83,12 @@ export class TelegramSender implements ChannelSender {
     if (wait > 0) await this.sleep(wait);
   }
 
-  async send(chatKey: string, m: Outbound, attempt: number): Promise<SendOutcome> {
+  async send(
+    chatKey: string,
+    m: Outbound,
+    attempt: number,
+    extras?: SendExtras,
+  ): Promise<SendOutcome> {
     const chatId = chatKey.replace(/^telegram:/, '');
     const tg = this.o.telegram;
     try {
@@ -101,7 +109,7 @@ export class TelegramSender implements ChannelSender {
           return { ok: true, messageId: String(r.message_id) };
         }
         case 'map':
-          return await this.sendMap(chatId, m);
+          return await this.sendMap(chatId, m, extras?.pictures ?? null);
         case 'invitation': {
           await this.paced(chatId);
           const how = telegramRedeem(m.token, this.o.botUsername?.() ?? null);
@@ -114,19 +122,22 @@ export class TelegramSender implements ChannelSender {
     }
   }
 
-  /** The map as photos (one per page), and the whole map as an SVG document when it has pages. */
+  /**
+   * The map as photos (one per page) of its stored pictures, and the whole map as an SVG document
+   * when it has pages; with no pictures, its caption and outline as text. Nothing is rendered here.
+   */
   private async sendMap(
     chatId: string,
     m: Extract<Outbound, { kind: 'map' }>,
+    pics: MapPictures | null,
   ): Promise<SendOutcome> {
     const tg = this.o.telegram;
-    await tg.sendChatAction(chatId, 'upload_photo').catch(() => undefined);
-    const pics = await this.o.pictures(m.processId);
     if (!pics || !pics.pages.length) {
       await this.paced(chatId);
       const r = await tg.sendMessage(chatId, `${m.caption}\n\n${m.outline}`.slice(0, 4096));
       return { ok: true, messageId: String(r.message_id) };
     }
+    await tg.sendChatAction(chatId, 'upload_photo').catch(() => undefined);
     let last = '';
     for (const [i, png] of pics.pages.entries()) {
       await this.paced(chatId);

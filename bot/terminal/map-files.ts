@@ -1,19 +1,14 @@
-// Writes a process map into the data folder (PNG pages and the whole map as SVG) for the
-// terminal channel to point at.
+// Writes a map's stored pictures into the data folder (PNG pages and the whole map as SVG) for
+// the terminal channel to point at. Nothing is rendered here: the render job stored them.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Db } from '../../db/index.js';
-import type { Renderer } from '../../renderers/index.js';
-import { mapPictures } from '../map-pictures.js';
+import type { MapPictures } from '../map-pictures.js';
 
-export function mapFilesFor(
-  db: Db,
-  renderer: Renderer,
-  dataDir: string,
-): (processId: string) => Promise<string | null> {
-  return async (processId) => {
-    const pics = await mapPictures(db, renderer, processId);
-    if (!pics) return null;
+/** Writes the pictures' files and returns their paths, joined by ", ". */
+export type MapFiles = (pictures: MapPictures) => Promise<string>;
+
+export function mapFilesIn(dataDir: string): MapFiles {
+  return async (pics) => {
     const dir = path.resolve(dataDir, 'maps');
     await mkdir(dir, { recursive: true });
     const base = `${pics.code}`.replace(/[^0-9A-Za-z.-]/g, '_');

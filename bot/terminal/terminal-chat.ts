@@ -6,11 +6,18 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
 import type { Input, Outbound } from '../../core/interview/index.js';
-import type { Db } from '../../db/index.js';
+import { type Db, undeliveredOutboxForChat } from '../../db/index.js';
 import type { ConversationService } from '../conversation/service.js';
-import { type ChannelSender, OutboxSender, type SendOutcome } from '../delivery/outbox-sender.js';
+import type { MapDelivery } from '../delivery/map-delivery.js';
+import {
+  type ChannelSender,
+  OutboxSender,
+  type SendExtras,
+  type SendOutcome,
+} from '../delivery/outbox-sender.js';
 import type { Logger } from '../log.js';
 import { formatForTerminal } from './format.js';
+import type { MapFiles } from './map-files.js';
 
 /** One inbound JSON line: text typed, or a choice by its id, its label or a unique start of it. */
 export const JsonlInbound = z.union([
@@ -31,8 +38,6 @@ export type JsonlOutbound =
   | { type: 'map'; processId: string; caption: string; outline: string; file: string | null }
   | { type: 'error'; error: string };
 
-export type MapFiles = (processId: string) => Promise<string | null>;
-
 export type TerminalOptions = {
   db: Db;
   service: ConversationService;
@@ -43,8 +48,15 @@ export type TerminalOptions = {
   chatKey?: string;
   personId?: string | null;
   organisationId?: string | null;
-  /** Renders a process map to a file and returns its path (none: outline only). */
+  /**
+   * Map pictures, rendered by jobs (bot/delivery/map-delivery.ts): a map line comes when its
+   * pictures are stored, after the messages behind it. None: maps as outlines only.
+   */
+  maps?: MapDelivery;
+  /** Writes a map's stored pictures to files and returns their paths. */
   mapFiles?: MapFiles;
+  /** When the input ends, how long to wait for maps still being rendered (default 120 s). */
+  mapWaitMs?: number;
 };
 
 class TerminalSender implements ChannelSender {
@@ -57,10 +69,18 @@ class TerminalSender implements ChannelSender {
     private readonly mapFiles: MapFiles | undefined,
   ) {}
 
-  async send(_chatKey: string, m: Outbound): Promise<SendOutcome> {
+  async send(
+    _chatKey: string,
+    m: Outbound,
+    _attempt: number,
+    extras?: SendExtras,
+  ): Promise<SendOutcome> {
     if (m.kind === 'question') this.lastQuestion = m;
+    const pictures = extras?.pictures;
     const file =
-      m.kind === 'map' && this.mapFiles ? await this.mapFiles(m.processId).catch(() => null) : null;
+      m.kind === 'map' && pictures && this.mapFiles
+        ? await this.mapFiles(pictures).catch(() => null)
+        : null;
     if (this.mode === 'jsonl') this.out.write(JSON.stringify(toJsonl(m, file)) + '\n');
     else this.out.write(formatForTerminal(m, file ?? undefined) + '\n\n');
     return { ok: true, messageId: null };
@@ -93,7 +113,7 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
   const run = randomUUID().slice(0, 8);
   let n = 0;
   const sender = new TerminalSender(o.output, o.mode, o.mapFiles);
-  const outbox = new OutboxSender(o.db, sender, o.log);
+  const outbox = new OutboxSender(o.db, sender, o.log, o.maps ? { maps: o.maps } : {});
   const identity = {
     kind: 'local' as const,
     personId: o.personId ?? null,
@@ -139,6 +159,33 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
       continue;
     }
     await handle(input);
+  }
+  await waitForMaps(o, chatKey, outbox);
+  outbox.close();
+}
+
+/**
+ * The input ended: maps still being rendered for this chat are written before the chat ends
+ * (a script piping its answers gets every map line), up to `mapWaitMs`.
+ */
+async function waitForMaps(o: TerminalOptions, chatKey: string, outbox: OutboxSender) {
+  const maps = o.maps;
+  if (!maps) return;
+  const deadline = Date.now() + (o.mapWaitMs ?? 120_000);
+  for (;;) {
+    await outbox.drain();
+    if (!(await undeliveredOutboxForChat(o.db, chatKey)).length || Date.now() > deadline) return;
+    // Put back by a job of this process (told at once), or of a worker elsewhere (looked at
+    // every second).
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        off();
+        clearTimeout(timer);
+        resolve();
+      };
+      const off = maps.onRequeued(done);
+      const timer = setTimeout(done, 1000);
+    });
   }
 }
 

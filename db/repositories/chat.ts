@@ -1,6 +1,6 @@
 // The receiving side of the reliability design: each inbound update is applied in ONE
 // transaction (per-chat lock, inbox dedupe, interview state, outbox rows); outbox.ts drains it.
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { cleanJson, cleanText } from '../clean-text.js';
 import { type RawQuery, runTransaction } from '../transaction.js';
 import type { Db } from '../client.js';
@@ -386,7 +386,7 @@ export async function markInboxFailed(
 
 /**
  * Deletes inbox keys received before `before` (redeliveries come within hours; keep a few days)
- * and outbox rows sent or given up before it. Pending messages are never deleted.
+ * and outbox rows sent or given up before it. Pending and deferred messages are never deleted.
  */
 export async function pruneChatLog(
   db: Db,
@@ -398,7 +398,7 @@ export async function pruneChatLog(
     .returning({ key: inbox.updateKey });
   const sent = await db
     .delete(outbox)
-    .where(and(ne(outbox.status, 'pending'), lt(outbox.createdAt, p.before)))
+    .where(and(inArray(outbox.status, ['sent', 'failed', 'moved']), lt(outbox.createdAt, p.before)))
     .returning({ id: outbox.id });
   return { inbox: gone.length, outbox: sent.length };
 }

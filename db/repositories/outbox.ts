@@ -1,7 +1,7 @@
 // The sending side of the chat reliability design: claims of the outbox, one chat's messages in
 // order and one at a time, marked sent or failed (see bot/delivery/outbox-sender.ts). The rows
 // are written by applyInbound (chat.ts), in the transaction of the update they answer.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cleanNullable, cleanText } from '../clean-text.js';
 import { rawQuery } from '../transaction.js';
 import type { Db } from '../client.js';
@@ -15,6 +15,8 @@ export type OutboxMessage = {
   /** Claims so far, this one included. */
   attempts: number;
   createdAt: Date;
+  /** A map put back by its render job: the key of its stored pictures (db/repositories/artifacts.ts). */
+  artifactKey: string | null;
 };
 
 const outboxColumns = {
@@ -24,6 +26,7 @@ const outboxColumns = {
   payload: outbox.payload,
   attempts: outbox.attempts,
   createdAt: outbox.createdAt,
+  artifactKey: outbox.artifactKey,
 };
 
 /**
@@ -54,6 +57,7 @@ type OutboxRow = {
   payload: unknown;
   attempts: number;
   created_at: Date | string;
+  artifact_key: string | null;
 };
 
 function toOutboxMessage(r: OutboxRow): OutboxMessage {
@@ -64,6 +68,7 @@ function toOutboxMessage(r: OutboxRow): OutboxMessage {
     payload: r.payload,
     attempts: r.attempts,
     createdAt: new Date(r.created_at),
+    artifactKey: r.artifact_key,
   };
 }
 
@@ -151,7 +156,7 @@ const SQL = {
         order by cand.id
         limit $2
           for update skip locked)
-    returning id::text as id, chat_key, platform, payload, attempts, created_at`,
+    returning id::text as id, chat_key, platform, payload, attempts, created_at, artifact_key`,
   // Each marked message's chat: the oldest message still pending is its new head. The heads are
   // read in the statement's snapshot, where the messages just marked still look pending: they
   // are left out by id. A head locked by someone else is not claimed, and nothing behind it is.
@@ -179,10 +184,11 @@ const SQL = {
          set attempts = attempts + 1,
              next_attempt_at = coalesce($3::timestamptz, now()) + make_interval(secs => $4::float8)
        where id in (select id from head where next_attempt_at <= coalesce($3::timestamptz, now()))
-      returning id, chat_key, platform, payload, attempts, created_at
+      returning id, chat_key, platform, payload, attempts, created_at, artifact_key
     )
     select sent.id::text as sent_id,
-           c.id::text as id, c.chat_key, c.platform, c.payload, c.attempts, c.created_at
+           c.id::text as id, c.chat_key, c.platform, c.payload, c.attempts, c.created_at,
+           c.artifact_key
       from sent
       left join head on head.after_id = sent.id
       left join claimed c on c.id = head.id`,
@@ -212,5 +218,16 @@ export async function pendingOutboxForChat(db: Db, chatKey: string): Promise<Out
     .select(outboxColumns)
     .from(outbox)
     .where(and(eq(outbox.chatKey, cleanText(chatKey)), eq(outbox.status, 'pending')))
+    .orderBy(asc(outbox.id));
+}
+
+/** A chat's messages not yet delivered: pending, or deferred until their pictures are stored. */
+export async function undeliveredOutboxForChat(db: Db, chatKey: string): Promise<OutboxMessage[]> {
+  return db
+    .select(outboxColumns)
+    .from(outbox)
+    .where(
+      and(eq(outbox.chatKey, cleanText(chatKey)), inArray(outbox.status, ['pending', 'deferred'])),
+    )
     .orderBy(asc(outbox.id));
 }

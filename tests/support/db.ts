@@ -28,6 +28,7 @@ export const SKIP_POSTGRES = process.env.PROBIS_TEST_SKIP_POSTGRES === '1';
 
 /** Every application table, emptied between tests. */
 const TABLES = [
+  'artifacts',
   'audit_log',
   'outbox',
   'inbox',

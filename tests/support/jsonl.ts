@@ -4,6 +4,7 @@ import type { App } from '../../bot/app.js';
 import { silentLogger } from '../../bot/log.js';
 import { type JsonlOutbound, runTerminalChat } from '../../bot/terminal/terminal-chat.js';
 import type { TranscriptLine } from '../../bot/commands/replay.js';
+import type { MapFiles } from '../../bot/terminal/map-files.js';
 
 export class JsonlChat {
   readonly out: JsonlOutbound[] = [];
@@ -17,7 +18,8 @@ export class JsonlChat {
     o: {
       personId?: string;
       chatKey?: string;
-      mapFiles?: (id: string) => Promise<string | null>;
+      /** Maps rendered by the app's jobs and written by this (none: outlines only). */
+      mapFiles?: MapFiles;
     } = {},
   ) {
     let buf = '';
@@ -40,7 +42,7 @@ export class JsonlChat {
       mode: 'jsonl',
       personId: o.personId ?? null,
       ...(o.chatKey ? { chatKey: o.chatKey } : {}),
-      ...(o.mapFiles ? { mapFiles: o.mapFiles } : {}),
+      ...(o.mapFiles ? { maps: app.maps, mapFiles: o.mapFiles } : {}),
     });
   }
 

@@ -1,7 +1,12 @@
 // A person in Telegram, talking to the real bot (polling the fake Bot API), and a harness that
 // runs the whole application against it.
 import { type TelegramRuntime, startTelegram } from '../../bot/telegram/run.js';
-import { type Db, createInvitation, inboxStatus, pendingOutboxForChat } from '../../db/index.js';
+import {
+  type Db,
+  createInvitation,
+  inboxStatus,
+  undeliveredOutboxForChat,
+} from '../../db/index.js';
 import { type FakeBot, type FakeTelegram, startFakeTelegram } from './fake-telegram.js';
 import { type DbKind, type TestApp, openTestApp, seedRenja } from './app.js';
 import type { TranscriptLine } from '../../bot/commands/replay.js';
@@ -20,12 +25,15 @@ export class TelegramUser {
     return `telegram:${this.chatId}`;
   }
 
-  /** Resolves when update `id` is applied and every reply to this chat has been sent. */
+  /**
+   * Resolves when update `id` is applied and every reply to this chat has been sent, maps
+   * rendered by a job included.
+   */
   async settled(updateId: number): Promise<void> {
     await until(
       async () =>
         (await inboxStatus(this.db, { platform: 'telegram', updateKey: String(updateId) })) !==
-          null && (await pendingOutboxForChat(this.db, this.chatKey)).length === 0,
+          null && (await undeliveredOutboxForChat(this.db, this.chatKey)).length === 0,
       `update ${updateId} of chat ${this.chatId}`,
     );
   }

@@ -1,0 +1,63 @@
+// Channel-neutral delivery of map messages: a channel only uploads stored pictures, it never
+// renders. A map whose pictures are stored goes out with them; one whose pictures are not stored
+// yet asks for a render job and leaves its chat's queue, so the chat's next messages are not held
+// behind a render; the job puts it back at the chat's tail once the pictures are stored.
+import type { OutboxMessage } from '../../db/index.js';
+import { type Db, deferForArtifact, readArtifact } from '../../db/index.js';
+import type { Renderer } from '../../renderers/index.js';
+import { type MapPictures, loadMapSource, picturesFromParts } from '../map-pictures.js';
+
+/** What becomes of a claimed map message. */
+export type MapOutcome =
+  | { kind: 'pictures'; pictures: MapPictures }
+  /** Out of the chat's queue until its render job has stored the pictures. */
+  | { kind: 'deferred'; key: string }
+  /** Nothing to draw (no flow): the caption and outline as text. */
+  | { kind: 'outline' };
+
+/** The render side, as the sender needs it: ask for a render, hear of maps put back. */
+export interface RenderRequests {
+  /** Queues the render of `processId` under content key `key`; idempotent per key. */
+  requestRender(p: { processId: string; key: string }): Promise<void>;
+  /** Called when a render job of this process has put messages back; returns an unsubscribe. */
+  onRequeued(listener: (platforms: string[]) => void): () => void;
+}
+
+export class MapDelivery {
+  constructor(
+    private readonly o: {
+      db: Db;
+      /** For the content key only: nothing is rendered here. */
+      renderer: Pick<Renderer, 'crossFunctionalPngKey'>;
+      renders: RenderRequests;
+    },
+  ) {}
+
+  onRequeued(listener: (platforms: string[]) => void): () => void {
+    return this.o.renders.onRequeued(listener);
+  }
+
+  async prepare(
+    m: OutboxMessage & { payload: { kind: 'map'; processId: string } },
+  ): Promise<MapOutcome> {
+    const { db } = this.o;
+    const source = await loadMapSource(db, m.payload.processId);
+    if (!source) return { kind: 'outline' };
+    // Put back by its render job: the pictures it stored (the process may have changed since).
+    if (m.artifactKey) {
+      const parts = await readArtifact(db, m.artifactKey);
+      if (parts) return { kind: 'pictures', pictures: picturesFromParts(source.process, parts) };
+    }
+    const key = this.o.renderer.crossFunctionalPngKey(source.process, source.org);
+    const parts = await readArtifact(db, key);
+    if (parts) return { kind: 'pictures', pictures: picturesFromParts(source.process, parts) };
+    // The job first: if this process dies before deferring, the message stays pending and its
+    // lease brings it back. Deferring re-checks the artifact under the key's lock.
+    await this.o.renders.requestRender({ processId: source.process.id, key });
+    if (await deferForArtifact(db, { id: m.id, key })) return { kind: 'deferred', key };
+    const stored = await readArtifact(db, key);
+    return stored
+      ? { kind: 'pictures', pictures: picturesFromParts(source.process, stored) }
+      : { kind: 'deferred', key }; // no longer pending: marked elsewhere
+  }
+}

@@ -1,0 +1,44 @@
+// The shape of a job kind. Each kind is one entry of the registry (kinds.ts): a name, a payload
+// checked by zod when it is sent and again when it runs (another process, another version may
+// have sent it), the queue's retry policy, and what it does.
+import type { z } from 'zod';
+import type { Db } from '../../db/index.js';
+import type { Renderer } from '../../renderers/index.js';
+import type { Logger } from '../log.js';
+
+/** What a job runs with, in whichever process takes it. */
+export type JobContext = {
+  db: Db;
+  log: Logger;
+  /** Renders with a cache in the database (stored artifacts). */
+  renderer: Renderer;
+  /** Outbox messages were put back for these platforms: senders in this process send them now. */
+  requeued(platforms: string[]): void;
+};
+
+/** pg-boss queue options a kind may set (see pg-boss's Queue). */
+export type QueueSettings = {
+  /** 'stately': one job queued and one active per singleton key; 'standard': no such limit. */
+  policy: 'standard' | 'stately';
+  retryLimit: number;
+  retryDelay?: number;
+  /** A job whose worker stops beating this long (it died) runs again; pg-boss's minimum is 10. */
+  heartbeatSeconds?: number;
+  expireInSeconds: number;
+};
+
+export interface JobKind<P> {
+  readonly name: string;
+  readonly payload: z.ZodType<P>;
+  readonly queue: QueueSettings;
+  /** Seconds between a worker's looks for new jobs of this kind (other processes' jobs). */
+  readonly pollSeconds: number;
+  /** Jobs of this kind one process runs at once. */
+  readonly concurrency?: number;
+  /** Sent by pg-boss's scheduler on this cron (UTC), once per tick across all processes. */
+  readonly cron?: string;
+  /** Runs one job; throwing fails this attempt, retried by the queue's policy. */
+  run(ctx: JobContext, payload: P): Promise<void>;
+  /** The job failed on every attempt (or its worker died each time): end it for good. */
+  failedForGood?(ctx: JobContext, payload: P): Promise<void>;
+}
