@@ -1,0 +1,26 @@
+// `probis start` (and `npm start`): Telegram when a bot token is configured, otherwise the
+// interview in this terminal.
+import type { App } from './app.js';
+import { mapFilesFor } from './terminal/map-files.js';
+import { runTerminalChat } from './terminal/terminal-chat.js';
+
+export async function runStart(app: App): Promise<void> {
+  if (app.config.telegram) {
+    const { runTelegram } = await import('./telegram/run.js');
+    await runTelegram(app);
+    return;
+  }
+  app.log.info('terminal.start');
+  process.stdout.write(
+    'Probis — ketik jawaban lalu Enter; /bantuan untuk perintah; Ctrl+D untuk keluar.\n\n',
+  );
+  await runTerminalChat({
+    db: app.database.db,
+    service: app.service,
+    log: app.log,
+    input: process.stdin,
+    output: process.stdout,
+    mode: 'plain',
+    mapFiles: mapFilesFor(app.database.db, app.renderer, app.config.dataDir),
+  });
+}
