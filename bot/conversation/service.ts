@@ -10,6 +10,7 @@ import {
   readState,
   step,
 } from '../../core/interview/index.js';
+import { type Bilingual, textFor } from '../../core/language/bilingual.js';
 import {
   type ApplyInboundResult,
   type Db,
@@ -26,9 +27,12 @@ import { failpoint } from '../failpoints.js';
 import { telegramAccess } from './access.js';
 import { CodeTakenError, ProcessConflictError, applyEffectsInDb } from './effects.js';
 
-/** Bilingual text for a message outside the questionnaire: Indonesian first, English below. */
-function textIn(m: { id: string; en: string }): Outbound {
-  return { kind: 'text', text: `${m.id}\n\n${m.en}` };
+/**
+ * A message outside the questionnaire, before the interview knows whose language to use: both,
+ * Indonesian first.
+ */
+function textIn(m: Bilingual): Outbound {
+  return { kind: 'text', text: textFor(m, 'both') };
 }
 
 export type Platform = 'telegram' | 'whatsapp' | 'terminal';

@@ -2,7 +2,7 @@
 import type { Person } from '../../model/organisation.js';
 import { foldForMatch } from '../answers/choice.js';
 import { returnFromDetour } from '../pipeline.js';
-import type { Msg } from '../types.js';
+import type { Bilingual } from '../../language/bilingual.js';
 import type { View } from '../view.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
 
@@ -65,7 +65,7 @@ function invite(v: View, p: Person): Applied {
   const expiresAt = new Date(Date.parse(v.env.now) + INVITATION_DAYS * 86_400_000).toISOString();
   const bot = v.ctx.telegramBot;
   const link = bot ? `https://t.me/${bot}?start=${token}` : null;
-  const note: Msg = link
+  const note: Bilingual = link
     ? msg(
         `Undangan untuk ${p.name} (${p.position}), berlaku sampai ${expiresAt.slice(0, 10)}:\n${link}\nKirimkan tautan ini kepada ${p.name} saja.`,
         `Invitation for ${p.name} (${p.position}), valid until ${expiresAt.slice(0, 10)}:\n${link}\nSend this link to ${p.name} only.`,
