@@ -1,7 +1,7 @@
 // Drains the outbox: each chat's messages in order, one at a time; different chats in parallel.
 // A failed send is retried at the time the platform asks (429 retry_after) or with backoff; a
 // permanent refusal (the person blocked the bot) is given up so the chat's queue moves on.
-import type { Outbound } from '../../core/interview/index.js';
+import { Outbound } from '../../core/interview/index.js';
 import {
   type Db,
   type MarkResult,
@@ -113,7 +113,7 @@ export class OutboxSender {
   private start(m: OutboxMessage, now: Date): void {
     if (this.inFlight.has(m.id)) return;
     this.inFlight.add(m.id);
-    void this.sendOne(m.id, m.chatKey, m.payload as Outbound, m.attempts, now)
+    void this.sendOne(m.id, m.chatKey, m.payload, m.attempts, now)
       .catch((e: unknown): SendResult => {
         this.log.error('outbox.send_crashed', { id: m.id, ...errorFields(e) });
         return { next: null, claimAgain: false };
@@ -172,16 +172,31 @@ export class OutboxSender {
     }
   }
 
+  private async setAside(
+    id: number,
+    chatKey: string,
+    issues: readonly { path: readonly PropertyKey[]; code: string }[],
+  ): Promise<SendResult> {
+    const error = unreadable(issues);
+    this.log.error('outbox.unreadable', { id, chat: chatKey, error });
+    await markSendFailed(this.db, { id, error, permanent: true });
+    // The chat's next message is now the head of its queue.
+    return { next: null, claimAgain: true };
+  }
+
   private async sendOne(
     id: number,
     chatKey: string,
-    payload: Outbound,
+    stored: unknown,
     attempts: number,
     now: Date,
   ): Promise<SendResult> {
+    // The outbox holds JSON: what comes back is checked to be a message before it is sent.
+    const payload = Outbound.safeParse(stored);
+    if (!payload.success) return this.setAside(id, chatKey, payload.error.issues);
     let outcome: SendOutcome;
     try {
-      outcome = await this.sender.send(chatKey, payload, attempts);
+      outcome = await this.sender.send(chatKey, payload.data, attempts);
     } catch (e) {
       outcome = {
         ok: false,
@@ -210,6 +225,18 @@ export class OutboxSender {
     });
     return { next: null, claimAgain: false };
   }
+}
+
+/**
+ * A stored message that is not a message this code can send (a bug, or a kind written by a newer
+ * deployment): given up at once and logged by id, so the chat's later messages go out. Sending it
+ * again could never succeed. The log and the row carry the paths that did not fit, not the text.
+ */
+function unreadable(issues: readonly { path: readonly PropertyKey[]; code: string }[]): string {
+  const where = issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(root)'} ${i.code}`);
+  return `unreadable payload: ${where.join(', ')}`;
 }
 
 /** After a send: the chat's next message when it was claimed with the mark, or a claim to make. */
