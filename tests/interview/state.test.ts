@@ -67,6 +67,30 @@ describe('reading a stored interview state', () => {
     }
   });
 
+  // Protection: history.ts checks a delta's result with the snapshot schema when it decodes it
+  // (readState checks deltas only shallowly). Without it /kembali restores a cursor on no
+  // question, and the next step throws.
+  it('checks a history delta when /kembali decodes it, and refuses one that does not fit', () => {
+    const { organisation, processes } = renjaWorld();
+    const rina = newChat(organisation, 'rina', processes);
+    rina.press('Proses baru');
+    const raw = JSON.parse(JSON.stringify(rina.state)) as InterviewState;
+    const last = raw.history.at(-1)!;
+    expect('d' in last).toBe(true);
+    raw.history[raw.history.length - 1] = {
+      ...last,
+      d: { o: { cursor: { v: 'nonsense' } } },
+    } as never;
+    rina.state = readState(raw, questionnaire);
+    const refusalsBefore = rina.refusals;
+    rina.say('/kembali');
+    expect(rina.refusals).toBe(refusalsBefore + 1);
+    expect(rina.said.at(-1)![0]).toEqual({
+      kind: 'text',
+      text: 'Tidak ada yang bisa dikembalikan.',
+    });
+  });
+
   it('moves a cursor on a question the questionnaire no longer has back to the review', () => {
     const raw = storedState() as unknown as InterviewState;
     const pid = raw.cursor.pid!;
