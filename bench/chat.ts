@@ -29,6 +29,7 @@ import { type FakeTelegram, startFakeTelegram } from '../tests/support/fake-tele
 import type { BotMessage } from '../tests/support/fake-telegram.js';
 import type { ChildStats, FromChild } from './chat/child.js';
 import { topFrames } from './chat/profile.js';
+import type { Closed, Kind, Open, Result, Variant, Window } from './chat/result.js';
 import { printTable } from './chat/table.js';
 import { Observer, Sim, percentile, watchdog } from './chat/sim.js';
 import {
@@ -97,8 +98,6 @@ function startWorker(env: Record<string, string>): { stop(): Promise<void> } {
   };
 }
 
-export type Kind = 'pglite' | 'postgres';
-export type Variant = 'probis' | 'design' | 'store' | 'echo';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (s: string) =>
   process.stderr.write(`[chat-bench ${((performance.now() - T0) / 1000).toFixed(0)}s] ${s}\n`);
@@ -225,16 +224,6 @@ async function sample(bot: BotProcess, kind: Kind): Promise<Sample> {
     t: performance.now(),
   };
 }
-type Window = {
-  msgs: number;
-  seconds: number;
-  cpuUsPerMsg: number;
-  /** The kernel's share of cpuUsPerMsg (system time: socket writes and reads, wake-ups). */
-  sysUsPerMsg: number;
-  pgUsPerMsg: number;
-  driverCpuPct: number;
-  botCpuPct: number;
-};
 function window(a: Sample, b: Sample, msgs: number): Window {
   const seconds = (b.t - a.t) / 1000;
   return {
@@ -247,21 +236,6 @@ function window(a: Sample, b: Sample, msgs: number): Window {
     botCpuPct: (cpuUs(b.bot) - cpuUs(a.bot)) / 1e4 / seconds,
   };
 }
-
-type Closed = Window & { chats: number; p50: number; p99: number; rate: number };
-type Open = Window & {
-  p50: number;
-  p99: number;
-  n: number;
-  backlog: number;
-  renders?: number[];
-  renderBusy?: number;
-  /** The driver's own event-loop delay p99 in the window: what it adds to every latency. */
-  driverLagP99: number;
-  /** The bot's event-loop delay in the window, p99 and max (ms). */
-  botLagP99: number;
-  botLagMax: number;
-};
 
 /** Each chat sends its next input as soon as the previous reply is complete. */
 async function closedLoop(
@@ -438,22 +412,6 @@ async function warmUp(sims: Sim[]): Promise<void> {
 }
 
 // ---------------- one bot on one database ----------------
-export type Result = {
-  closed: Closed[];
-  open: Open;
-  render?: Open;
-  rss: number;
-  rssBefore: number;
-  rssNote: string;
-  /** RSS of the bot's render processes at the end (alive up to 30 s after the last picture). */
-  childrenRss: number;
-  /** V8 heap in use and memory outside it (Buffers, WASM), at the end. */
-  heapUsed: number;
-  external: number;
-  unexpected: number;
-  profile?: string;
-};
-
 async function runVariant(kind: Kind, variant: Variant): Promise<Result> {
   log(`${kind} / ${variant}: preparing`);
   const fake: FakeTelegram = await startFakeTelegram({

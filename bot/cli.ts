@@ -1,5 +1,6 @@
 // The probis command. `npm start` runs `probis start`; `npx probis --help` lists the rest.
 import { parseArgs } from 'node:util';
+import { bilingual as b } from '../core/language/bilingual.js';
 import { ConfigError } from './config.js';
 import { UserError } from './commands/exchange.js';
 
@@ -52,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (cmd === 'replay') {
-    if (!sub) throw new UserError('Sebutkan berkas transkrip / name the transcript file.');
+    if (!sub) throw new UserError(b('Sebutkan berkas transkrip', 'name the transcript file.'));
     const { runReplay } = await import('./commands/replay.js');
     const r = await runReplay({
       file: sub,
@@ -85,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     const db = app.database.db;
     switch (cmd) {
       case 'start': {
-        const { runStart } = await import('./main.js');
+        const { runStart } = await import('./start.js');
         await runStart(app);
         return 0;
       }
@@ -116,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
         const { runOrgImport, runOrgShow } = await import('./commands/org.js');
         if (sub === 'import') {
           if (!arg)
-            throw new UserError('Sebutkan berkasnya: probis org import FILE / name the file.');
+            throw new UserError(b('Sebutkan berkasnya: probis org import FILE', 'name the file.'));
           return (await runOrgImport(db, arg, out)) ? 0 : 1;
         }
         if (sub === 'show') {
@@ -124,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         throw new UserError(
-          'Pakai "probis org import FILE" atau "probis org show" / use org import or org show.',
+          b('Pakai "probis org import FILE" atau "probis org show"', 'use org import or org show.'),
         );
       }
       case 'export': {
@@ -142,7 +143,9 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'invite': {
         if (!values.person)
-          throw new UserError('Sebutkan orangnya: probis invite --person ID / name the person.');
+          throw new UserError(
+            b('Sebutkan orangnya: probis invite --person ID', 'name the person.'),
+          );
         const { runInvite } = await import('./commands/invite.js');
         let botUsername: string | null = null;
         if (app.config.telegram) {
@@ -168,12 +171,14 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'revoke': {
-        if (!sub) throw new UserError('Sebutkan tokennya: probis revoke TOKEN / name the token.');
+        if (!sub)
+          throw new UserError(b('Sebutkan tokennya: probis revoke TOKEN', 'name the token.'));
         const { runRevoke } = await import('./commands/invite.js');
         return (await runRevoke(db, sub, out)) ? 0 : 1;
       }
       case 'import': {
-        if (!sub) throw new UserError('Sebutkan berkasnya: probis import FILE / name the file.');
+        if (!sub)
+          throw new UserError(b('Sebutkan berkasnya: probis import FILE', 'name the file.'));
         const { runImport } = await import('./commands/exchange.js');
         const r = await runImport(db, sub);
         out(`Diimpor / imported: ${r.processes} proses ke / into ${r.organisationId}.`);

@@ -2,7 +2,6 @@
 // No URL: PGlite in `dataDir/pgdata`, guarded by `dataDir/probis.lock`. A URL: postgres.js.
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -10,16 +9,12 @@ import { acquireDataDirLock } from './lock-file.js';
 import { migratePglite, migratePostgres } from './migrate.js';
 import { preparing } from './prepared.js';
 import { registerDriver } from './transaction.js';
+import type { Db } from './db.js';
 import * as schema from './schema.js';
 
 export { DatabaseLockedError } from './lock-file.js';
 
-/**
- * What every repository function takes: the same query-builder type for both drivers, and for a
- * transaction (`db.transaction(tx => ...)` hands a `tx` that is also a Db). Raw `execute`
- * results differ between PGlite and postgres.js: read them with rowsOf (db/raw-rows.ts).
- */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type { Db } from './db.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

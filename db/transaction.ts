@@ -14,7 +14,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
 import { PostgresJsSession, PostgresJsTransaction } from 'drizzle-orm/postgres-js';
 import type { Sql } from 'postgres';
-import type { Db } from './client.js';
+import type { Db } from './db.js';
 import { preparing } from './prepared.js';
 
 /**

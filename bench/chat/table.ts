@@ -1,6 +1,6 @@
 // The chat benchmark's table (bench/chat.ts): each measure for Probis and the three floors, the
 // ratios to the store and design floors, and issue 11's targets, as Markdown.
-import type { Kind, Result, Variant } from '../chat.js';
+import type { Kind, Result, Variant } from './result.js';
 
 const f1 = (n: number | undefined) =>
   n === undefined || Number.isNaN(n) ? 'n/a' : n >= 100 ? n.toFixed(0) : n.toFixed(1);

@@ -1,5 +1,6 @@
 // probis export / probis import: the documented JSON exchange format (docs/export.schema.json).
 import { readFile, writeFile } from 'node:fs/promises';
+import { type Bilingual, bilingual as b, textFor } from '../../core/language/bilingual.js';
 import { EXCHANGE_FORMAT, ExchangeDocument } from '../../core/model/index.js';
 import {
   type Db,
@@ -15,22 +16,33 @@ import {
   listReviewEvents,
 } from '../../db/index.js';
 
-export class UserError extends Error {}
+/** A failure the person at the command line can fix; printed without a stack trace. */
+export class UserError extends Error {
+  constructor(message: Bilingual | string) {
+    super(typeof message === 'string' ? message : textFor(message, 'both-inline'));
+  }
+}
 
 export async function resolveOrganisationId(db: Db, wanted: string | undefined): Promise<string> {
   const all = await listOrganisations(db);
   if (wanted) {
     if (!all.some((o) => o.id === wanted))
-      throw new UserError(`Instansi "${wanted}" tidak ada / no organisation "${wanted}".`);
+      throw new UserError(b(`Instansi "${wanted}" tidak ada`, `no organisation "${wanted}".`));
     return wanted;
   }
   if (all.length === 1) return all[0]!.id;
   if (!all.length)
     throw new UserError(
-      'Belum ada instansi. Jalankan "probis org import FILE" dulu / no organisation yet: run "probis org import FILE" first.',
+      b(
+        'Belum ada instansi. Jalankan "probis org import FILE" dulu',
+        'no organisation yet: run "probis org import FILE" first.',
+      ),
     );
   throw new UserError(
-    `Ada ${all.length} instansi; sebutkan dengan --org (${all.map((o) => o.id).join(', ')}) / several organisations: name one with --org.`,
+    b(
+      `Ada ${all.length} instansi; sebutkan dengan --org (${all.map((o) => o.id).join(', ')})`,
+      'several organisations: name one with --org.',
+    ),
   );
 }
 
@@ -71,7 +83,10 @@ export async function runExport(
 ): Promise<void> {
   if (o.format !== 'json')
     throw new UserError(
-      `Format "${o.format}" belum didukung; pakai --format json / only --format json is supported.`,
+      b(
+        `Format "${o.format}" belum didukung; pakai --format json`,
+        'only --format json is supported.',
+      ),
     );
   const doc = await exportDocument(db, await resolveOrganisationId(db, o.org));
   const text = formatDocument(doc);
@@ -85,14 +100,17 @@ export function parseDocument(text: string, fileName: string): ExchangeDocument 
     json = JSON.parse(text);
   } catch (e) {
     throw new UserError(
-      `${fileName}: bukan JSON yang sah / not valid JSON (${(e as Error).message})`,
+      b(`${fileName}: bukan JSON yang sah`, `not valid JSON (${(e as Error).message})`),
     );
   }
   const r = ExchangeDocument.safeParse(json);
   if (!r.success) {
     const issues = r.error.issues.slice(0, 10).map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new UserError(
-      `${fileName}: tidak sesuai format ${EXCHANGE_FORMAT} / does not match the format:\n${issues.join('\n')}`,
+      b(
+        `${fileName}: tidak sesuai format ${EXCHANGE_FORMAT}`,
+        `does not match the format:\n${issues.join('\n')}`,
+      ),
     );
   }
   return r.data;
@@ -132,11 +150,14 @@ export async function runImport(
       });
       if (r.outcome === 'code-taken')
         throw new UserError(
-          `Kode ${r.code} sudah dipakai proses lain / code ${r.code} is taken by another process.`,
+          b(
+            `Kode ${r.code} sudah dipakai proses lain`,
+            `code ${r.code} is taken by another process.`,
+          ),
         );
       if (r.outcome === 'conflict')
         throw new UserError(
-          `Proses ${p.code} berubah saat impor / process ${p.code} changed during the import.`,
+          b(`Proses ${p.code} berubah saat impor`, `process ${p.code} changed during the import.`),
         );
     }
     const organisationId = doc.organisation.id;

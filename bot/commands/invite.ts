@@ -1,5 +1,6 @@
 // probis invite / probis revoke: invitation links that bind a Telegram account to a person once.
 import { type Db, createInvitation, loadOrganisation, revokeInvitation } from '../../db/index.js';
+import { type Bilingual, bilingual as b, textFor } from '../../core/language/bilingual.js';
 import { UserError, resolveOrganisationId } from './exchange.js';
 
 export async function runInvite(
@@ -12,10 +13,10 @@ export async function runInvite(
   const person = org?.people.find((p) => p.id === o.person);
   if (!person)
     throw new UserError(
-      `Tidak ada pegawai dengan id "${o.person}" di ${orgId} / no person "${o.person}".`,
+      b(`Tidak ada pegawai dengan id "${o.person}" di ${orgId}`, `no person "${o.person}".`),
     );
   if (!Number.isInteger(o.days) || o.days < 1 || o.days > 90)
-    throw new UserError('--days antara 1 dan 90 / between 1 and 90.');
+    throw new UserError(b('--days antara 1 dan 90', 'between 1 and 90.'));
   const now = o.now ?? new Date();
   const { token, expiresAt } = await createInvitation(db, {
     organisationId: orgId,
@@ -30,7 +31,13 @@ export async function runInvite(
   write(link);
   if (!o.botUsername)
     write(
-      "(Ganti <nama_bot> dengan nama pengguna bot Anda / replace <nama_bot> with your bot's username.)",
+      `(${textFor(
+        b(
+          'Ganti <nama_bot> dengan nama pengguna bot Anda',
+          "replace <nama_bot> with your bot's username.",
+        ),
+        'both-inline',
+      )})`,
     );
   write(`Pencabutan / revoke: probis revoke ${token}`);
 }
@@ -41,12 +48,12 @@ export async function runRevoke(
   write: (s: string) => void,
 ): Promise<boolean> {
   const r = await revokeInvitation(db, { token, actor: { system: 'cli' }, now: new Date() });
-  const text: Record<typeof r, string> = {
-    revoked: 'Undangan dicabut / invitation revoked.',
-    used: 'Undangan sudah dipakai; akun yang terhubung tetap terhubung / already used.',
-    'already-revoked': 'Undangan sudah dicabut sebelumnya / already revoked.',
-    unknown: 'Undangan tidak dikenal / unknown invitation.',
+  const text: Record<typeof r, Bilingual> = {
+    revoked: b('Undangan dicabut', 'invitation revoked.'),
+    used: b('Undangan sudah dipakai; akun yang terhubung tetap terhubung', 'already used.'),
+    'already-revoked': b('Undangan sudah dicabut sebelumnya', 'already revoked.'),
+    unknown: b('Undangan tidak dikenal', 'unknown invitation.'),
   };
-  write(text[r]);
+  write(textFor(text[r], 'both-inline'));
   return r === 'revoked' || r === 'already-revoked';
 }

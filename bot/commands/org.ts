@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { formatOrganisationTree, parseOrganisationFile } from '../../core/org-import/index.js';
 import { type Db, loadOrganisation, saveOrganisation } from '../../db/index.js';
+import { bilingual as b, textFor } from '../../core/language/bilingual.js';
 import { UserError, resolveOrganisationId } from './exchange.js';
 
 export async function runOrgImport(
@@ -14,15 +15,21 @@ export async function runOrgImport(
   try {
     bytes = await readFile(file);
   } catch {
-    throw new UserError(`Berkas "${file}" tidak bisa dibaca / cannot read "${file}".`);
+    throw new UserError(b(`Berkas "${file}" tidak bisa dibaca`, `cannot read "${file}".`));
   }
   const r = parseOrganisationFile({ fileName: basename(file), bytes });
   if (!r.ok) {
     write(
-      `Tidak ada yang diimpor: ${r.errors.length} kesalahan / nothing imported: ${r.errors.length} error(s).`,
+      textFor(
+        b(
+          `Tidak ada yang diimpor: ${r.errors.length} kesalahan`,
+          `nothing imported: ${r.errors.length} error(s).`,
+        ),
+        'both-inline',
+      ),
     );
     for (const e of r.errors)
-      write(`${e.line === null ? '-' : `baris ${e.line}`}: ${e.message.id} / ${e.message.en}`);
+      write(`${e.line === null ? '-' : `baris ${e.line}`}: ${textFor(e.message, 'both-inline')}`);
     return false;
   }
   // A file rarely knows the accounts people linked through invitations: keep those of the

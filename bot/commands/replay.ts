@@ -8,6 +8,7 @@
 //   Menerima berkas                 a line starting with "| " continues the previous message
 //   | Memeriksa berkas              on a new line (to paste several steps at once)
 import { readFile } from 'node:fs/promises';
+import { bilingual as b } from '../../core/language/bilingual.js';
 import {
   type Input,
   type InterviewState,
@@ -33,7 +34,10 @@ export function parseTranscript(text: string): TranscriptLine[] {
       const prev = out[out.length - 1];
       if (!prev || prev.kind !== 'text')
         throw new UserError(
-          `baris ${i + 1}: "| " melanjutkan pesan sebelumnya, tapi tidak ada / line ${i + 1}: nothing to continue`,
+          b(
+            `baris ${i + 1}: "| " melanjutkan pesan sebelumnya, tapi tidak ada`,
+            `line ${i + 1}: nothing to continue`,
+          ),
         );
       prev.value += `\n${raw.slice(2)}`;
       return;
@@ -88,7 +92,10 @@ export function replay(
       q?.choices.find((x) => x.label.startsWith(l.value));
     if (!q || !c)
       throw new UserError(
-        `baris ${l.line}: tidak ada tombol "${l.value}" / line ${l.line}: no button "${l.value}"`,
+        b(
+          `baris ${l.line}: tidak ada tombol "${l.value}"`,
+          `line ${l.line}: no button "${l.value}"`,
+        ),
       );
     conversation.push(`> [${c.label}]`);
     run({ kind: 'choice', questionId: q.questionId, optionId: c.id, rev: q.rev });

@@ -2,7 +2,7 @@
 // is let in only when it is linked to a person (through an invitation); the terminal, run by
 // whoever runs the server, may set up a fresh organisation. Runs inside the update's transaction,
 // before the interview.
-import type { Msg } from '../../core/interview/index.js';
+import type { Bilingual } from '../../core/language/bilingual.js';
 import type { AccountPlatform } from '../../core/model/index.js';
 import {
   type AccountKey,
@@ -27,8 +27,8 @@ export type RefusalReason =
 
 export type AccessDecision =
   /** `bound`: the person behind the account (looked up here, so the context need not again). */
-  | { allowed: true; welcome: Msg | null; bound: PersonMatch | null; redeemed: boolean }
-  | { allowed: false; reply: Msg; reason: RefusalReason };
+  | { allowed: true; welcome: Bilingual | null; bound: PersonMatch | null; redeemed: boolean }
+  | { allowed: false; reply: Bilingual; reason: RefusalReason };
 
 export type AccessRequest = {
   invitation?: InvitationAttempt;
@@ -47,9 +47,9 @@ export type AccessPolicies<I extends { kind: string } = Identity> = {
   [K in I['kind']]: AccessPolicy<Extract<I, { kind: K }>>;
 };
 
-const m = (id: string, en: string): Msg => ({ id, en });
+const m = (id: string, en: string): Bilingual => ({ id, en });
 
-function notLinked(platform: AccountPlatform): Msg {
+function notLinked(platform: AccountPlatform): Bilingual {
   const how =
     platform === 'telegram'
       ? { id: 'lalu buka tautan itu di Telegram', en: 'then open it in Telegram' }
@@ -65,7 +65,7 @@ function notLinked(platform: AccountPlatform): Msg {
 
 const REDEEM_REFUSAL: Record<
   Exclude<RefusalReason, 'not-linked'>,
-  (platform: AccountPlatform) => Msg
+  (platform: AccountPlatform) => Bilingual
 > = {
   'invitation-expired': () =>
     m(

@@ -1,7 +1,8 @@
 // Messages addressed to a person rather than to the chat an update came from: a notice to a
 // coordinator, a reminder. The person is reached on the account they wrote from last that can
 // still be reached; one who never joined, or blocked every channel, is not messaged.
-import type { Effect, Msg, Outbound } from '../../core/interview/index.js';
+import type { Effect, Outbound } from '../../core/interview/index.js';
+import type { Bilingual } from '../../core/language/bilingual.js';
 import { type Db, type OutboundMessage, accountChatKey, accountsOfPerson } from '../../db/index.js';
 import type { Logger } from '../log.js';
 import { textIn } from './texts.js';
@@ -35,6 +36,6 @@ export async function addressNotices(
   return out;
 }
 
-function notice(m: Msg): Outbound {
+function notice(m: Bilingual): Outbound {
   return textIn(m);
 }

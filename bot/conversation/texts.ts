@@ -1,7 +1,11 @@
 // Texts the conversation layer says outside the questionnaire.
-import type { Msg, Outbound } from '../../core/interview/index.js';
+import type { Outbound } from '../../core/interview/index.js';
+import { type Bilingual, textFor } from '../../core/language/bilingual.js';
 
-/** Bilingual text for a message outside the questionnaire: Indonesian first, English below. */
-export function textIn(m: Msg): Outbound {
-  return { kind: 'text', text: `${m.id}\n\n${m.en}` };
+/**
+ * A message outside the questionnaire, before the interview knows whose language to use: both,
+ * Indonesian first.
+ */
+export function textIn(m: Bilingual): Outbound {
+  return { kind: 'text', text: textFor(m, 'both') };
 }

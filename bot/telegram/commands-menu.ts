@@ -1,36 +1,25 @@
 // The command menu Telegram shows next to the text field, in Indonesian and English.
 import type { Telegram } from 'telegraf';
+import { type Bilingual, bilingual as b, textFor } from '../../core/language/bilingual.js';
+import type { Language } from '../../core/model/organisation.js';
 
-const ID = [
-  ['bantuan', 'Bantuan dan daftar perintah'],
-  ['status', 'Posisi wawancara'],
-  ['ringkasan', 'Ringkasan dan peta proses'],
-  ['kembali', 'Kembali ke pertanyaan sebelumnya'],
-  ['lewati', 'Lewati pertanyaan ini'],
-  ['batal', 'Batalkan pertanyaan ini'],
-  ['urungkan', 'Batalkan perubahan terakhir'],
-  ['menu', 'Menu utama'],
-  ['bahasa', 'Ganti bahasa / change language'],
-] as const;
+const MENU: ReadonlyArray<readonly [command: string, description: Bilingual]> = [
+  ['bantuan', b('Bantuan dan daftar perintah', 'Help and the list of commands')],
+  ['status', b('Posisi wawancara', 'Where the interview stands')],
+  ['ringkasan', b('Ringkasan dan peta proses', 'Summary and process map')],
+  ['kembali', b('Kembali ke pertanyaan sebelumnya', 'Back to the previous question')],
+  ['lewati', b('Lewati pertanyaan ini', 'Skip this question')],
+  ['batal', b('Batalkan pertanyaan ini', 'Cancel this question')],
+  ['urungkan', b('Batalkan perubahan terakhir', 'Undo the last change')],
+  ['menu', b('Menu utama', 'Main menu')],
+  ['bahasa', b('Ganti bahasa / change language', 'Change language / ganti bahasa')],
+];
 
-const EN: Record<string, string> = {
-  bantuan: 'Help and the list of commands',
-  status: 'Where the interview stands',
-  ringkasan: 'Summary and process map',
-  kembali: 'Back to the previous question',
-  lewati: 'Skip this question',
-  batal: 'Cancel this question',
-  urungkan: 'Undo the last change',
-  menu: 'Main menu',
-  bahasa: 'Change language / ganti bahasa',
-};
+const commandsIn = (lang: Language) =>
+  MENU.map(([command, description]) => ({ command, description: textFor(description, lang) }));
 
 export async function setCommandMenu(tg: Telegram): Promise<void> {
-  const id = ID.map(([command, description]) => ({ command, description }));
-  await tg.setMyCommands(id);
-  await tg.setMyCommands(id, { language_code: 'id' });
-  await tg.setMyCommands(
-    ID.map(([command]) => ({ command, description: EN[command]! })),
-    { language_code: 'en' },
-  );
+  await tg.setMyCommands(commandsIn('id'));
+  await tg.setMyCommands(commandsIn('id'), { language_code: 'id' });
+  await tg.setMyCommands(commandsIn('en'), { language_code: 'en' });
 }

@@ -2,6 +2,7 @@
 // outbox knows whether to retry (429 after retry_after, 5xx and network with backoff) or give up.
 import type { Telegram } from 'telegraf';
 import type { Outbound } from '../../core/interview/index.js';
+import { bilingual, textFor } from '../../core/language/bilingual.js';
 import {
   type SendOutcome,
   type ChannelSender,
@@ -11,6 +12,8 @@ import {
 import type { MapPictures } from '../map-pictures.js';
 import { keyboardFor, questionText } from './outbound.js';
 import { invitationText, telegramRedeem } from '../conversation/invitation-text.js';
+
+const WHOLE_MAP = bilingual('Peta utuh (SVG)', 'the whole map (SVG)');
 
 /** Telegram's published limits: about one message a second per chat, thirty a second overall. */
 export class Pacer {
@@ -155,7 +158,7 @@ export class TelegramSender implements ChannelSender {
       const r = await tg.sendDocument(
         chatId,
         { source: Buffer.from(pics.svg), filename: `peta-${pics.code}.svg` },
-        { caption: 'Peta utuh (SVG) / the whole map (SVG)' },
+        { caption: textFor(WHOLE_MAP, 'both-inline') },
       );
       last = String(r.message_id);
     }

@@ -1,6 +1,7 @@
 // Applies Telegram updates: one chat's updates strictly in order, different chats in parallel,
 // each update inside its own error boundary so one failure never stops the others.
 import type { Telegram } from 'telegraf';
+import { bilingual, textFor } from '../../core/language/bilingual.js';
 import type { Db } from '../../db/index.js';
 import { isTransientDbError, markInboxFailed } from '../../db/index.js';
 import type { ConversationService } from '../conversation/service.js';
@@ -8,16 +9,31 @@ import { type Logger, errorFields } from '../log.js';
 import { answeredText } from './outbound.js';
 import { fromTelegramUpdate, type TelegramInbound } from './inbound.js';
 
-const GROUP_REPLY =
-  'Probis hanya melayani percakapan pribadi. Buka chat pribadi dengan bot ini. / Probis works in private chats only: open a private chat with this bot.';
+const GROUP_REPLY = textFor(
+  bilingual(
+    'Probis hanya melayani percakapan pribadi. Buka chat pribadi dengan bot ini.',
+    'Probis works in private chats only: open a private chat with this bot.',
+  ),
+  'both-inline',
+);
 
 /** Said once per chat while the database cannot be reached; the answer is applied afterwards. */
-const OUTAGE_NOTICE =
-  'Maaf, Probis sedang mengalami gangguan penyimpanan. Jawaban Anda tidak hilang dan akan diproses begitu pulih; tidak perlu mengirim ulang.\n\nSorry, Probis has a storage problem right now. Your answer is not lost and will be processed once it recovers; no need to send it again.';
+const OUTAGE_NOTICE = textFor(
+  bilingual(
+    'Maaf, Probis sedang mengalami gangguan penyimpanan. Jawaban Anda tidak hilang dan akan diproses begitu pulih; tidak perlu mengirim ulang.',
+    'Sorry, Probis has a storage problem right now. Your answer is not lost and will be processed once it recovers; no need to send it again.',
+  ),
+  'both',
+);
 
 /** Said when one update could not be applied even after retries (a bug, not an outage). */
-const SET_ASIDE_NOTICE =
-  'Maaf, pesan terakhir Anda tidak dapat diproses. Silakan kirim jawaban itu sekali lagi, atau ketik /bantuan.\n\nSorry, your last message could not be processed. Please send that answer once more, or type /bantuan.';
+const SET_ASIDE_NOTICE = textFor(
+  bilingual(
+    'Maaf, pesan terakhir Anda tidak dapat diproses. Silakan kirim jawaban itu sekali lagi, atau ketik /bantuan.',
+    'Sorry, your last message could not be processed. Please send that answer once more, or type /bantuan.',
+  ),
+  'both',
+);
 
 /** The database is unreachable: the batch must not be confirmed; it is applied again later. */
 export class StorageUnavailableError extends Error {

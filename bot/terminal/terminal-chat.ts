@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
 import type { Input, Outbound } from '../../core/interview/index.js';
+import { bilingual, textFor } from '../../core/language/bilingual.js';
 import { type Db, undeliveredOutboxForChat } from '../../db/index.js';
 import type { ConversationService } from '../conversation/service.js';
 import type { MapDelivery } from '../delivery/map-delivery.js';
@@ -18,6 +19,19 @@ import {
 import type { Logger } from '../log.js';
 import { formatForTerminal } from './format.js';
 import type { MapFiles } from './map-files.js';
+
+const NOT_STORED = bilingual(
+  'Maaf, terjadi kesalahan dan jawaban ini belum tersimpan. Silakan coba lagi.',
+  'Sorry, something went wrong and this answer was not stored. Please try again.',
+);
+const NOT_JSON = bilingual(
+  'Baris bukan JSON yang sah',
+  'the line is not valid JSON: expected {"text": "..."} or {"choice": "..."}',
+);
+const UNKNOWN_SHAPE = bilingual(
+  'Bentuk tidak dikenal',
+  'unknown shape: expected {"text": "..."} or {"choice": "..."}',
+);
 
 /** One inbound JSON line: text typed, or a choice by its id, its label or a unique start of it. */
 export const JsonlInbound = z.union([
@@ -130,8 +144,7 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
       });
     } catch {
       // Logged by the service; the answer was not stored, the session goes on.
-      const text =
-        'Maaf, terjadi kesalahan dan jawaban ini belum tersimpan. Silakan coba lagi. / Sorry, something went wrong and this answer was not stored. Please try again.';
+      const text = textFor(NOT_STORED, 'both-inline');
       o.output.write(
         o.mode === 'jsonl'
           ? JSON.stringify({ type: 'error', error: text } satisfies JsonlOutbound) + '\n'
@@ -197,16 +210,10 @@ export function parseJsonlLine(
   try {
     json = JSON.parse(line);
   } catch {
-    return {
-      error:
-        'Baris bukan JSON yang sah / the line is not valid JSON: expected {"text": "..."} or {"choice": "..."}',
-    };
+    return { error: textFor(NOT_JSON, 'both-inline') };
   }
   const r = JsonlInbound.safeParse(json);
-  if (!r.success)
-    return {
-      error: 'Bentuk tidak dikenal / unknown shape: expected {"text": "..."} or {"choice": "..."}',
-    };
+  if (!r.success) return { error: textFor(UNKNOWN_SHAPE, 'both-inline') };
   if ('text' in r.data) return { kind: 'text', text: r.data.text };
   const wanted = r.data.choice;
   const prefixed = q?.choices.filter((x) => x.label.startsWith(wanted)) ?? [];
@@ -216,7 +223,13 @@ export function parseJsonlLine(
     (prefixed.length === 1 ? prefixed[0] : undefined);
   if (!q || !c)
     return {
-      error: `Pilihan "${wanted.slice(0, 60)}" tidak ada pada pertanyaan ini / no such choice on this question`,
+      error: textFor(
+        bilingual(
+          `Pilihan "${wanted.slice(0, 60)}" tidak ada pada pertanyaan ini`,
+          'no such choice on this question',
+        ),
+        'both-inline',
+      ),
     };
   return { kind: 'choice', questionId: q.questionId, optionId: c.id, rev: q.rev };
 }

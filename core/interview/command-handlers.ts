@@ -4,7 +4,7 @@ import { deleteStep, moveStepBefore, stepByNo } from '../model/flow-edit.js';
 import { isStep } from '../model/process.js';
 import { parseText } from './answers/text.js';
 import type { Command } from './commands.js';
-import { apply, info, prompt, questionOf, refused, skip } from './engine.js';
+import { apply, info, prompt, questionOf, refused, skip } from './respond.js';
 import { ask, editDraft, localId } from './ops.js';
 import { returnFromDetour } from './pipeline.js';
 import type { Questionnaire } from './questionnaire.js';
@@ -13,9 +13,10 @@ import type { Applied } from './questions/question.js';
 import { reviewPreamble, startEdit, startInsert } from './questions/review.js';
 import { entryCursor } from './state.js';
 import { T } from './texts.js';
-import type { Context, Effect, Env, InterviewState, Msg, Snapshot, StepResult } from './types.js';
+import type { Context, Effect, Env, InterviewState, Snapshot, StepResult } from './types.js';
 import { historyBefore, snapshotsNewestFirst } from './history.js';
 import { View } from './view.js';
+import type { Bilingual } from '../language/bilingual.js';
 
 export function runCommand(
   q: Questionnaire,
@@ -105,7 +106,7 @@ export function runCommand(
   }
 }
 
-function restore(v: View, snap: Snapshot, index: number, note: Msg): Applied {
+function restore(v: View, snap: Snapshot, index: number, note: Bilingual): Applied {
   v.state.cursor = snap.cursor;
   v.state.drafts = snap.drafts.map((d) => {
     // Keep the stored version moving forward: a restore is a new save, not a rewind of storage.

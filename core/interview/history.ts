@@ -5,7 +5,7 @@
 // state changed outside the interview's own steps can never restore something wrong: the entries
 // that no longer fit are dropped instead.
 import { applyDelta, encodeDelta, fingerprint } from './delta.js';
-import type { HistoryEntry, Snapshot, SnapshotCore } from './types.js';
+import { type HistoryEntry, type Snapshot, SnapshotCore } from './types.js';
 
 export function coreOf(s: SnapshotCore): SnapshotCore {
   return { cursor: s.cursor, drafts: s.drafts, work: s.work };
@@ -54,8 +54,15 @@ export function settleHistory(
 function decodeEntry(e: HistoryEntry, newer: SnapshotCore): Snapshot | null {
   if ('f' in e) return { ...structuredClone(e.f), note: e.note };
   if (fingerprint(coreOf(newer)) !== e.h) return null;
-  const core = applyDelta(coreOf(newer), e.d) as unknown as SnapshotCore;
-  return { ...core, note: e.note };
+  // Stored deltas are checked here, when used, not on every read of the state (state.ts).
+  let decoded: unknown;
+  try {
+    decoded = applyDelta(coreOf(newer), e.d);
+  } catch {
+    return null;
+  }
+  const core = SnapshotCore.safeParse(decoded);
+  return core.success ? { ...core.data, note: e.note } : null;
 }
 
 /**

@@ -1,5 +1,6 @@
 export * from './types.js';
-export { step, currentPrompt, adoptStoredProcess, SKIP_ID } from './engine.js';
+export { step, currentPrompt, adoptStoredProcess } from './engine.js';
+export { SKIP_ID } from './respond.js';
 export { adoptMergedProcesses, type MergedSave } from './merged.js';
 export {
   questionnaire,
@@ -8,7 +9,8 @@ export {
   QuestionnaireError,
   type Questionnaire,
 } from './questionnaire.js';
-export { initialState, readState, StateVersionError } from './state.js';
+export { initialState, readState, StateShapeError, StateVersionError } from './state.js';
+export { QUESTION_IDS, QuestionId, isQuestionId } from './question-ids.js';
 export { historyFromSnapshots, snapshotsNewestFirst } from './history.js';
 export { LIMITS, splitText, shorten } from './limits.js';
 export { applyEffects, contextOf, summarise, type World } from './apply-effects.js';

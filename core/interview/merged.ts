@@ -4,10 +4,11 @@
 import type { MergeOverlap } from '../model/merge.js';
 import type { Process } from '../model/process.js';
 import { stepNo } from '../model/flow-edit.js';
-import { prompt, text } from './engine.js';
+import { prompt, text } from './respond.js';
 import { settleHistory } from './history.js';
 import type { Questionnaire } from './questionnaire.js';
-import type { Context, Env, Msg, StepResult } from './types.js';
+import type { Bilingual } from '../language/bilingual.js';
+import type { Context, Env, StepResult } from './types.js';
 import { View } from './view.js';
 
 export type MergedSave = {
@@ -52,7 +53,7 @@ export function adoptMergedProcesses(
   return { ...result, state: s, outbound };
 }
 
-const FIELD: Record<string, Msg> = {
+const FIELD: Record<string, Bilingual> = {
   name: { id: 'nama', en: 'name' },
   label: { id: 'label', en: 'label' },
   performer: { id: 'pelaksana', en: 'performer' },
@@ -74,11 +75,11 @@ const FIELD: Record<string, Msg> = {
   order: { id: 'urutan', en: 'order' },
 };
 
-function mergedNote(m: MergedSave, v: View): Msg {
+function mergedNote(m: MergedSave, v: View): Bilingual {
   const p = m.process;
   const who = v.org()?.people.find((x) => x.id === m.byPersonId)?.name ?? null;
-  const by: Msg = who ? { id: who, en: who } : { id: 'orang lain', en: 'someone else' };
-  const head: Msg = {
+  const by: Bilingual = who ? { id: who, en: who } : { id: 'orang lain', en: 'someone else' };
+  const head: Bilingual = {
     id: `Proses "${p.name}" juga diubah oleh ${by.id} sementara Anda menjawab. Perubahan Anda dan perubahannya sudah digabung.`,
     en: `Process "${p.name}" was also changed by ${by.en} while you were answering. Your changes and theirs are merged.`,
   };
@@ -94,10 +95,10 @@ function mergedNote(m: MergedSave, v: View): Msg {
   };
 }
 
-function describe(o: MergeOverlap, p: Process): Msg {
+function describe(o: MergeOverlap, p: Process): Bilingual {
   const fields = (lang: 'id' | 'en') => o.fields.map((f) => FIELD[f]?.[lang] ?? f).join(', ');
   const name = o.name ? ` "${o.name}"` : '';
-  let what: Msg;
+  let what: Bilingual;
   switch (o.kind) {
     case 'node': {
       const no = p.flow && o.fields[0] !== 'order' ? stepNo(p.flow, o.id) : undefined;

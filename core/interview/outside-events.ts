@@ -1,7 +1,8 @@
 // What time and other people's actions mean to one interview: a reminder that is due, or a
 // process this person described changed by someone else. Pure: the engine says the message and
 // re-asks its question; nothing here reads a clock or sends.
-import type { InterviewState, Msg, ProcessSummary } from './types.js';
+import type { Bilingual } from '../language/bilingual.js';
+import type { InterviewState, ProcessSummary } from './types.js';
 
 /** Drafts and queued processes of this interview that are not submitted yet, in order. */
 function unfinished(s: InterviewState): string[] {
@@ -17,7 +18,7 @@ function unfinished(s: InterviewState): string[] {
  * A reminder's text: what is left to do, or null when nothing is (then nothing is said: a
  * reminder never nags about finished work).
  */
-export function reminderText(s: InterviewState): Msg | null {
+export function reminderText(s: InterviewState): Bilingual | null {
   const left = unfinished(s);
   if (!left.length) return null;
   const list = left.map((n) => `"${n}"`).join(', ');
@@ -36,7 +37,7 @@ export function processEventText(
     comment: string | null;
   },
   name: string,
-): Msg {
+): Bilingual {
   const said = e.comment ? { id: ` Catatan: "${e.comment}"`, en: ` Note: "${e.comment}"` } : null;
   const w = {
     changed: {

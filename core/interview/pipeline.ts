@@ -3,14 +3,20 @@
 import { incoming, outgoing, stepNo } from '../model/flow-edit.js';
 import { isStep } from '../model/process.js';
 import { T } from './texts.js';
-import type { Msg } from './types.js';
+import type { Bilingual } from '../language/bilingual.js';
 import { ask } from './ops.js';
+import type { QuestionId } from './question-ids.js';
 import type { View } from './view.js';
 
 export type Stage = 'created' | 'performer' | 'doc' | 'kelengkapan' | 'waktu' | 'output' | 'exits';
 
 /** After `stage` of step `nid` is answered: ask the next thing about it, or move on. */
-export function continueStep(v: View, nid: string, stage: Stage, notes: Msg[] = []): Msg[] {
+export function continueStep(
+  v: View,
+  nid: string,
+  stage: Stage,
+  notes: Bilingual[] = [],
+): Bilingual[] {
   const pid = v.cursor.pid;
   const mode = v.cursor.mode;
   const node = v.node(nid, pid);
@@ -19,7 +25,7 @@ export function continueStep(v: View, nid: string, stage: Stage, notes: Msg[] = 
     ask(v, { q: 'edit.menu', pid, nid });
     return notes;
   }
-  const to = (q: string) => {
+  const to = (q: QuestionId) => {
     ask(v, { q, pid, nid, ...(mode ? { mode } : {}) });
     return notes;
   };
@@ -58,7 +64,7 @@ export function crossUnitEdgeWithoutDocument(v: View, nid: string): string | und
 }
 
 /** A step is described: a pasted list goes on by itself, otherwise ask what comes next. */
-function afterDescribed(v: View, nid: string, notes: Msg[]): Msg[] {
+function afterDescribed(v: View, nid: string, notes: Bilingual[]): Bilingual[] {
   const pasted = v.state.work.pasted;
   const flow = v.draft()?.flow;
   if (pasted[0] && flow && outgoing(flow, nid).some((e) => e.to === pasted[0])) {
@@ -72,7 +78,7 @@ function afterDescribed(v: View, nid: string, notes: Msg[]): Msg[] {
 }
 
 /** The current chain of steps has ended: continue a pasted list, an open branch, or review. */
-export function closeChain(v: View, notes: Msg[] = []): Msg[] {
+export function closeChain(v: View, notes: Bilingual[] = []): Bilingual[] {
   const pid = v.cursor.pid;
   const w = v.state.work;
   if (w.pasted[0]) return continueStep(v, w.pasted.shift()!, 'created', notes);
@@ -89,7 +95,7 @@ export function closeChain(v: View, notes: Msg[] = []): Msg[] {
 }
 
 /** An inserted step is described: back to where the person was. */
-function finishInsert(v: View, notes: Msg[]): Msg[] {
+function finishInsert(v: View, notes: Bilingual[]): Bilingual[] {
   returnFromDetour(v);
   return notes;
 }

@@ -10,8 +10,9 @@ import * as handoff from './questions/handoff.js';
 import * as performer from './questions/performer.js';
 import * as steps from './questions/steps.js';
 import type { Question } from './questions/question.js';
+import type { QuestionId } from './question-ids.js';
 
-export type Questionnaire = { version: string; questions: ReadonlyMap<string, Question> };
+export type Questionnaire = { version: string; questions: ReadonlyMap<QuestionId, Question> };
 
 export class QuestionnaireError extends Error {}
 
@@ -19,7 +20,7 @@ const ANSWER_TYPES = new Set(['text', 'list', 'duration', 'yesno', 'choice', 'un
 
 /** Builds a questionnaire and checks it at load, naming the broken item. */
 export function defineQuestionnaire(version: string, list: Question[]): Questionnaire {
-  const questions = new Map<string, Question>();
+  const questions = new Map<QuestionId, Question>();
   for (const q of list) {
     if (!/^[a-z_]+(\.[a-z_]+)*$/.test(q.id))
       throw new QuestionnaireError(`question id "${q.id}" is not of the form area.name`);
@@ -36,7 +37,11 @@ export function defineQuestionnaire(version: string, list: Question[]): Question
 }
 
 /** Questions where a bare number names a step, so their buttons are lettered a), b), c). */
-export const NUMBERS_ARE_STEPS = new Set(['activity.next', 'decision.exit_target', 'insert.where']);
+export const NUMBERS_ARE_STEPS: ReadonlySet<string> = new Set<QuestionId>([
+  'activity.next',
+  'decision.exit_target',
+  'insert.where',
+]);
 
 export const QUESTIONNAIRE_VERSION = '1';
 

@@ -5,6 +5,7 @@ import { numberedSteps } from '../model/process.js';
 import { formatDuration } from './answers/duration.js';
 import { splitText } from './limits.js';
 import type { View } from './view.js';
+import type { Bilingual } from '../language/bilingual.js';
 
 const CATEGORY = {
   inti: ['Proses Inti', 'Core process'],
@@ -82,7 +83,7 @@ export function mapOutline(p: Process, v: View): string {
   return `${v.lang === 'en' ? 'Lanes' : 'Lajur'}:\n${legend}\n\n${lines.join('\n')}`;
 }
 
-export type FindingLike = { level: 'error' | 'warning'; message: { id: string; en: string } };
+export type FindingLike = { level: 'error' | 'warning'; message: Bilingual };
 
 export function findingsText(findings: FindingLike[], v: View): string[] {
   if (!findings.length)
@@ -93,13 +94,13 @@ export function findingsText(findings: FindingLike[], v: View): string[] {
   const en = v.lang === 'en';
   if (errors.length) {
     lines.push(en ? `Must be fixed (${errors.length}):` : `Perlu diperbaiki (${errors.length}):`);
-    for (const f of errors) lines.push(`• ${en ? f.message.en : f.message.id}`);
+    for (const f of errors) lines.push(`• ${v.t(f.message)}`);
   }
   if (warnings.length) {
     lines.push(
       en ? `Worth checking (${warnings.length}):` : `Perlu diperhatikan (${warnings.length}):`,
     );
-    for (const f of warnings) lines.push(`• ${en ? f.message.en : f.message.id}`);
+    for (const f of warnings) lines.push(`• ${v.t(f.message)}`);
   }
   return splitText(lines.join('\n'));
 }

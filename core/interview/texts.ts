@@ -1,7 +1,7 @@
 // Words the interview says that do not belong to one question. Indonesian first, English second.
-import type { Msg } from './types.js';
+import { bilingual } from '../language/bilingual.js';
 
-const m = (id: string, en: string): Msg => ({ id, en });
+const m = bilingual;
 
 export const T = {
   skipped: m('Dilewati.', 'Skipped.'),

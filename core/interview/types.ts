@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { Language, Person, Unit, type Organisation } from '../model/organisation.js';
 import { Process } from '../model/process.js';
 import { Delta } from './delta.js';
-
-/** Bilingual text: Indonesian first, English second. */
-export type Msg = { id: string; en: string };
+import { QuestionId } from './question-ids.js';
+import type { Bilingual } from '../language/bilingual.js';
 
 /** One inbound message, already converted from the platform's update by the channel. */
 export type Input =
@@ -41,36 +40,49 @@ export type Input =
 export type ProcessEventKind =
   'changed' | 'handoff-confirmed' | 'handoff-disputed' | 'returned' | 'approved' | 'validated';
 
-export type Choice = { id: string; label: string };
+export const Choice = z.object({ id: z.string(), label: z.string() });
+export type Choice = z.infer<typeof Choice>;
 
-/** What to say, channel-neutral. A channel turns it into buttons, a numbered list or plain lines. */
-export type Outbound =
-  | { kind: 'text'; text: string }
-  | {
-      kind: 'question';
-      questionId: string;
-      rev: number;
-      text: string;
-      choices: Choice[];
-      /** True when /lewati is accepted. */
-      optional: boolean;
-      /** 'letters' where a bare number means a step number, so choices are a), b), c). */
-      numbering?: 'letters';
-    }
+/**
+ * What to say, channel-neutral. A channel turns it into buttons, a numbered list or plain lines.
+ * Stored in the outbox as JSON and checked with this schema when read back (db/repositories/outbox.ts).
+ */
+export const Outbound = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({
+    kind: z.literal('question'),
+    /** A question id of the questionnaire the message was asked from (kept as text: a message
+     * queued before a deployment that drops the question is still sent). */
+    questionId: z.string(),
+    rev: z.number().int(),
+    text: z.string(),
+    choices: z.array(Choice),
+    /** True when /lewati is accepted. */
+    optional: z.boolean(),
+    /** 'letters' where a bare number means a step number, so choices are a), b), c). */
+    numbering: z.literal('letters').optional(),
+  }),
   /** The draft map of a process, to be rendered and sent as a picture (text outline meanwhile). */
-  | { kind: 'map'; processId: string; outline: string; caption: string }
+  z.object({
+    kind: z.literal('map'),
+    processId: z.string(),
+    outline: z.string(),
+    caption: z.string(),
+  }),
   /**
    * An invitation made: each channel says how to redeem it its own way (a Telegram deep link, a
    * code to send on WhatsApp, a command in the terminal).
    */
-  | {
-      kind: 'invitation';
-      personName: string;
-      position: string;
-      token: string;
-      /** ISO timestamp. */
-      expiresAt: string;
-    };
+  z.object({
+    kind: z.literal('invitation'),
+    personName: z.string(),
+    position: z.string(),
+    token: z.string(),
+    /** ISO timestamp. */
+    expiresAt: z.string(),
+  }),
+]);
+export type Outbound = z.infer<typeof Outbound>;
 
 /** Changes to the world outside the interview, carried out by the caller in the same transaction. */
 export type Effect =
@@ -94,7 +106,7 @@ export type Effect =
    * Tell another person something (a coordinator: a process was submitted). The caller addresses
    * it to the channel that person uses; it is not an answer to anything they said.
    */
-  | { kind: 'notify'; personId: string; message: Msg };
+  | { kind: 'notify'; personId: string; message: Bilingual };
 
 export type RefusalCode =
   | 'invalid-answer'
@@ -138,7 +150,7 @@ export type Env = {
 
 /** Where the interview stands: the question and what it is about. */
 export const Cursor = z.object({
-  q: z.string(),
+  q: QuestionId,
   /** The process the question is about. */
   pid: z.string().optional(),
   /** The step (flow node) the question is about. */
@@ -240,3 +252,20 @@ export const InterviewState = z.object({
   seq: z.number().int().nonnegative(),
 });
 export type InterviewState = z.infer<typeof InterviewState>;
+
+/**
+ * The state as readState checks it when it is read from storage: the whole shape, except the
+ * inside of each history delta. Checking those (recursive, any JSON) took ~15x the rest of the
+ * state; a delta is checked when it is decoded instead (history.ts), which only /kembali and
+ * /urungkan do.
+ */
+export const StoredInterviewState = InterviewState.extend({
+  history: z
+    .array(
+      z.union([
+        z.object({ note: z.string(), d: z.record(z.string(), z.unknown()), h: z.string() }),
+        z.object({ note: z.string(), f: SnapshotCore }),
+      ]),
+    )
+    .default([]),
+});

@@ -4,7 +4,8 @@ import { isExternalKind } from '../model/organisation.js';
 import type { Performer, Process, StepNode } from '../model/process.js';
 import { isStep } from '../model/process.js';
 import { nodeById, stepNo } from '../model/flow-edit.js';
-import type { Context, Cursor, Env, InterviewState, Msg } from './types.js';
+import type { Context, Cursor, Env, InterviewState } from './types.js';
+import { type Bilingual, textFor } from '../language/bilingual.js';
 
 export class View {
   /** Units added during this step (party.new), visible before the caller stores them. */
@@ -20,8 +21,8 @@ export class View {
     return this.state.lang;
   }
 
-  t(m: Msg): string {
-    return this.lang === 'en' ? m.en : m.id;
+  t(m: Bilingual): string {
+    return textFor(m, this.lang);
   }
 
   get cursor(): Cursor {

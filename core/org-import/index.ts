@@ -7,7 +7,7 @@ import type { ImportResult } from './types.js';
 import { sortByLine, validate } from './validate.js';
 import { parseYaml } from './yaml.js';
 
-export type { ImportError, ImportMessage, ImportResult } from './types.js';
+export type { ImportError, ImportResult } from './types.js';
 export { formatOrganisationTree } from './tree.js';
 export { normaliseTelegram, normaliseWhatsapp } from './validate.js';
 

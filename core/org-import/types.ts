@@ -1,10 +1,8 @@
+import type { Bilingual } from '../language/bilingual.js';
 import type { Organisation } from '../model/index.js';
 
-/** A message in plain Indonesian first, English second. */
-export type ImportMessage = { id: string; en: string };
-
 /** `line` is the 1-based line in the file as a text editor or spreadsheet shows it; null for the file as a whole. */
-export type ImportError = { line: number | null; message: ImportMessage };
+export type ImportError = { line: number | null; message: Bilingual };
 
 export type ImportResult =
   { ok: true; organisation: Organisation } | { ok: false; errors: ImportError[] };

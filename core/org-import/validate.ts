@@ -1,9 +1,10 @@
 // Drafts (from CSV or YAML) to an Organisation, or every problem found, each with its line.
 // Nothing is imported when anything is wrong: a half-imported organisation is worse than none.
+import type { Bilingual } from '../language/bilingual.js';
 import { nameKey } from '../language/text.js';
 import { Organisation } from '../model/index.js';
 import type { Language, Person, Role, Unit, UnitKind } from '../model/index.js';
-import type { Drafts, Field, ImportError, ImportMessage, ImportResult } from './types.js';
+import type { Drafts, Field, ImportError, ImportResult } from './types.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -343,7 +344,7 @@ export function validate(drafts: Drafts): ImportResult {
   return { ok: true, organisation: parsed.data };
 }
 
-function schemaMessage(path: string, reason: string): ImportMessage {
+function schemaMessage(path: string, reason: string): Bilingual {
   return { id: `Data tidak sah di ${path}: ${reason}.`, en: `Invalid data at ${path}: ${reason}.` };
 }
 

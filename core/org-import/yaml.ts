@@ -3,6 +3,7 @@
 // 081234567890 must not become a number and lose digits.
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
+import type { Bilingual } from '../language/bilingual.js';
 import { normaliseWhitespace, stripInvisible } from '../language/text.js';
 import type { Drafts, Field, ImportError, PersonDraft, UnitDraft } from './types.js';
 
@@ -57,7 +58,7 @@ export function parseYaml(text: string): { drafts: Drafts; errors: ImportError[]
   const fail = (node: unknown, id: string, en: string) =>
     errors.push({ line: lineOf(node), message: { id, en } });
 
-  const checkKeys = (map: YAMLMap, allowed: string[], where: { id: string; en: string }) => {
+  const checkKeys = (map: YAMLMap, allowed: string[], where: Bilingual) => {
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!allowed.includes(key)) {

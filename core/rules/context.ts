@@ -2,7 +2,7 @@
 // including how the chat names a step ("langkah 3 "Menyusun usulan program bagian"").
 import { numberedSteps, unitById } from '../model/index.js';
 import type { Flow, FlowNode, Organisation, Process, StepNode } from '../model/index.js';
-import type { LocalText } from './types.js';
+import type { Bilingual } from '../language/bilingual.js';
 
 export type RuleContext = {
   process: Process;
@@ -12,7 +12,7 @@ export type RuleContext = {
   steps: Array<{ no: number; node: StepNode }>;
   node(id: string): FlowNode | undefined;
   /** How the chat names a node: `langkah 3 "Memeriksa berkas"`, `titik mulai`, … */
-  nodeLabel(id: string): LocalText;
+  nodeLabel(id: string): Bilingual;
   /** How people name a unit: its short name, else its name, else the id as given. */
   unitLabel(unitId: string): string;
 };
@@ -29,7 +29,7 @@ export function createContext(process: Process, org: Organisation): RuleContext 
   const numbers = new Map<string, number>();
   for (const s of steps) if (!numbers.has(s.node.id)) numbers.set(s.node.id, s.no);
 
-  const nodeLabel = (id: string): LocalText => {
+  const nodeLabel = (id: string): Bilingual => {
     const n = nodes.get(id);
     if (!n) return { id: `simpul ${quote(id)} (tidak ada)`, en: `node ${quote(id)} (missing)` };
     if (n.kind === 'start') return { id: 'titik mulai', en: 'the start' };

@@ -20,15 +20,7 @@ import { rule as stepWaktu } from './step-waktu.js';
 import { rule as unconfirmedHandoff } from './unconfirmed-handoff.js';
 import { rule as unreachableStep } from './unreachable-step.js';
 
-export type {
-  CheckOptions,
-  Finding,
-  Level,
-  LocalText,
-  Report,
-  Rule,
-  RuleSetting,
-} from './types.js';
+export type { CheckOptions, Finding, Level, Report, Rule, RuleSetting } from './types.js';
 export type { RuleContext } from './context.js';
 
 /** Every rule, in the order findings are reported: structure first, then content, then naming. */

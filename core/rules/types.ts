@@ -1,10 +1,8 @@
 // The shape of a quality rule and of what it reports (bpmnlint-style: one rule per file).
+import type { Bilingual } from '../language/bilingual.js';
 import type { RuleContext } from './context.js';
 
 export type Level = 'error' | 'warning';
-
-/** A message in plain Indonesian first, English second. */
-export type LocalText = { id: string; en: string };
 
 export type Finding = {
   ruleId: string;
@@ -15,11 +13,11 @@ export type Finding = {
    * handoffs; null when it is about the process as a whole.
    */
   nodeId: string | null;
-  message: LocalText;
+  message: Bilingual;
 };
 
 /** What a rule hands to `report`: the runner adds the rule id and the level of the preset. */
-export type Report = (f: { nodeId: string | null; message: LocalText }) => void;
+export type Report = (f: { nodeId: string | null; message: Bilingual }) => void;
 
 export interface Rule {
   /** Stable kebab-case id, also the file name. */

@@ -5,7 +5,8 @@ import { handoffs, isExternalKind, unitById } from '../model/index.js';
 import type { Handoff } from '../model/index.js';
 import type { RuleContext } from './context.js';
 import { quote } from './context.js';
-import type { LocalText, Rule } from './types.js';
+import type { Bilingual } from '../language/bilingual.js';
+import type { Rule } from './types.js';
 
 export const rule: Rule = {
   id: 'unconfirmed-handoff',
@@ -26,11 +27,11 @@ export const rule: Rule = {
   },
 };
 
-function describe(ctx: RuleContext, h: Handoff, note: string | null): LocalText {
+function describe(ctx: RuleContext, h: Handoff, note: string | null): Bilingual {
   const from = ctx.unitLabel(h.fromUnitId);
   const to = ctx.unitLabel(h.toUnitId);
   const what = h.what ? ` ${quote(h.what)}` : '';
-  let subject: LocalText;
+  let subject: Bilingual;
   if (h.kind === 'edge') {
     const a = ctx.nodeLabel(h.fromNodeId);
     const b = ctx.nodeLabel(h.toNodeId);

@@ -11,6 +11,7 @@ export type OutboxMessage = {
   id: number;
   chatKey: string;
   platform: string;
+  /** The JSON as stored: the sender checks it with core's Outbound schema before sending. */
   payload: unknown;
   /** Claims so far, this one included. */
   attempts: number;

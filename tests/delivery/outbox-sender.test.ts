@@ -109,4 +109,56 @@ forEachDatabase('outbox sender', (getDb) => {
         await db.execute(sql.raw(statement));
     }
   });
+
+  // Protection: OutboxSender.sendOne parses each payload with core's Outbound schema and sets an
+  // unreadable one aside (marked failed, logged by id). Without the parse the platform is handed
+  // whatever JSON is stored; without the mark the chat's queue stops behind the row for good.
+  it('sets a stored message that is not a message aside, by id, and sends the chat the rest', async () => {
+    const { db } = getDb();
+    await applyInbound(
+      db,
+      { platform: 'telegram', updateKey: 'bad', chatKey: 'telegram:1' },
+      () => ({
+        state: {},
+        stateVersion: 1,
+        personId: null,
+        outbound: [
+          { platform: 'telegram', payload: { kind: 'text', text: 'Pertama.' } },
+          { platform: 'telegram', payload: { kind: 'text', body: 'Rahasia pegawai.' } },
+          { platform: 'telegram', payload: { kind: 'text', text: 'Ketiga.' } },
+        ],
+      }),
+    );
+    await reply('telegram:2', ['Baik.']);
+    const logged: { event: string; fields: Record<string, unknown> }[] = [];
+    const log = {
+      ...silentLogger,
+      error: (event: string, fields: Record<string, unknown> = {}) =>
+        logged.push({ event, fields }),
+    };
+    const platform = recordingSender();
+
+    expect(await new OutboxSender(db, platform, log).drain()).toBe(3);
+
+    await expectDelivered(platform, {
+      'telegram:1': ['Pertama.', 'Ketiga.'],
+      'telegram:2': ['Baik.'],
+    });
+    const rows = rowsOf<{ id: string; status: string; last_error: string | null }>(
+      await db.execute(
+        sql.raw(
+          `select id::text, status, last_error from outbox where chat_key = 'telegram:1' order by id`,
+        ),
+      ),
+    );
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'failed', 'sent']);
+    expect(rows[1]!.last_error).toBe('unreadable payload: text invalid_type');
+    expect(logged).toEqual([
+      {
+        event: 'outbox.unreadable',
+        fields: { id: Number(rows[1]!.id), chat: 'telegram:1', error: rows[1]!.last_error },
+      },
+    ]);
+    expect(JSON.stringify(logged)).not.toContain('Rahasia');
+  });
 });

@@ -2,7 +2,7 @@
 import { connect, ensureEnd, outgoing, stepByNo, updateEdge } from '../../model/flow-edit.js';
 import { ask, editDraft, localId } from '../ops.js';
 import { continueStep } from '../pipeline.js';
-import type { Msg } from '../types.js';
+import type { Bilingual } from '../../language/bilingual.js';
 import type { View } from '../view.js';
 import { addSteps } from './steps.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
@@ -79,7 +79,7 @@ function startExits(v: View, labels: string[]): Applied {
 }
 
 /** Asks where exit `i` leads, or, when all are known, moves on. */
-export function nextExit(v: View, i: number): Msg[] {
+export function nextExit(v: View, i: number): Bilingual[] {
   const { pid, nid } = v.cursor;
   if (i < v.state.work.exitLabels.length) {
     ask(v, { q: 'decision.exit_target', pid, nid, i });

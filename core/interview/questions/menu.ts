@@ -3,12 +3,12 @@ import type { Category, Process } from '../../model/process.js';
 import { suggestProcessName } from '../../language/indonesian.js';
 import { ask, nextCode } from '../ops.js';
 import { T } from '../texts.js';
-import type { Msg } from '../types.js';
+import { type Bilingual, textFor } from '../../language/bilingual.js';
 import type { View } from '../view.js';
 import { firstMissing } from './resume.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
 
-const CATEGORY_LABEL: Record<Category, Msg> = {
+const CATEGORY_LABEL: Record<Category, Bilingual> = {
   inti: msg('Inti', 'Core'),
   pendukung: msg('Pendukung', 'Support'),
   manajemen: msg('Manajemen', 'Management'),
@@ -102,7 +102,7 @@ export const pickDraft: Question = {
   apply: (v, a) => resumeDraft(v, valueOf(a, 'choice')),
 };
 
-const STATUS_LABEL: Record<Process['status'], Msg> = {
+const STATUS_LABEL: Record<Process['status'], Bilingual> = {
   draft: msg('draf', 'draft'),
   submitted: msg('dikirim', 'submitted'),
   approved: msg('disetujui', 'approved'),
@@ -110,7 +110,7 @@ const STATUS_LABEL: Record<Process['status'], Msg> = {
   ratified: msg('ditetapkan', 'ratified'),
 };
 
-function unitProcessList(v: View): Msg {
+function unitProcessList(v: View): Bilingual {
   const unitId = v.person()?.unitId;
   const stored = v.ctx.processes.filter((p) => p.ownerUnitId === unitId);
   const all = new Map<string, Pick<Process, 'code' | 'name' | 'status'>>();
@@ -123,12 +123,7 @@ function unitProcessList(v: View): Msg {
       'Your unit has no recorded processes yet.',
     );
   const line = (lang: 'id' | 'en') =>
-    rows
-      .map(
-        (p) =>
-          `${p.code} ${p.name} — ${lang === 'id' ? STATUS_LABEL[p.status].id : STATUS_LABEL[p.status].en}`,
-      )
-      .join('\n');
+    rows.map((p) => `${p.code} ${p.name} — ${textFor(STATUS_LABEL[p.status], lang)}`).join('\n');
   return msg(
     `Proses unit ${v.unitName(unitId)}:\n${line('id')}`,
     `Processes of ${v.unitName(unitId)}:\n${line('en')}`,
@@ -156,7 +151,7 @@ export const inventoryList: Question = {
           `That is ${names.length} processes. Name at most 30 at once, the rest later.`,
         ),
       };
-    const notes: Msg[] = [];
+    const notes: Bilingual[] = [];
     const ids: string[] = [];
     for (const raw of names) {
       const suggested = suggestProcessName(raw);

@@ -2,8 +2,10 @@
 // the answer type, texts in both languages, and what an answer does (including what comes next).
 import type { Unit } from '../../model/organisation.js';
 import type { Duration } from '../../model/process.js';
-import type { Effect, Msg, Outbound } from '../types.js';
+import type { Effect, Outbound } from '../types.js';
 import type { View } from '../view.js';
+import type { QuestionId } from '../question-ids.js';
+import { type Bilingual, bilingual } from '../../language/bilingual.js';
 
 export type AnswerType = 'text' | 'list' | 'duration' | 'yesno' | 'choice' | 'unit' | 'step';
 
@@ -20,22 +22,22 @@ export type Answer =
 export type Applied =
   | {
       effects?: Effect[];
-      notes?: Msg[];
+      notes?: Bilingual[];
       /** Messages other than text, said after the notes (an invitation). */
       outbound?: Outbound[];
       /** Apply this answer to the question now current (a detour such as party.new is over). */
       replay?: Answer;
     }
-  | { refuse: Msg };
+  | { refuse: Bilingual };
 
-export type ChoiceDef = { id: string; label: Msg | string };
+export type ChoiceDef = { id: string; label: Bilingual | string };
 
 export interface Question {
-  id: string;
+  id: QuestionId;
   answer: AnswerType;
   optional?: (v: View) => boolean;
-  text(v: View): Msg;
-  help: Msg;
+  text(v: View): Bilingual;
+  help: Bilingual;
   /** Buttons. For 'unit' questions the ids are unit ids; typed names are matched against all units. */
   choices?(v: View): ChoiceDef[];
   /** 'choice' questions: what typed text that matches no button means (else it is refused). */
@@ -51,7 +53,7 @@ export interface Question {
   skip?(v: View): Applied;
 }
 
-export const msg = (id: string, en: string): Msg => ({ id, en });
+export const msg = bilingual;
 
 /** Narrowing helpers for apply(): each question knows its own answer type. */
 type ValueOf<T extends Answer['type']> = Extract<Answer, { type: T }>['value'];

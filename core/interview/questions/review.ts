@@ -10,6 +10,7 @@ import { T } from '../texts.js';
 import type { Outbound } from '../types.js';
 import type { View } from '../view.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
+import type { QuestionId } from '../question-ids.js';
 
 export function reviewPreamble(v: View): Outbound[] {
   const d = v.draft();
@@ -251,7 +252,7 @@ export const editMenu: Question = {
   apply(v, a) {
     const c = valueOf(a, 'choice');
     const { pid, nid } = v.cursor;
-    const q: Record<string, string> = {
+    const q: Record<string, QuestionId> = {
       name: 'step.name',
       performer: 'step.performer',
       kelengkapan: 'step.kelengkapan',

@@ -12,18 +12,18 @@ import type { StepNode } from '../../model/process.js';
 import { ask, editDraft, ensureFlow, localId } from '../ops.js';
 import { closeChain, continueStep } from '../pipeline.js';
 import { T } from '../texts.js';
-import type { Msg } from '../types.js';
+import type { Bilingual } from '../../language/bilingual.js';
 import type { View } from '../view.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
 
 const MAX_PASTE = 1000;
 
 /** Adds steps named by the person, wired in where `work.attach` says; a pasted list is chained. */
-export function addSteps(v: View, names: string[]): { first: string; notes: Msg[] } {
+export function addSteps(v: View, names: string[]): { first: string; notes: Bilingual[] } {
   const pid = v.cursor.pid!;
   ensureFlow(v, pid);
   const w = v.state.work;
-  const notes: Msg[] = [];
+  const notes: Bilingual[] = [];
   const attach = w.attach ?? defaultAttach(v);
   w.attach = undefined;
   const ids: string[] = [];
