@@ -8,7 +8,7 @@
 //   transaction, after its inbox row).
 // Asserted: nothing lost or doubled, at most one notice to the person, the interview continues.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SKIP_POSTGRES } from '../support/db.js';
+import { ADMIN_URL, SKIP_POSTGRES } from '../support/db.js';
 import { Supervisor } from '../support/bot-process.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 import {
@@ -45,7 +45,8 @@ describe.skipIf(SKIP_POSTGRES)('the database fails under the bot', () => {
   // update the bot could neither apply nor set aside must not be confirmed: it has to come again.
   it('PostgreSQL unreachable for 20 s mid-interview: nothing lost or doubled, the interview continues', async () => {
     w = await openWorld();
-    proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
+    const server = new URL(ADMIN_URL);
+    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
     const viaProxy = new URL(w.url);
     viaProxy.port = String(proxy.port);
     sup = new Supervisor({
