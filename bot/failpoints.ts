@@ -6,7 +6,8 @@ export type Failpoint =
   | 'db.after-inbox' // inside the update's transaction, after the inbox row
   | 'service.after-commit' // the update's transaction committed, no reply sent yet
   | 'outbox.after-send' // a reply sent, not yet marked as sent
-  | 'telegram.before-confirm'; // a batch applied, its offset not yet confirmed
+  | 'telegram.before-confirm' // a batch applied, its offset not yet confirmed
+  | 'telegram.after-confirm'; // Telegram has answered the getUpdates that confirmed a batch
 
 const armed = process.env.PROBIS_FAILPOINT;
 

@@ -23,6 +23,7 @@ export async function pollUpdates(o: {
   let storageFailures = 0;
   while (!o.signal.aborted) {
     let batch: { update_id: number }[];
+    const confirming = offset !== undefined;
     try {
       batch = (await o.telegram.callApi(
         'getUpdates',
@@ -35,6 +36,7 @@ export async function pollUpdates(o: {
         { signal: o.signal as never },
       )) as { update_id: number }[];
       failures = 0;
+      if (confirming) failpoint('telegram.after-confirm');
     } catch (e) {
       if (o.signal.aborted) return;
       failures++;

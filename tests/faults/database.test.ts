@@ -4,10 +4,11 @@
 //   cut (open connections reset, new ones refused), then restored. The machine's PostgreSQL keeps
 //   running for the other test files.
 // - A backend killed inside a transaction: pg_terminate_backend while updates are being applied
-//   (a test trigger makes each inbox insert last 300 ms, so the kill lands inside a transaction).
+//   (a test trigger makes each interview save last 300 ms, so the kill lands inside a
+//   transaction, after its inbox row).
 // Asserted: nothing lost or doubled, at most one notice to the person, the interview continues.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SKIP_POSTGRES } from '../support/db.js';
+import { ADMIN_URL, SKIP_POSTGRES } from '../support/db.js';
 import { Supervisor } from '../support/bot-process.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 import {
@@ -44,7 +45,8 @@ describe.skipIf(SKIP_POSTGRES)('the database fails under the bot', () => {
   // update the bot could neither apply nor set aside must not be confirmed: it has to come again.
   it('PostgreSQL unreachable for 20 s mid-interview: nothing lost or doubled, the interview continues', async () => {
     w = await openWorld();
-    proxy = await startTcpProxy({ host: '127.0.0.1', port: 5432 });
+    const server = new URL(ADMIN_URL);
+    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
     const viaProxy = new URL(w.url);
     viaProxy.port = String(proxy.port);
     sup = new Supervisor({
@@ -122,9 +124,10 @@ describe.skipIf(SKIP_POSTGRES)('the database fails under the bot', () => {
 
   // Protection under test: each update is one transaction that can be replayed; a connection
   // killed inside it rolls it back and the update is tried again (or, if the driver takes the
-  // process down, the supervisor's restart gets it redelivered, unconfirmed). Without the
-  // rollback-and-retry (e.g. the inbox row committed on its own), a killed transaction would
-  // leave the answer marked done but never applied: revision < N, replies missing.
+  // process down, the supervisor's restart gets it redelivered, unconfirmed). The kill lands
+  // while the interview is being saved, after the inbox row: were the inbox row committed on its
+  // own, the retry would find the key done and skip the answer (revision < N: fails; checked by
+  // committing it apart once).
   it('a backend killed inside a transaction: nothing lost or doubled, the interview continues', async () => {
     w = await openWorld();
     const sql = w.sql;
@@ -139,7 +142,7 @@ describe.skipIf(SKIP_POSTGRES)('the database fails under the bot', () => {
     await sql.unsafe(`
       create function probis_test_slow() returns trigger language plpgsql as $$
       begin perform pg_sleep(0.3); return new; end $$;
-      create trigger probis_test_slow before insert on inbox for each row execute function probis_test_slow();`);
+      create trigger probis_test_slow before insert on interviews for each row execute function probis_test_slow();`);
     ids.push(...answers.slice(2).map((a) => w!.fake.sendText(chatId, a)));
 
     const kills: number[] = [];

@@ -1,13 +1,19 @@
-// Issue 11, fault 1: the bot process is SIGKILLed (PROBIS_FAILPOINT) at each of its five named
+// Issue 11, fault 1: the bot process is SIGKILLed (PROBIS_FAILPOINT) at each of its six named
 // points while a bound person's answers are being handled; a restart without the failpoint must
 // store every answer exactly once and send every reply (a reply may come twice only across a crash
 // between sending it and marking it sent).
 //
-// What each case checks, and what it fails on without the protection (checked by reasoning on a
-// copy of the logic, product code untouched):
-// - telegram.after-fetch: the offset is confirmed only after the batch is stored. If the poller
-//   confirmed on fetch (carried `offset` into the next call before processing), the batch would
-//   be gone after the restart: inbox rows and replies missing → expectAppliedOnce fails.
+// What each case checks, and what it fails on without the protection:
+// - telegram.after-fetch: a batch fetched and not yet stored comes again after the restart (a
+//   fetch confirms nothing by itself). It does NOT guard the order of confirming and storing:
+//   the kill comes before any later getUpdates, so a poller that confirmed early would pass.
+// - telegram.after-confirm: the offset is confirmed only after the batch is stored. The kill
+//   comes as soon as Telegram has answered the getUpdates that carried the offset; the fake
+//   holds a poll only 20 ms here, so that answer comes at once. A poller that confirmed before
+//   storing (processing not awaited before the next getUpdates; checked once by breaking it)
+//   dies with most of the batch confirmed and not stored: gone after the restart, inbox rows
+//   missing → expectAppliedOnce fails. Carrying the offset early while still awaiting the batch
+//   is harmless under a kill; under a database outage it is caught by database.test.ts.
 // - db.after-inbox: the inbox row is written in the same transaction as the state and outbox. If
 //   it were committed on its own first, the restart would see the key as 'done' and skip it: the
 //   answer lost, revision < N → fails.
@@ -46,6 +52,7 @@ const POINTS: Failpoint[] = [
   'service.after-commit',
   'outbox.after-send',
   'telegram.before-confirm',
+  'telegram.after-confirm',
 ];
 
 describe.skipIf(SKIP_POSTGRES).concurrent('SIGKILL at a failpoint, then a restart', () => {
@@ -56,7 +63,9 @@ describe.skipIf(SKIP_POSTGRES).concurrent('SIGKILL at a failpoint, then a restar
 
   for (const point of POINTS) {
     it(`${point}: every answer stored once, every reply sent`, async () => {
-      const w = await openWorld();
+      // after-confirm: the confirming getUpdates must come back at once, not after a long poll
+      // during which an early-confirmed batch could still be stored.
+      const w = await openWorld(point === 'telegram.after-confirm' ? { longPollMaxMs: 20 } : {});
       worlds.push(w);
       const chatId = 1001;
       const chatKey = `telegram:${chatId}`;

@@ -2,9 +2,10 @@
 // folder (creating one takes seconds). PostgreSQL: a fresh database per file, dropped after.
 // Both get the migrations applied and, by default, every table emptied before each test.
 //
-// PostgreSQL is expected at PROBIS_TEST_DATABASE_URL (default
-// postgres://postgres@127.0.0.1:5432/postgres, used to create the test database). When it is
-// unreachable the PostgreSQL half FAILS; set PROBIS_TEST_SKIP_POSTGRES=1 to skip it instead.
+// PostgreSQL is expected at PROBIS_TEST_DATABASE_URL, used to create the test database. The
+// run's globalSetup (tests/support/postgres-setup.ts) sets it: the machine's PostgreSQL on
+// 127.0.0.1:5432, or an embedded one started for the run. When it is unreachable the PostgreSQL
+// half FAILS; set PROBIS_TEST_SKIP_POSTGRES=1 to skip it instead.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

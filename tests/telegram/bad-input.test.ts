@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument, formatDocument } from '../../bot/commands/exchange.js';
 import {
   createInvitation,
+  inboxStatus,
   loadInterview,
   revokeInvitation,
   saveOrganisation,
@@ -84,7 +85,7 @@ describe('bad input through Telegram', () => {
     expect((await state(h, 100)).cursor.q).toBe('activity.output');
   });
 
-  it('cleans control characters, NUL bytes, lone surrogates, bidi overrides and zero-width characters', async () => {
+  it('cleans control characters, NUL bytes, lone surrogates, bidi overrides and zero-width characters from an answer', async () => {
     const u = await atFirstStep(h, 101, await person());
     await u.say('Mene\u0000rima\u200B su\u202Erat\uD800 masuk\u0007');
     const s = await state(h, 101);
@@ -92,6 +93,22 @@ describe('bad input through Telegram', () => {
       (n) => (n as { name: string }).name,
     );
     expect(names).toEqual(['Menerima surat masuk']);
+  });
+
+  // The interview cleans answers (above), but echoes a mistyped command back as typed: here only
+  // the database layer's cleaning (db/clean-text.ts) keeps the reply storable. Without it the
+  // outbox row is refused (NUL and lone surrogates are not valid jsonb) and the update is set
+  // aside after its retries.
+  it('cleans a NUL byte and a lone surrogate from what is stored when a reply echoes them', async () => {
+    const u = h.user(111);
+    await u.start(await h.invite(await person()));
+    const update = h.fake.sendText(111, '/ter\u0000bang\uD800');
+    await u.settled(update);
+    expect(u.texts().join('\n')).toContain('Perintah "/terbang\uFFFD" tidak dikenal');
+    expect(u.texts().join('\n')).not.toContain('tidak dapat diproses');
+    expect(
+      await inboxStatus(h.t.app.database.db, { platform: 'telegram', updateKey: String(update) }),
+    ).toBe('done');
   });
 
   it('keeps SQL, DOT, HTML, XML and Markdown fragments literal in the model, the map, the export and the BPMN', async () => {

@@ -23,11 +23,15 @@ describe('a batch of updates from several chats', () => {
   it("sends the other chats' replies while one chat's update is still being applied", async () => {
     let releaseRina!: () => void;
     const rinaHeld = new Promise<void>((r) => (releaseRina = r));
+    // The explicit signal: Budi's and Sari's updates are both stored (Rina's is still held).
+    let othersStored!: () => void;
+    const othersDone = new Promise<void>((r) => (othersStored = r));
     const applied: string[] = [];
     const service = {
       async handle(ev: InboundEvent) {
         if (ev.chatKey === 'telegram:1001') await rinaHeld;
         applied.push(ev.updateKey);
+        if (applied.length === 2) othersStored();
         return { outcome: 'applied', outboxIds: [1], revision: 1 };
       },
     } as unknown as ConversationService;
@@ -45,7 +49,10 @@ describe('a batch of updates from several chats', () => {
       text(2, 2002, 'Pengelolaan Keuangan'),
       text(3, 3003, 'Pengelolaan Arsip'),
     ]);
-    await new Promise((r) => setTimeout(r, 20));
+    await othersDone;
+    // One turn of the event loop: every continuation not blocked on Rina has run (no timer, no
+    // wall-clock wait; the fake service and the updates object do no I/O).
+    await new Promise((r) => setImmediate(r));
 
     // Budi's and Sari's replies may go out: the outbox was told once each was stored.
     expect(applied).toEqual(['2', '3']);
@@ -56,5 +63,6 @@ describe('a batch of updates from several chats', () => {
     await batch;
     expect(applied).toEqual(['2', '3', '1']);
     expect(told.at(-1)).toEqual(['2', '3', '1']);
-  });
+    // Should the other chats wait behind Rina, the signal never comes: fail in seconds, not 60 s.
+  }, 10_000);
 });

@@ -155,12 +155,16 @@ describe('Telegram under its own limits', () => {
 
   it('on 429 sends nothing before retry_after, and everything arrives', async () => {
     const rina = h.user(4001);
-    h.fake.failNext({ method: 'sendMessage', chatId: 4001, count: 1, status: 429, retryAfter: 1 });
+    // 3 s: longer than the first backoff (1 s) and the chat's pacing (1 s), so only a sender
+    // that reads retry_after waits this long; one that backs off instead is caught by the fake.
+    h.fake.failNext({ method: 'sendMessage', chatId: 4001, count: 1, status: 429, retryAfter: 3 });
     await rina.start(await h.invite('rina'));
     expect(rina.texts().join('\n')).toContain('Selamat datang di Probis, Rina');
     expect(h.fake.lastQuestion(4001)?.text).toContain('mau memetakan proses apa hari ini?');
     expect(h.fake.violations()).toEqual([]);
-    expect(h.fake.stats().tooManyRequests).toBeGreaterThan(0);
+    const sends = h.fake.calls('sendMessage').filter((c) => c.chatId === 4001);
+    expect(sends.map((c) => c.status)).toEqual([429, ...Array(sends.length - 1).fill(200)]);
+    expect(sends[1]!.at - sends[0]!.at).toBeGreaterThanOrEqual(3000);
   });
 
   it("paces one chat at about a message a second, within Telegram's limits", async () => {
