@@ -7,6 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
 import type { Input, Outbound } from '../../core/interview/index.js';
 import type { Db } from '../../db/index.js';
+import { InboundRunner, type InboundWork } from '../conversation/inbound-runner.js';
 import type { ConversationService } from '../conversation/service.js';
 import { type ChannelSender, OutboxSender, type SendOutcome } from '../delivery/outbox-sender.js';
 import type { Logger } from '../log.js';
@@ -45,7 +46,12 @@ export type TerminalOptions = {
   organisationId?: string | null;
   /** Renders a process map to a file and returns its path (none: outline only). */
   mapFiles?: MapFiles;
+  /** Waits between retries of a failed line (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
 };
+
+const NOT_STORED =
+  'Maaf, terjadi kesalahan dan jawaban ini belum tersimpan. Silakan coba lagi. / Sorry, something went wrong and this answer was not stored. Please try again.';
 
 class TerminalSender implements ChannelSender {
   readonly platform = 'terminal';
@@ -67,7 +73,8 @@ class TerminalSender implements ChannelSender {
   }
 }
 
-function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
+/** An outbound message as one JSON line of `probis chat --jsonl`. */
+export function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
   switch (m.kind) {
     case 'text':
       return { type: 'text', text: m.text };
@@ -96,24 +103,32 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
     personId: o.personId ?? null,
     organisationId: o.organisationId ?? null,
   };
+  const writeError = (text: string) =>
+    o.output.write(
+      o.mode === 'jsonl'
+        ? JSON.stringify({ type: 'error', error: text } satisfies JsonlOutbound) + '\n'
+        : text + '\n\n',
+    );
+  // The same runner as Telegram's: retries, a poisoned line set aside. A line is never delivered
+  // again, so an outage is said here when the line fails, not by the runner's notice.
+  const runner = new InboundRunner<InboundWork>({
+    db: o.db,
+    service: o.service,
+    log: o.log,
+    key: () => chatKey,
+    notice: async (_w, notice) => {
+      if (notice.kind === 'set-aside') writeError(notice.text);
+    },
+    onApplied: () => undefined,
+    ...(o.sleep ? { sleep: o.sleep } : {}),
+  });
   const handle = async (input: Input) => {
+    const event = { platform: 'terminal' as const, updateKey: `${run}:${++n}`, chatKey, identity };
     try {
-      await o.service.handle({
-        platform: 'terminal',
-        updateKey: `${run}:${++n}`,
-        chatKey,
-        identity,
-        input,
-      });
+      await runner.run([{ kind: 'event', event: { ...event, input } }]);
     } catch {
-      // Logged by the service; the answer was not stored, the session goes on.
-      const text =
-        'Maaf, terjadi kesalahan dan jawaban ini belum tersimpan. Silakan coba lagi. / Sorry, something went wrong and this answer was not stored. Please try again.';
-      o.output.write(
-        o.mode === 'jsonl'
-          ? JSON.stringify({ type: 'error', error: text } satisfies JsonlOutbound) + '\n'
-          : text + '\n\n',
-      );
+      // Logged by the runner; the answer was not stored, the session goes on.
+      writeError(NOT_STORED);
     }
     await outbox.drain();
   };
