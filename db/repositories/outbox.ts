@@ -15,6 +15,11 @@ export type OutboxMessage = {
   /** Claims so far, this one included. */
   attempts: number;
   createdAt: Date;
+  /**
+   * The chat is the private chat of an account the platform said is unreachable (the person
+   * blocked the bot): the sender gives the message up without sending it.
+   */
+  unreachable: boolean;
 };
 
 const outboxColumns = {
@@ -54,6 +59,7 @@ type OutboxRow = {
   payload: unknown;
   attempts: number;
   created_at: Date | string;
+  unreachable: boolean;
 };
 
 function toOutboxMessage(r: OutboxRow): OutboxMessage {
@@ -64,6 +70,7 @@ function toOutboxMessage(r: OutboxRow): OutboxMessage {
     payload: r.payload,
     attempts: r.attempts,
     createdAt: new Date(r.created_at),
+    unreachable: r.unreachable === true,
   };
 }
 
@@ -135,6 +142,16 @@ export async function markSentAndClaimNextMany(
 
 type NoRow = { [K in keyof OutboxRow]: null };
 
+/**
+ * Whether the claimed row's chat is an unreachable account's private chat ("<platform>:<account>"):
+ * one probe of channel_accounts' primary key per claimed row.
+ */
+const UNREACHABLE = `exists (
+      select 1 from channel_accounts a
+       where a.platform = outbox.platform
+         and a.account_id = substr(outbox.chat_key, length(outbox.platform) + 2)
+         and a.unreachable_since is not null) as unreachable`;
+
 /** The sending side's statements, in plain SQL: they run for every message sent. */
 const SQL = {
   claim: `
@@ -151,7 +168,7 @@ const SQL = {
         order by cand.id
         limit $2
           for update skip locked)
-    returning id::text as id, chat_key, platform, payload, attempts, created_at`,
+    returning id::text as id, chat_key, platform, payload, attempts, created_at, ${UNREACHABLE}`,
   // Each marked message's chat: the oldest message still pending is its new head. The heads are
   // read in the statement's snapshot, where the messages just marked still look pending: they
   // are left out by id. A head locked by someone else is not claimed, and nothing behind it is.
@@ -179,13 +196,19 @@ const SQL = {
          set attempts = attempts + 1,
              next_attempt_at = coalesce($3::timestamptz, now()) + make_interval(secs => $4::float8)
        where id in (select id from head where next_attempt_at <= coalesce($3::timestamptz, now()))
-      returning id, chat_key, platform, payload, attempts, created_at
+      returning id, chat_key, platform, payload, attempts, created_at, ${UNREACHABLE}
     )
     select sent.id::text as sent_id,
-           c.id::text as id, c.chat_key, c.platform, c.payload, c.attempts, c.created_at
+           c.id::text as id, c.chat_key, c.platform, c.payload, c.attempts, c.created_at,
+           c.unreachable
       from sent
       left join head on head.after_id = sent.id
       left join claimed c on c.id = head.id`,
+  failUnreachable: `
+    update outbox
+       set status = 'failed', last_error = 'unreachable: the account blocked the bot'
+     where platform = $1 and chat_key = $2 and status = 'pending'
+    returning id::text as id`,
 } as const;
 
 /**
@@ -208,9 +231,22 @@ export async function markSendFailed(
 
 /** A chat's messages not yet sent, oldest first. */
 export async function pendingOutboxForChat(db: Db, chatKey: string): Promise<OutboxMessage[]> {
-  return db
+  const rows = await db
     .select(outboxColumns)
     .from(outbox)
     .where(and(eq(outbox.chatKey, cleanText(chatKey)), eq(outbox.status, 'pending')))
     .orderBy(asc(outbox.id));
+  return rows.map((r) => ({ ...r, unreachable: false }));
+}
+
+/**
+ * Gives up every pending message of a chat whose account is unreachable, without sending them:
+ * the person blocked the bot. Returns how many were given up.
+ */
+export async function failUnreachableChat(
+  db: Db,
+  p: { platform: string; chatKey: string },
+): Promise<number> {
+  const rows = await rawQuery<{ id: string }>(db, SQL.failUnreachable, [p.platform, p.chatKey]);
+  return rows.length;
 }

@@ -99,36 +99,52 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
     });
 
     // Protection: fromTelegramUpdate answers a group command only when it names this bot (or
-    // replies to its message). Without the check, /start@OtherBot and the bare /start are
-    // answered too: three replies instead of one.
+    // replies to its message). Without the check, /start@OtherBot (and the bare /start) are
+    // answered too. Counted once the poller confirmed the batch, so a late reply cannot hide.
     it('answers in a group only the commands addressed to it', async () => {
       const group = -600;
-      h.fake.sendGroupText(group, 109, '/start@OtherBot');
-      h.fake.sendGroupText(group, 109, '/start');
-      h.fake.sendGroupText(group, 109, 'selamat pagi');
-      h.fake.sendGroupText(group, 109, `/start@${h.fake.username}`);
-      await until(() => h.fake.messages(group).length > 0, 'a reply in the group');
-      const [reply] = h.fake.messages(group);
-      expect(reply!.text).toContain('Probis hanya melayani percakapan pribadi');
+      /** Resolves once the poller confirmed the batch holding `id`: its work is done. */
+      const confirmed = (id: number) =>
+        until(
+          () => h.fake.calls('getUpdates').some((c) => Number(c.params.offset) > id),
+          `update ${id} confirmed`,
+        );
+      await confirmed(
+        Math.max(
+          h.fake.sendGroupText(group, 109, '/start@OtherBot'),
+          h.fake.sendGroupText(group, 109, '/start'),
+          h.fake.sendGroupText(group, 109, 'selamat pagi'),
+          h.fake.sendGroupText(group, 109, `/start@${h.fake.username}`),
+        ),
+      );
+      const replies = h.fake.messages(group);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.text).toContain('Probis hanya melayani percakapan pribadi');
 
       // A bare command replying to the bot's message is addressed to it.
-      h.fake.queueRaw({
-        message: {
-          message_id: 77,
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: group, type: 'group', title: 'Grup Uji Probis' },
-          from: { id: 109, is_bot: false, first_name: 'Siti' },
-          text: '/start',
-          entities: [{ offset: 0, length: 6, type: 'bot_command' }],
-          reply_to_message: {
-            message_id: reply!.message_id,
-            date: reply!.date,
-            chat: { id: group, type: 'group' },
-            from: { id: h.fake.id, is_bot: true, first_name: 'Probis', username: h.fake.username },
+      await confirmed(
+        h.fake.queueRaw({
+          message: {
+            message_id: 77,
+            date: Math.floor(Date.now() / 1000),
+            chat: { id: group, type: 'group', title: 'Grup Uji Probis' },
+            from: { id: 109, is_bot: false, first_name: 'Siti' },
+            text: '/start',
+            entities: [{ offset: 0, length: 6, type: 'bot_command' }],
+            reply_to_message: {
+              message_id: replies[0]!.message_id,
+              date: replies[0]!.date,
+              chat: { id: group, type: 'group' },
+              from: {
+                id: h.fake.id,
+                is_bot: true,
+                first_name: 'Probis',
+                username: h.fake.username,
+              },
+            },
           },
-        },
-      });
-      await until(() => h.fake.messages(group).length > 1, 'a reply to the reply');
+        }),
+      );
       expect(h.fake.messages(group)).toHaveLength(2);
     });
   });
