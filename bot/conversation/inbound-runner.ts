@@ -191,7 +191,8 @@ export class InboundRunner<W extends InboundWork> {
         else log.error('inbound.task_dropped', { ...ids, ...errorFields(e) });
         return;
       }
-      this.toldOfOutage.clear();
+      // Storage works again (a task may not have touched it: only an event tells).
+      if (w.kind === 'event') this.toldOfOutage.clear();
       if (w.kind === 'event' && w.afterwards && result)
         await w
           .afterwards(result)

@@ -51,8 +51,11 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
       });
       await rina.settled(low);
       await rina.settled(high);
-      const delivered = h.fake.deliveries().filter((d) => [low, high].includes(d.update_id));
-      expect(new Set(delivered.map((d) => d.at)).size, 'one getUpdates answer').toBe(1);
+      // The last delivery of each is what the bot got (a long poll the stopped bot had on its way
+      // may still be answered, into a closed connection).
+      const lastAt = (id: number) =>
+        Math.max(...h.fake.deliveries().flatMap((d) => (d.update_id === id ? [d.at] : [])));
+      expect(lastAt(low), 'one getUpdates answer').toBe(lastAt(high));
       expect(rina.texts().join('\n')).toContain('Saya catat 1 proses.');
     });
 
