@@ -8,6 +8,7 @@ import {
   type OutboxMessage,
   type SentMark,
   claimOutbox,
+  failUnreachableChat,
   isTransientDbError,
   markSendFailed,
   markSentAndClaimNextMany,
@@ -145,7 +146,8 @@ export class OutboxSender {
   private start(m: OutboxMessage, now: Date): void {
     if (this.inFlight.has(m.id)) return;
     this.inFlight.add(m.id);
-    void this.sendOne(m, now)
+    const work = m.unreachable ? this.giveUpUnreachable(m) : this.sendOne(m, now);
+    void work
       .catch((e: unknown): SendResult => {
         this.log.error('outbox.send_crashed', { id: m.id, ...errorFields(e) });
         return { next: null, claimAgain: false };
@@ -202,6 +204,20 @@ export class OutboxSender {
         await new Promise((r) => setTimeout(r, 100 * 2 ** (attempt - 1)));
       }
     }
+  }
+
+  /**
+   * The person blocked the bot (the platform said so, see channel_accounts): the chat's pending
+   * messages are given up unsent, instead of a refusal each. A message queued later is claimed,
+   * and given up, the same way.
+   */
+  private async giveUpUnreachable(m: OutboxMessage): Promise<SendResult> {
+    const n = await failUnreachableChat(this.db, {
+      platform: this.sender.platform,
+      chatKey: m.chatKey,
+    });
+    this.log.info('outbox.unreachable_given_up', { id: m.id, chat: m.chatKey, messages: n });
+    return { next: null, claimAgain: true };
   }
 
   private async setAside(

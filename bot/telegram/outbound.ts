@@ -36,6 +36,26 @@ export function questionText(q: Extract<Outbound, { kind: 'question' }>): string
   return splitText(q.text)[0]!;
 }
 
+/** sendMessage's parameters for a text or a question: plain text, the question's buttons. */
+export function toSendMessage(m: Extract<Outbound, { kind: 'text' | 'question' }>): {
+  text: string;
+  reply_markup?: InlineKeyboard;
+} {
+  if (m.kind === 'text') return { text: m.text };
+  const keyboard = keyboardFor(m);
+  return { text: questionText(m), ...(keyboard ? { reply_markup: keyboard } : {}) };
+}
+
+/** A map without pictures (a process with no flow yet): its caption and outline as text. */
+export function mapAsText(m: Extract<Outbound, { kind: 'map' }>): string {
+  return `${m.caption}\n\n${m.outline}`.slice(0, 4096);
+}
+
+/** The caption of page `index` (from 0) of a map sent as `pages` photos. */
+export function pageCaption(caption: string, index: number, pages: number): string {
+  return (pages > 1 ? `${caption} (hal. ${index + 1}/${pages})` : caption).slice(0, 1024);
+}
+
 /** The text of an answered question, with the choice made, once its buttons are closed. */
 export function answeredText(question: string, label: string): string {
   const text = `${question}\n\n✓ ${label}`;

@@ -6,7 +6,16 @@ import { failpoint } from '../failpoints.js';
 import { type Logger, errorFields } from '../log.js';
 import type { TelegramUpdates } from './updates.js';
 
-export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
+/**
+ * The updates Probis asks for, in polling and webhook mode alike. `my_chat_member` tells when a
+ * person blocks the bot (no more sends to them) and when they come back.
+ */
+export const ALLOWED_UPDATES = [
+  'message',
+  'edited_message',
+  'callback_query',
+  'my_chat_member',
+] as const;
 
 export async function pollUpdates(o: {
   telegram: Telegram;

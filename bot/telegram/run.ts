@@ -46,6 +46,7 @@ export async function startTelegram(app: App, opts: StartOptions = {}): Promise<
     service: app.service,
     telegram: tg,
     log: app.log,
+    bot: () => ({ username: app.bot.username }),
     onApplied: () => outbox.kick(),
   });
   const me = await tg.getMe();

@@ -10,7 +10,7 @@ import {
   backoffMs,
 } from '../delivery/outbox-sender.js';
 import type { MapPictures } from '../map-pictures.js';
-import { keyboardFor, questionText } from './outbound.js';
+import { mapAsText, pageCaption, toSendMessage } from './outbound.js';
 import { invitationText, telegramRedeem } from '../conversation/invitation-text.js';
 
 const WHOLE_MAP = bilingual('Peta utuh (SVG)', 'the whole map (SVG)');
@@ -96,19 +96,11 @@ export class TelegramSender implements ChannelSender {
     const tg = this.o.telegram;
     try {
       switch (m.kind) {
-        case 'text': {
-          await this.paced(chatId);
-          const r = await tg.sendMessage(chatId, m.text);
-          return { ok: true, messageId: String(r.message_id) };
-        }
+        case 'text':
         case 'question': {
           await this.paced(chatId);
-          const keyboard = keyboardFor(m);
-          const r = await tg.sendMessage(
-            chatId,
-            questionText(m),
-            keyboard ? { reply_markup: keyboard } : {},
-          );
+          const { text, ...extra } = toSendMessage(m);
+          const r = await tg.sendMessage(chatId, text, extra);
           return { ok: true, messageId: String(r.message_id) };
         }
         case 'map':
@@ -137,19 +129,17 @@ export class TelegramSender implements ChannelSender {
     const tg = this.o.telegram;
     if (!pics || !pics.pages.length) {
       await this.paced(chatId);
-      const r = await tg.sendMessage(chatId, `${m.caption}\n\n${m.outline}`.slice(0, 4096));
+      const r = await tg.sendMessage(chatId, mapAsText(m));
       return { ok: true, messageId: String(r.message_id) };
     }
     await tg.sendChatAction(chatId, 'upload_photo').catch(() => undefined);
     let last = '';
     for (const [i, png] of pics.pages.entries()) {
       await this.paced(chatId);
-      const caption =
-        pics.pages.length > 1 ? `${m.caption} (hal. ${i + 1}/${pics.pages.length})` : m.caption;
       const r = await tg.sendPhoto(
         chatId,
         { source: Buffer.from(png), filename: `peta-${pics.code}-${i + 1}.png` },
-        { caption: caption.slice(0, 1024) },
+        { caption: pageCaption(m.caption, i, pics.pages.length) },
       );
       last = String(r.message_id);
     }

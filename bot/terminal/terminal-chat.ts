@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Input, Outbound } from '../../core/interview/index.js';
 import { bilingual, textFor } from '../../core/language/bilingual.js';
 import { type Db, undeliveredOutboxForChat } from '../../db/index.js';
+import { InboundRunner, type InboundWork } from '../conversation/inbound-runner.js';
 import type { ConversationService } from '../conversation/service.js';
 import type { MapDelivery } from '../delivery/map-delivery.js';
 import {
@@ -71,6 +72,8 @@ export type TerminalOptions = {
   mapFiles?: MapFiles;
   /** When the input ends, how long to wait for maps still being rendered (default 120 s). */
   mapWaitMs?: number;
+  /** Waits between retries of a failed line (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
 };
 
 class TerminalSender implements ChannelSender {
@@ -101,7 +104,8 @@ class TerminalSender implements ChannelSender {
   }
 }
 
-function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
+/** An outbound message as one JSON line of `probis chat --jsonl`. */
+export function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
   switch (m.kind) {
     case 'text':
       return { type: 'text', text: m.text };
@@ -133,23 +137,32 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
     personId: o.personId ?? null,
     organisationId: o.organisationId ?? null,
   };
+  const writeError = (text: string) =>
+    o.output.write(
+      o.mode === 'jsonl'
+        ? JSON.stringify({ type: 'error', error: text } satisfies JsonlOutbound) + '\n'
+        : text + '\n\n',
+    );
+  // The same runner as Telegram's: retries, a poisoned line set aside. A line is never delivered
+  // again, so an outage is said here when the line fails, not by the runner's notice.
+  const runner = new InboundRunner<InboundWork>({
+    db: o.db,
+    service: o.service,
+    log: o.log,
+    key: () => chatKey,
+    notice: async (_w, notice) => {
+      if (notice.kind === 'set-aside') writeError(notice.text);
+    },
+    onApplied: () => undefined,
+    ...(o.sleep ? { sleep: o.sleep } : {}),
+  });
   const handle = async (input: Input) => {
+    const event = { platform: 'terminal' as const, updateKey: `${run}:${++n}`, chatKey, identity };
     try {
-      await o.service.handle({
-        platform: 'terminal',
-        updateKey: `${run}:${++n}`,
-        chatKey,
-        identity,
-        input,
-      });
+      await runner.run([{ kind: 'event', event: { ...event, input } }]);
     } catch {
-      // Logged by the service; the answer was not stored, the session goes on.
-      const text = textFor(NOT_STORED, 'both-inline');
-      o.output.write(
-        o.mode === 'jsonl'
-          ? JSON.stringify({ type: 'error', error: text } satisfies JsonlOutbound) + '\n'
-          : text + '\n\n',
-      );
+      // Logged by the runner; the answer was not stored, the session goes on.
+      writeError(textFor(NOT_STORED, 'both-inline'));
     }
     await outbox.drain();
   };

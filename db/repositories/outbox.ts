@@ -18,6 +18,11 @@ export type OutboxMessage = {
   createdAt: Date;
   /** A map put back by its render job: the key of its stored pictures (db/repositories/artifacts.ts). */
   artifactKey: string | null;
+  /**
+   * The chat is the private chat of an account the platform said is unreachable (the person
+   * blocked the bot): the sender gives the message up without sending it.
+   */
+  unreachable: boolean;
 };
 
 const outboxColumns = {
@@ -59,6 +64,7 @@ type OutboxRow = {
   attempts: number;
   created_at: Date | string;
   artifact_key: string | null;
+  unreachable: boolean;
 };
 
 function toOutboxMessage(r: OutboxRow): OutboxMessage {
@@ -70,6 +76,7 @@ function toOutboxMessage(r: OutboxRow): OutboxMessage {
     attempts: r.attempts,
     createdAt: new Date(r.created_at),
     artifactKey: r.artifact_key,
+    unreachable: r.unreachable === true,
   };
 }
 
@@ -141,6 +148,16 @@ export async function markSentAndClaimNextMany(
 
 type NoRow = { [K in keyof OutboxRow]: null };
 
+/**
+ * Whether the claimed row's chat is an unreachable account's private chat ("<platform>:<account>"):
+ * one probe of channel_accounts' primary key per claimed row.
+ */
+const UNREACHABLE = `exists (
+      select 1 from channel_accounts a
+       where a.platform = outbox.platform
+         and a.account_id = substr(outbox.chat_key, length(outbox.platform) + 2)
+         and a.unreachable_since is not null) as unreachable`;
+
 /** The sending side's statements, in plain SQL: they run for every message sent. */
 const SQL = {
   claim: `
@@ -157,7 +174,7 @@ const SQL = {
         order by cand.id
         limit $2
           for update skip locked)
-    returning id::text as id, chat_key, platform, payload, attempts, created_at, artifact_key`,
+    returning id::text as id, chat_key, platform, payload, attempts, created_at, artifact_key, ${UNREACHABLE}`,
   // Each marked message's chat: the oldest message still pending is its new head. The heads are
   // read in the statement's snapshot, where the messages just marked still look pending: they
   // are left out by id. A head locked by someone else is not claimed, and nothing behind it is.
@@ -185,14 +202,19 @@ const SQL = {
          set attempts = attempts + 1,
              next_attempt_at = coalesce($3::timestamptz, now()) + make_interval(secs => $4::float8)
        where id in (select id from head where next_attempt_at <= coalesce($3::timestamptz, now()))
-      returning id, chat_key, platform, payload, attempts, created_at, artifact_key
+      returning id, chat_key, platform, payload, attempts, created_at, artifact_key, ${UNREACHABLE}
     )
     select sent.id::text as sent_id,
            c.id::text as id, c.chat_key, c.platform, c.payload, c.attempts, c.created_at,
-           c.artifact_key
+           c.artifact_key, c.unreachable
       from sent
       left join head on head.after_id = sent.id
       left join claimed c on c.id = head.id`,
+  failUnreachable: `
+    update outbox
+       set status = 'failed', last_error = 'unreachable: the account blocked the bot'
+     where platform = $1 and chat_key = $2 and status = 'pending'
+    returning id::text as id`,
 } as const;
 
 /**
@@ -215,11 +237,24 @@ export async function markSendFailed(
 
 /** A chat's messages not yet sent, oldest first. */
 export async function pendingOutboxForChat(db: Db, chatKey: string): Promise<OutboxMessage[]> {
-  return db
+  const rows = await db
     .select(outboxColumns)
     .from(outbox)
     .where(and(eq(outbox.chatKey, cleanText(chatKey)), eq(outbox.status, 'pending')))
     .orderBy(asc(outbox.id));
+  return rows.map((r) => ({ ...r, unreachable: false }));
+}
+
+/**
+ * Gives up every pending message of a chat whose account is unreachable, without sending them:
+ * the person blocked the bot. Returns how many were given up.
+ */
+export async function failUnreachableChat(
+  db: Db,
+  p: { platform: string; chatKey: string },
+): Promise<number> {
+  const rows = await rawQuery<{ id: string }>(db, SQL.failUnreachable, [p.platform, p.chatKey]);
+  return rows.length;
 }
 
 /** A chat's messages not yet delivered: pending, or deferred until their pictures are stored. */
@@ -230,5 +265,6 @@ export async function undeliveredOutboxForChat(db: Db, chatKey: string): Promise
     .where(
       and(eq(outbox.chatKey, cleanText(chatKey)), inArray(outbox.status, ['pending', 'deferred'])),
     )
-    .orderBy(asc(outbox.id));
+    .orderBy(asc(outbox.id))
+    .then((rows) => rows.map((r) => ({ ...r, unreachable: false })));
 }

@@ -1,11 +1,19 @@
 // The outbox sender against a real database: replies of several chats sent in each chat's order,
 // each message once, and marked sent even when the database fails for a moment while marking.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Outbound } from '../../core/interview/index.js';
+import type { Organisation } from '../../core/model/index.js';
 import { type ChannelSender, OutboxSender } from '../../bot/delivery/outbox-sender.js';
 import { silentLogger } from '../../bot/log.js';
-import { applyInbound, pendingOutboxForChat } from '../../db/index.js';
+import {
+  applyInbound,
+  linkAccount,
+  pendingOutboxForChat,
+  saveOrganisation,
+  setAccountReachable,
+} from '../../db/index.js';
+import { outbox as outboxTable } from '../../db/schema.js';
 import { rowsOf } from '../../db/raw-rows.js';
 import { forEachDatabase } from '../support/db.js';
 
@@ -161,4 +169,72 @@ forEachDatabase('outbox sender', (getDb) => {
     ]);
     expect(JSON.stringify(logged)).not.toContain('Rahasia');
   });
+
+  // Protection: a claimed message of an unreachable account's chat is given up by OutboxSender
+  // without calling the platform. Without it the platform is asked to send both reminders (and
+  // Telegram would refuse each with 403).
+  it("gives up an unreachable account's messages unsent; other chats, and the account once back, are sent", async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, organisationWith('budi'), { system: 'test' });
+    await linkAccount(db, { platform: 'telegram', accountId: '2', personId: 'budi' });
+    const reachable = (yes: boolean) =>
+      setAccountReachable(db, {
+        platform: 'telegram',
+        accountId: '2',
+        reachable: yes,
+        at: new Date(),
+      });
+    await reachable(false);
+    await reply('telegram:1', ['Baik.']);
+    await reply('telegram:2', ['Pengingat 1', 'Pengingat 2']);
+    const platform = recordingSender();
+    const outbox = new OutboxSender(db, platform, silentLogger);
+
+    expect(await outbox.drain()).toBe(1);
+    expect(platform.sent.get('telegram:1')).toEqual(['Baik.']);
+    expect(platform.sent.get('telegram:2')).toBeUndefined();
+    const statuses = await db
+      .select({ status: outboxTable.status })
+      .from(outboxTable)
+      .where(eq(outboxTable.chatKey, 'telegram:2'));
+    expect(statuses.map((r) => r.status)).toEqual(['failed', 'failed']);
+
+    await reachable(true);
+    await applyInbound(
+      db,
+      { platform: 'telegram', updateKey: 'back', chatKey: 'telegram:2' },
+      () => ({
+        state: undefined,
+        stateVersion: 1,
+        personId: null,
+        outbound: [
+          { platform: 'telegram', payload: { kind: 'text', text: 'Selamat datang kembali.' } },
+        ],
+      }),
+    );
+    expect(await outbox.drain()).toBe(1);
+    expect(platform.sent.get('telegram:2')).toEqual(['Selamat datang kembali.']);
+  });
 });
+
+/** An organisation of one unit and one person, for the person's channel account. */
+function organisationWith(personId: string): Organisation {
+  return {
+    id: 'kab-uji',
+    name: 'Pemerintah Kabupaten Uji',
+    codePrefix: null,
+    units: [{ id: 'bag-uji', name: 'Bagian Uji', kind: 'bagian', parentId: null, shortName: null }],
+    people: [
+      {
+        id: personId,
+        name: 'Budi',
+        position: 'Analis',
+        unitId: 'bag-uji',
+        roles: ['respondent'],
+        nip: null,
+        accounts: [],
+        language: 'id',
+      },
+    ],
+  };
+}

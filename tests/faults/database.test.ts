@@ -189,7 +189,7 @@ describe.skipIf(SKIP_POSTGRES)('the database fails under the bot', () => {
           ...r.logs.slice(-3).map((l) => JSON.stringify(l)),
         ]),
       failed: sup.logs
-        .filter((l) => l.event === 'telegram.update_failed')
+        .filter((l) => l.event === 'inbound.update_failed')
         .map((l) => `${String(l.update)}#${String(l.attempt)} ${String(l.code)}`),
       other: sup.logs.filter((l) => l.level === 'error' || l.level === 'warn').map((l) => l.event),
       received: got.length,
@@ -201,6 +201,6 @@ describe.skipIf(SKIP_POSTGRES)('the database fails under the bot', () => {
     // down and a restarted process met the database still recovering.
     expectRepliesMatchOutbox(got, rec, kills.length, { min: 0, max: kills.length });
     await expectRinaInterview(sql, rec, got);
-    expect(sup.logs.filter((l) => l.event === 'telegram.update_set_aside')).toEqual([]);
+    expect(sup.logs.filter((l) => l.event === 'inbound.update_set_aside')).toEqual([]);
   }, 240_000);
 });

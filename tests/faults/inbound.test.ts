@@ -18,7 +18,7 @@ describe.skipIf(SKIP_POSTGRES)('inbound faults', () => {
     w = undefined;
   });
 
-  // Protection: updates.ts runs each update in its own error boundary, retries it, then sets it
+  // Protection: the inbound runner runs each update in its own error boundary, retries it, then sets it
   // aside with markInboxFailed. Without the boundary the rejection would end pollUpdates (the bot
   // exits "unexpected error") and the later updates would never be processed: the waits below time
   // out. Without the set-aside the update would stay unrecorded (no 'failed' row) and come back
@@ -78,14 +78,14 @@ describe.skipIf(SKIP_POSTGRES)('inbound faults', () => {
 
     // Retried, then set aside, with log entries that name the update and not the text.
     const failed = bot.events(
-      (l) => l.event === 'telegram.update_failed' && l.update === String(poisoned),
+      (l) => l.event === 'inbound.update_failed' && l.update === String(poisoned),
     );
     expect(failed.map((l) => l.attempt)).toEqual([1, 2, 3]);
     expect(failed.every((l) => l.code === 'P0001')).toBe(true);
     expect(
-      bot.events((l) => l.event === 'telegram.update_set_aside' && l.update === String(poisoned)),
+      bot.events((l) => l.event === 'inbound.update_set_aside' && l.update === String(poisoned)),
     ).toHaveLength(1);
-    expect(bot.events('telegram.set_aside_failed')).toEqual([]);
+    expect(bot.events('inbound.set_aside_failed')).toEqual([]);
     expect(JSON.stringify(bot.logs)).not.toContain('Penyusunan Rencana Kerja');
 
     const rec = await chatRecord(sql, 'telegram:1001');

@@ -74,8 +74,8 @@ export type TelegramHarness = {
   fake: FakeTelegram;
   t: TestApp;
   runtime: TelegramRuntime;
-  /** Restart the bot process's Telegram side on the same database. */
-  restart(): Promise<void>;
+  /** Restart the bot process's Telegram side on the same database (`whileStopped` in between). */
+  restart(whileStopped?: () => void | Promise<void>): Promise<void>;
   invite(personId: string): Promise<string>;
   user(chatId: number): TelegramUser;
   close(): Promise<void>;
@@ -103,8 +103,9 @@ export async function telegramHarness(
     fake,
     t,
     runtime: await start(),
-    async restart() {
+    async restart(whileStopped) {
       await h.runtime.stop();
+      await whileStopped?.();
       h.runtime = await start();
     },
     async invite(personId) {

@@ -247,8 +247,8 @@ describe('bad input through Telegram', () => {
     expect(a.texts().join('\n')).toContain('Akun ini sudah terhubung sebagai');
   });
 
-  it('answers a command in a group with a pointer to the private chat', async () => {
-    h.fake.sendGroupText(-500, 109, '/start');
+  it('answers a command addressed to it in a group with a pointer to the private chat', async () => {
+    h.fake.sendGroupText(-500, 109, `/start@${h.fake.username}`);
     const [reply] = await until(
       async () => (h.fake.messages(-500).length ? h.fake.messages(-500) : null),
       'a reply in the group',
