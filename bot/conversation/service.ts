@@ -194,7 +194,7 @@ export class ConversationService {
           refused = !!stepped.refused;
           // Button data that is not ours (the channel gives it revision -1): forged, not late.
           if (stepped.refused && ev.input.kind === 'button' && ev.input.rev < 0)
-            await this.recordRefusal(tx, ev, 'forged-button');
+            await this.recordRefusal(tx, ev, 'forged-button', ctx.organisation?.id ?? null);
           const actor = stepped.state.personId
             ? { personId: stepped.state.personId }
             : { system: ev.platform };
@@ -257,7 +257,12 @@ export class ConversationService {
    * button), written to the audit log, with ids only (the account and the reason), never the
    * message. A stranger's plain messages are only logged: they would fill the log otherwise.
    */
-  private async recordRefusal(tx: Db, ev: InboundEvent, reason: string): Promise<void> {
+  private async recordRefusal(
+    tx: Db,
+    ev: InboundEvent,
+    reason: string,
+    organisationId: string | null = null,
+  ): Promise<void> {
     const account = accountOf(ev.identity);
     this.deps.log.info('access.refused', {
       platform: ev.platform,
@@ -268,7 +273,7 @@ export class ConversationService {
     if (reason === 'not-linked') return;
     await writeAudit(tx, {
       actor: { system: ev.platform },
-      organisationId: null,
+      organisationId,
       entityType: 'account',
       entityId: account ? `${account.platform}:${account.accountId}` : ev.chatKey,
       action: 'access-refused',

@@ -153,4 +153,22 @@ for (const kind of kinds)
         ['Pengelolaan Surat Masuk', 'pendukung'],
       ]);
     });
+
+    it('audits a forged button of a linked person, under their organisation', async () => {
+      await seedRenja(t.app);
+      const { token } = await createInvitation(db(), {
+        organisationId: 'kab-contoh',
+        personId: 'rina',
+        createdBy: { system: 'test' },
+        expiresAt: new Date(Date.now() + 86_400_000),
+      });
+      await say('telegram', '777', { kind: 'resume' }, token);
+      // A late tap on an old question is innocent and not audited; data that is not ours is.
+      await say('telegram', '777', { kind: 'button', rev: 99, index: 0 });
+      await say('telegram', '777', { kind: 'button', rev: -1, index: -1 });
+      const audit = await listAudit(db(), { organisationId: 'kab-contoh', entityType: 'account' });
+      expect(audit.map((a) => [a.entityId, (a.after as { reason: string }).reason])).toEqual([
+        ['telegram:777', 'forged-button'],
+      ]);
+    });
   });
