@@ -3,6 +3,7 @@
 // still be reached; one who never joined, or blocked every channel, is not messaged.
 import type { Effect, Outbound } from '../../core/interview/index.js';
 import type { Bilingual } from '../../core/language/bilingual.js';
+import type { AccountPlatform } from '../../core/model/index.js';
 import { type Db, type OutboundMessage, accountChatKey, accountsOfPerson } from '../../db/index.js';
 import type { Logger } from '../log.js';
 import { textIn } from './texts.js';
@@ -11,7 +12,7 @@ import { textIn } from './texts.js';
 export async function addressOf(
   tx: Db,
   personId: string,
-): Promise<{ platform: string; chatKey: string; accountId: string } | null> {
+): Promise<{ platform: AccountPlatform; chatKey: string; accountId: string } | null> {
   const [best] = await accountsOfPerson(tx, { personId });
   if (!best || best.unreachableSince) return null;
   return { platform: best.platform, chatKey: accountChatKey(best), accountId: best.accountId };

@@ -94,12 +94,11 @@ export class ConversationService {
   }): Promise<HandleResult | { outcome: 'unreachable' }> {
     const to = await addressOf(this.deps.db, p.personId);
     if (!to) return { outcome: 'unreachable' };
-    const platform = to.platform as 'telegram' | 'whatsapp';
     return this.handle({
-      platform,
+      platform: to.platform,
       updateKey: `event:${p.key}`,
       chatKey: to.chatKey,
-      identity: { kind: platform, accountId: to.accountId },
+      identity: { kind: to.platform, accountId: to.accountId },
       input: p.input,
     });
   }
