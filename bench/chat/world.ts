@@ -195,8 +195,9 @@ export async function seedWorld(
   );
   penata.drafts.push(synStored);
   penata.cursor = { q: 'review.confirm', pid: synStored.id };
+  // Its Telegram account is linked already: its interview is its person's conversation.
   await saveInterview(db, {
-    chatKey: `telegram:${RENDER_CHAT}`,
+    chatKey: `person:${RENDER_PERSON}`,
     personId: RENDER_PERSON,
     state: readState(JSON.parse(JSON.stringify(penata)), questionnaire),
     stateVersion: STATE_VERSION,
