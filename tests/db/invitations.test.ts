@@ -263,4 +263,45 @@ forEachDatabase('invitations', (getDb) => {
       await linkAccount(db, { personId: 'budi', platform: 'whatsapp', accountId: '6281200000001' }),
     ).toEqual({ outcome: 'account-in-use', personId: 'rina' });
   });
+
+  it('refuses an organisation file that gives an account of another organisation', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, { system: 'test' });
+    await linkAccount(db, { personId: 'rina', platform: 'whatsapp', accountId: '6281200000009' });
+    const other = {
+      id: 'kota-lain',
+      name: 'Pemerintah Kota Lain',
+      codePrefix: null,
+      units: [
+        {
+          id: 'lain-org',
+          name: 'Bagian Organisasi',
+          kind: 'bagian' as const,
+          parentId: null,
+          shortName: null,
+        },
+      ],
+      people: [
+        {
+          id: 'lain-1',
+          name: 'Orang Lain',
+          position: 'Analis',
+          unitId: 'lain-org',
+          roles: ['respondent' as const],
+          nip: null,
+          accounts: [{ platform: 'whatsapp' as const, id: '6281200000009' }],
+          language: 'id' as const,
+        },
+      ],
+    };
+    await expect(saveOrganisation(db, other, { system: 'test' })).rejects.toMatchObject({
+      entityType: 'account',
+      ids: ['whatsapp:6281200000009'],
+    });
+    expect(await loadOrganisation(db, 'kota-lain')).toBeNull();
+    expect(
+      (await findPersonByAccount(db, { platform: 'whatsapp', accountId: '6281200000009' }))?.person
+        .id,
+    ).toBe('rina');
+  });
 });
