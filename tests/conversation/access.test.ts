@@ -27,6 +27,15 @@ for (const kind of kinds)
     beforeEach(() => resetDatabase(t.app.database.db));
 
     const db = () => t.app.database.db;
+    const inviteRina = async () =>
+      (
+        await createInvitation(db(), {
+          organisationId: 'kab-contoh',
+          personId: 'rina',
+          createdBy: { personId: 'budi' },
+          expiresAt: new Date(Date.now() + 86_400_000),
+        })
+      ).token;
 
     /** One message from a remote account; returns what it was told (and marks it read). */
     async function say(
@@ -97,12 +106,7 @@ for (const kind of kinds)
 
     it('refuses an invitation reused on another account, and audits the attempt', async () => {
       await seedRenja(t.app);
-      const { token } = await createInvitation(db(), {
-        organisationId: 'kab-contoh',
-        personId: 'rina',
-        createdBy: { system: 'test' },
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
+      const token = await inviteRina();
       expect((await say('telegram', '777', { kind: 'resume' }, token)).join('\n')).toContain(
         'Selamat datang di Probis, Rina',
       );
@@ -117,16 +121,7 @@ for (const kind of kinds)
 
     it('continues one draft across Telegram and WhatsApp', async () => {
       await seedRenja(t.app);
-      const invite = async () =>
-        (
-          await createInvitation(db(), {
-            organisationId: 'kab-contoh',
-            personId: 'rina',
-            createdBy: { personId: 'budi' },
-            expiresAt: new Date(Date.now() + 86_400_000),
-          })
-        ).token;
-      const [tgToken, waToken] = [await invite(), await invite()];
+      const [tgToken, waToken] = [await inviteRina(), await inviteRina()];
 
       await say('telegram', '777', { kind: 'resume' }, tgToken);
       await say('telegram', '777', { kind: 'text', text: 'Proses baru' });
@@ -156,12 +151,7 @@ for (const kind of kinds)
 
     it('audits a forged button of a linked person, under their organisation', async () => {
       await seedRenja(t.app);
-      const { token } = await createInvitation(db(), {
-        organisationId: 'kab-contoh',
-        personId: 'rina',
-        createdBy: { system: 'test' },
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
+      const token = await inviteRina();
       await say('telegram', '777', { kind: 'resume' }, token);
       // A late tap on an old question is innocent and not audited; data that is not ours is.
       await say('telegram', '777', { kind: 'button', rev: 99, index: 0 });
