@@ -15,7 +15,8 @@ Pemakaian / usage:
   probis chat [--jsonl] [--person ID] [--org ID]
                                     wawancara di terminal; --jsonl: satu objek JSON per baris
   probis org import FILE            impor unit dan pegawai dari CSV/YAML (lihat core/org-import/FORMAT.md)
-  probis org show [--org ID]        tampilkan pohon unit
+  probis org show [--org ID]        tampilkan pohon unit, akun pegawai, siapa yang memblokir bot
+                                    the unit tree, people's accounts, who blocked the bot
   probis export --format json [--org ID] [--out FILE]
   probis import FILE                impor berkas JSON hasil export
   probis invite --person ID [--org ID] [--days 7]

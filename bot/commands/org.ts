@@ -2,7 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { formatOrganisationTree, parseOrganisationFile } from '../../core/org-import/index.js';
-import { type Db, loadOrganisation, saveOrganisation } from '../../db/index.js';
+import {
+  type Db,
+  loadOrganisation,
+  saveOrganisation,
+  unreachableAccounts,
+} from '../../db/index.js';
 import { bilingual as b, textFor } from '../../core/language/bilingual.js';
 import { UserError, resolveOrganisationId } from './exchange.js';
 
@@ -56,4 +61,14 @@ export async function runOrgShow(
   const org = await loadOrganisation(db, id);
   if (!org) throw new UserError(`Instansi "${id}" tidak ada.`);
   write(formatOrganisationTree(org));
+  // People no message reaches any more: they blocked the bot on that channel.
+  const blocked = await unreachableAccounts(db, { organisationId: id });
+  if (blocked.length) {
+    write('');
+    write('Tidak terjangkau, memblokir bot / unreachable, blocked the bot:');
+    for (const b of blocked)
+      write(
+        `- ${b.name} (${b.position}): ${b.platform} ${b.accountId}, sejak / since ${b.since.toISOString().slice(0, 10)}`,
+      );
+  }
 }

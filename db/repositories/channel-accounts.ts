@@ -1,5 +1,5 @@
 // Channel accounts: the messaging accounts people are reached on, (platform, account id) -> person.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AccountPlatform, Person } from '../../core/model/organisation.js';
 import { cleanText } from '../clean-text.js';
 import type { Db } from '../client.js';
@@ -193,4 +193,37 @@ export async function accountsOfPerson(db: Db, p: { personId: string }): Promise
     accountId: r.accountId,
     unreachableSince: r.unreachableSince,
   }));
+}
+
+export type UnreachableAccount = AccountKey & {
+  personId: string;
+  name: string;
+  position: string;
+  since: Date;
+};
+
+/** The organisation's accounts the platform said are unreachable (blocked the bot), oldest first. */
+export async function unreachableAccounts(
+  db: Db,
+  p: { organisationId: string },
+): Promise<UnreachableAccount[]> {
+  const rows = await db
+    .select({
+      platform: channelAccounts.platform,
+      accountId: channelAccounts.accountId,
+      personId: channelAccounts.personId,
+      name: people.name,
+      position: people.position,
+      since: channelAccounts.unreachableSince,
+    })
+    .from(channelAccounts)
+    .innerJoin(people, eq(people.id, channelAccounts.personId))
+    .where(
+      and(
+        eq(channelAccounts.organisationId, p.organisationId),
+        isNotNull(channelAccounts.unreachableSince),
+      ),
+    )
+    .orderBy(asc(channelAccounts.unreachableSince), asc(channelAccounts.personId));
+  return rows.map((r) => ({ ...r, platform: r.platform as AccountPlatform, since: r.since! }));
 }

@@ -12,7 +12,9 @@ import {
   redeemInvitation,
   revokeInvitation,
   saveOrganisation,
+  setAccountReachable,
 } from '../../db/index.js';
+import { runOrgShow } from '../../bot/commands/org.js';
 import { forEachDatabase } from '../support/db.js';
 
 const fixture = ExchangeDocument.parse(
@@ -303,5 +305,35 @@ forEachDatabase('invitations', (getDb) => {
       (await findPersonByAccount(db, { platform: 'whatsapp', accountId: '6281200000009' }))?.person
         .id,
     ).toBe('rina');
+  });
+
+  it('shows the coordinator, in probis org show, who blocked the bot', async () => {
+    const { db } = getDb();
+    await saveOrganisation(db, org, { system: 'test' });
+    await linkAccount(db, { personId: 'rina', platform: 'telegram', accountId: '777' });
+    await linkAccount(db, { personId: 'budi', platform: 'telegram', accountId: '888' });
+    const show = async () => {
+      const lines: string[] = [];
+      await runOrgShow(db, org.id, (s) => lines.push(s));
+      return lines.join('\n');
+    };
+    expect(await show()).not.toContain('Tidak terjangkau');
+    await setAccountReachable(db, {
+      platform: 'telegram',
+      accountId: '777',
+      reachable: false,
+      at: later(3),
+    });
+    expect(await show()).toContain(
+      'Tidak terjangkau, memblokir bot / unreachable, blocked the bot:\n- Rina (Kasubbag Perencanaan): telegram 777, sejak / since 2025-03-01',
+    );
+    // Back again: no longer listed.
+    await setAccountReachable(db, {
+      platform: 'telegram',
+      accountId: '777',
+      reachable: true,
+      at: later(4),
+    });
+    expect(await show()).not.toContain('Tidak terjangkau');
   });
 });
