@@ -14,6 +14,7 @@ import {
 import {
   type ApplyInboundResult,
   type ConversationOf,
+  ConversationMovedError,
   type Db,
   OrganisationCache,
   type PersonMatch,
@@ -44,6 +45,11 @@ export type InboundEvent = {
   input: Input;
   /** An invitation the channel found (Telegram's /start payload, a code sent on WhatsApp). */
   invitation?: InvitationAttempt;
+  /**
+   * An input from time or another person (deliver): the person it is for, checked against the
+   * account's person when applied; and deduplicated by its key whatever channel it goes to.
+   */
+  forPerson?: string;
 };
 
 /** What goes into the outbox: the engine's message, addressed. */
@@ -59,6 +65,14 @@ export type ServiceDeps = {
 
 /** What happened to the update; `refused` when the engine refused the answer (kept nothing). */
 export type HandleResult = ApplyInboundResult & { refused?: boolean };
+
+/** An input meant for one person reached a chat whose account is now someone else's. */
+class NotThatPersonError extends Error {
+  constructor() {
+    super('the account belongs to another person now');
+    this.name = 'NotThatPersonError';
+  }
+}
 
 /**
  * A linked person's conversation, whichever of their messaging chats this is (see
@@ -94,13 +108,20 @@ export class ConversationService {
   }): Promise<HandleResult | { outcome: 'unreachable' }> {
     const to = await addressOf(this.deps.db, p.personId);
     if (!to) return { outcome: 'unreachable' };
-    return this.handle({
-      platform: to.platform,
-      updateKey: `event:${p.key}`,
-      chatKey: to.chatKey,
-      identity: { kind: to.platform, accountId: to.accountId },
-      input: p.input,
-    });
+    try {
+      return await this.handle({
+        platform: to.platform,
+        updateKey: p.key,
+        chatKey: to.chatKey,
+        identity: { kind: to.platform, accountId: to.accountId },
+        input: p.input,
+        forPerson: p.personId,
+      });
+    } catch (e) {
+      // The account changed hands between looking it up and applying: not this person's chat.
+      if (e instanceof NotThatPersonError) return { outcome: 'unreachable' };
+      throw e;
+    }
   }
 
   async handle(ev: InboundEvent): Promise<HandleResult> {
@@ -110,12 +131,16 @@ export class ConversationService {
         // code-takers: it then reads the list they committed, and wins.
         return await this.handleOnce(ev, { lockOrganisation: attempt > 1 });
       } catch (e) {
-        if (!(e instanceof CodeTakenError) || attempt >= 8) throw e;
-        this.deps.log.info('inbound.code_taken_retry', {
-          chat: ev.chatKey,
-          update: ev.updateKey,
-          attempt,
-        });
+        const again = e instanceof CodeTakenError || e instanceof ConversationMovedError;
+        if (!again || attempt >= 8) throw e;
+        this.deps.log.info(
+          e instanceof CodeTakenError ? 'inbound.code_taken_retry' : 'inbound.moved_retry',
+          {
+            chat: ev.chatKey,
+            update: ev.updateKey,
+            attempt,
+          },
+        );
       }
     }
   }
@@ -129,7 +154,8 @@ export class ConversationService {
     try {
       const account = accountOf(ev.identity);
       const key = {
-        platform: ev.platform,
+        // An event for a person is one event whichever of their channels it reaches.
+        platform: ev.forPerson !== undefined ? 'event' : ev.platform,
         updateKey: ev.updateKey,
         chatKey: ev.chatKey,
         afterInbox: () => failpoint('db.after-inbox'),
@@ -160,11 +186,16 @@ export class ConversationService {
               outbound: [{ platform: ev.platform, payload: textIn(access.reply) }],
             };
           }
+          if (ev.forPerson !== undefined && access.bound?.person.id !== ev.forPerson)
+            throw new NotThatPersonError();
           if (access.welcome) notes.push(textIn(access.welcome));
           // The identity's kind decides: only the terminal's has no person behind an account.
           let bound: PersonMatch | null | undefined = account ? access.bound : undefined;
-          // An invitation redeemed on a second platform: the person's conversation goes on here.
-          if (access.redeemed && !current && access.bound)
+          // An invitation redeemed: the person's conversation (begun on another platform, or
+          // none yet) goes on here; whatever this chat held before it was linked is not theirs.
+          const personConversation =
+            access.redeemed && access.bound ? `person:${access.bound.person.id}` : undefined;
+          if (access.redeemed && access.bound)
             current = await takePersonConversation(tx, {
               personId: access.bound.person.id,
               now,
@@ -209,6 +240,7 @@ export class ConversationService {
             });
           const notices = await addressNotices(tx, stepped.effects, this.deps.log);
           return {
+            ...(personConversation ? { conversationKey: personConversation } : {}),
             state: result.state,
             stateVersion: STATE_VERSION,
             personId: result.state.personId,
@@ -232,7 +264,12 @@ export class ConversationService {
       failpoint('service.after-commit');
       return { ...r, refused };
     } catch (e) {
-      if (e instanceof CodeTakenError) throw e;
+      if (
+        e instanceof CodeTakenError ||
+        e instanceof ConversationMovedError ||
+        e instanceof NotThatPersonError
+      )
+        throw e;
       if (e instanceof ProcessConflictError) {
         log.warn('inbound.conflict', {
           chat: ev.chatKey,

@@ -36,9 +36,10 @@ CREATE TRIGGER channel_accounts_bump_organisation_revision
 -- Hand-written: a linked person's interview is now one conversation under "person:<id>", which any
 -- of their chats continues (db/repositories/chat.ts, ConversationOf). Interviews of messaging chats
 -- move there; of several chats of one person, the one answered last is kept.
-DELETE FROM "interviews" i USING "interviews" j
+DELETE FROM "interviews" i USING "interviews" j, "channel_accounts" ai, "channel_accounts" aj
  WHERE i.person_id = j.person_id
-   AND i.chat_key ~ '^(telegram|whatsapp):' AND j.chat_key ~ '^(telegram|whatsapp):'
+   AND ai.person_id = i.person_id AND i.chat_key = ai.platform || ':' || ai.account_id
+   AND aj.person_id = j.person_id AND j.chat_key = aj.platform || ':' || aj.account_id
    AND (i.updated_at, i.chat_key) < (j.updated_at, j.chat_key);--> statement-breakpoint
 UPDATE "interviews" i SET chat_key = 'person:' || i.person_id
   FROM "channel_accounts" a

@@ -5,7 +5,7 @@ import { cleanText } from '../clean-text.js';
 import type { Db } from '../client.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../errors.js';
 import { rowsOf } from '../raw-rows.js';
-import { channelAccounts, interviews, people } from '../schema.js';
+import { channelAccounts, inbox, people } from '../schema.js';
 import { type Actor, writeAudit } from './audit.js';
 import { type PersonMatch, type PersonRow, personColumns, toPerson } from './organisations.js';
 
@@ -165,27 +165,28 @@ export async function setAccountReachable(
 
 export type PersonAccount = AccountKey & { unreachableSince: Date | null };
 
-/** A person's accounts, the one they wrote from last first; unreachable ones last. */
+/**
+ * A person's accounts, the one they wrote from last first (their chats share one conversation,
+ * so the inbox says which chat they used: an index probe per account, no write per message),
+ * then those never written from, newest link first; unreachable ones last.
+ */
 export async function accountsOfPerson(db: Db, p: { personId: string }): Promise<PersonAccount[]> {
+  const lastWrote = sql`(select max(${inbox.receivedAt}) from ${inbox}
+    where ${inbox.chatKey} = ${channelAccounts.platform} || ':' || ${channelAccounts.accountId})`;
   const rows = await db
     .select({
       platform: channelAccounts.platform,
       accountId: channelAccounts.accountId,
       unreachableSince: channelAccounts.unreachableSince,
-      lastUsed: interviews.updatedAt,
     })
     .from(channelAccounts)
-    .leftJoin(
-      interviews,
-      eq(
-        interviews.chatKey,
-        sql`${channelAccounts.platform} || ':' || ${channelAccounts.accountId}`,
-      ),
-    )
     .where(eq(channelAccounts.personId, p.personId))
     .orderBy(
       sql`${channelAccounts.unreachableSince} is not null`,
-      desc(sql`coalesce(${interviews.updatedAt}, ${channelAccounts.linkedAt})`),
+      // An account written from beats one never written from, whenever that one was linked.
+      sql`${lastWrote} is null`,
+      desc(lastWrote),
+      desc(channelAccounts.linkedAt),
       asc(channelAccounts.platform),
     );
   return rows.map((r) => ({

@@ -27,6 +27,12 @@ export type OutboundMessage = {
 export type InboundApplication = {
   /** The new interview state; undefined leaves the stored interview as it is (or absent). */
   state: unknown;
+  /**
+   * Where the state is stored when not the conversation locked and read at the start: the
+   * person's, after an invitation linked this chat's account (fn then took it with
+   * takePersonConversation).
+   */
+  conversationKey?: string;
   stateVersion: number;
   personId: string | null;
   outbound: OutboundMessage[];
@@ -49,11 +55,22 @@ const interviewColumns = {
 const at = (now: Date | undefined) => now ?? sql`now()`;
 
 /**
+ * The chat's account was linked, moved or unlinked while its update waited for the lock: the
+ * conversation read is not the one locked. Nothing was written; apply the update again.
+ */
+export class ConversationMovedError extends Error {
+  constructor(readonly chatKey: string) {
+    super(`the conversation of ${chatKey} moved while its update waited`);
+    this.name = 'ConversationMovedError';
+  }
+}
+
+/**
  * Takes the chat's row lock for the rest of the transaction. On PostgreSQL a second transaction
  * of the same chat waits here until the first commits; other chats are not affected. One
  * statement: the upsert locks the row whether it existed or not.
  */
-async function lockChat(tx: Db, chatKey: string, now?: Date): Promise<void> {
+export async function lockChat(tx: Db, chatKey: string, now?: Date): Promise<void> {
   await tx
     .insert(chatLocks)
     .values({ chatKey, lockedAt: at(now) })
@@ -138,19 +155,25 @@ export async function applyInbound<P = undefined>(
     // The lock first: the server runs a connection's statements in the order sent, each with a
     // snapshot taken when it starts, so the statements sent after the lock read what the chat's
     // previous update committed, even though they go out before the lock is granted.
-    const [, inserted, interviewRows, prefetched] = await Promise.all([
-      query(SQL.lock, [chatKey, now, ...of]),
+    const [locked, inserted, interviewRows, prefetched] = await Promise.all([
+      query<{ chat_key: string }>(SQL.lock, [chatKey, now, ...of]),
       query<{ ok: number }>(SQL.inboxInsert, [platform, updateKey, chatKey, now]),
-      query<InterviewRow>(SQL.interviewSelect, [chatKey, ...of]),
+      query<InterviewRow & { conv_key: string }>(SQL.interviewSelect, [chatKey, ...of]),
       prefetch?.(tx),
     ]);
+    // The key is resolved by the lock when it is asked for, and by the read once it is granted:
+    // an account linked, moved or unlinked in between makes them differ. Then the conversation
+    // read is not the one locked: nothing is written, and the update is applied again.
+    const key = locked[0]!.chat_key;
+    if (interviewRows[0]?.conv_key !== key) throw new ConversationMovedError(chatKey);
     if (!inserted.length) {
       const [seen] = await query<{ status: string }>(SQL.inboxStatus, [platform, updateKey]);
       return { outcome: 'duplicate', status: seen?.status === 'failed' ? 'failed' : 'done' };
     }
     p.afterInbox?.();
 
-    const current = interviewRows[0] ? toStoredInterview(interviewRows[0]) : null;
+    const row = interviewRows[0]!;
+    const current = row.chat_key !== null ? toStoredInterview(row) : null;
     const next = await fn(current, tx, prefetched);
 
     // The state and the outbox rows together, too.
@@ -158,12 +181,11 @@ export async function applyInbound<P = undefined>(
       next.state === undefined
         ? (current?.revision ?? 0)
         : query<{ revision: number }>(SQL.interviewUpsert, [
-            chatKey,
+            next.conversationKey ?? key,
             next.personId === null ? null : cleanText(next.personId),
             jsonText(next.state),
             next.stateVersion,
             now,
-            ...of,
           ]).then(([row]) => {
             if (!row) throw new Error('interview upsert returned no row');
             return row.revision;
@@ -198,17 +220,19 @@ const conversationKey = (a: number) =>
 const SQL = {
   lock: `insert into chat_locks (chat_key, locked_at)
          values (${conversationKey(3)}, coalesce($2::timestamptz, now()))
-         on conflict (chat_key) do update set locked_at = excluded.locked_at`,
+         on conflict (chat_key) do update set locked_at = excluded.locked_at
+         returning chat_key`,
   inboxInsert: `insert into inbox (platform, update_key, chat_key, status, attempts, received_at)
                 values ($1, $2, $3, 'done', 1, coalesce($4::timestamptz, now()))
                 on conflict (platform, update_key) do nothing
                 returning 1 as ok`,
   inboxStatus: `select status from inbox where platform = $1 and update_key = $2`,
-  interviewSelect: `select chat_key, person_id, state, state_version, revision, updated_at
-                      from interviews where chat_key = ${conversationKey(2)}`,
+  interviewSelect: `select k.conv_key, i.chat_key, i.person_id, i.state, i.state_version,
+                            i.revision, i.updated_at
+                       from (select ${conversationKey(2)} as conv_key) k
+                       left join interviews i on i.chat_key = k.conv_key`,
   interviewUpsert: `insert into interviews (chat_key, person_id, state, state_version, revision, updated_at)
-                    values (${conversationKey(6)}, $2, $3::jsonb, $4, 1,
-                            coalesce($5::timestamptz, now()))
+                    values ($1, $2, $3::jsonb, $4, 1, coalesce($5::timestamptz, now()))
                     on conflict (chat_key) do update
                       set person_id = excluded.person_id, state = excluded.state,
                           state_version = excluded.state_version,

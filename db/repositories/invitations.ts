@@ -7,6 +7,7 @@ import { cleanText } from '../clean-text.js';
 import type { Db } from '../client.js';
 import { invitations, people } from '../schema.js';
 import { type AccountKey, accountChatKey, linkAccount } from './channel-accounts.js';
+import { lockChat } from './chat.js';
 import { type Actor, actorColumns, writeAudit } from './audit.js';
 
 export type RedeemResult =
@@ -101,6 +102,9 @@ export async function redeemInvitation(
         )
         .returning({ personId: invitations.personId, organisationId: invitations.organisationId });
       if (!consumed) return classify(tx, token, p.now);
+      // The person's conversation lock before their rows: their other chats take it first too,
+      // so the two never wait on each other in opposite orders.
+      await lockChat(tx, `person:${consumed.personId}`, p.now);
       const linked = await linkAccount(tx, {
         ...account,
         personId: consumed.personId,

@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Outbound } from '../../core/interview/index.js';
 import type { InboundEvent } from '../../bot/conversation/service.js';
+import { addressOf } from '../../bot/conversation/notify.js';
 import {
   createInvitation,
   listAudit,
+  linkAccount,
   listOrganisations,
   loadInterview,
   pendingOutboxForChat,
@@ -160,5 +162,21 @@ for (const kind of kinds)
       expect(audit.map((a) => [a.entityId, (a.after as { reason: string }).reason])).toEqual([
         ['telegram:777', 'forged-button'],
       ]);
+    });
+
+    it('addresses a notice to the account the person wrote from last, not the one linked last', async () => {
+      await seedRenja(t.app);
+      await say('telegram', '777', { kind: 'resume' }, await inviteRina());
+      await say('telegram', '777', { kind: 'text', text: 'Proses baru' });
+      // A WhatsApp number linked later (an organisation file): Telegram is still where she is.
+      await linkAccount(db(), {
+        personId: 'rina',
+        platform: 'whatsapp',
+        accountId: '6281200000001',
+      });
+      expect((await addressOf(db(), 'rina'))?.chatKey).toBe('telegram:777');
+      // Once she writes on WhatsApp, that is where she is.
+      await say('whatsapp', '6281200000001', { kind: 'resume' });
+      expect((await addressOf(db(), 'rina'))?.chatKey).toBe('whatsapp:6281200000001');
     });
   });
