@@ -191,15 +191,15 @@ export class ConversationService {
           if (access.welcome) notes.push(textIn(access.welcome));
           // The identity's kind decides: only the terminal's has no person behind an account.
           let bound: PersonMatch | null | undefined = account ? access.bound : undefined;
-          // An invitation redeemed: the person's conversation (begun on another platform, or
-          // none yet) goes on here; whatever this chat held before it was linked is not theirs.
+          // An invitation redeemed: the person's conversation, begun on another platform, goes on
+          // here. Without one, what was stored for this chat before it was linked (an interview
+          // prepared by an administrator) becomes theirs.
           const personConversation =
             access.redeemed && access.bound ? `person:${access.bound.person.id}` : undefined;
           if (access.redeemed && access.bound)
-            current = await takePersonConversation(tx, {
-              personId: access.bound.person.id,
-              now,
-            });
+            current =
+              (await takePersonConversation(tx, { personId: access.bound.person.id, now })) ??
+              current;
           const stored = current?.state ? readState(current.state, questionnaire) : null;
           const orgId = bound?.organisationId ?? stored?.organisationId ?? null;
           if (opts.lockOrganisation && orgId) {

@@ -155,16 +155,23 @@ export async function applyInbound<P = undefined>(
     // The lock first: the server runs a connection's statements in the order sent, each with a
     // snapshot taken when it starts, so the statements sent after the lock read what the chat's
     // previous update committed, even though they go out before the lock is granted.
-    const [locked, inserted, interviewRows, prefetched] = await Promise.all([
-      query<{ chat_key: string }>(SQL.lock, [chatKey, now, ...of]),
+    // The chat's lock first, then its person's: the server runs them in order, so the person is
+    // looked up once the chat's earlier updates committed (an invitation redeemed by one of them
+    // included), and the chat's updates keep the order they queued in. Two chats of one person
+    // wait for each other on the person's lock; every transaction takes chat before person.
+    const [, person, inserted, interviewRows, prefetched] = await Promise.all([
+      query(SQL.lock, [chatKey, now]),
+      p.of?.account
+        ? query<{ chat_key: string }>(SQL.lockPerson, [now, ...of])
+        : Promise.resolve([]),
       query<{ ok: number }>(SQL.inboxInsert, [platform, updateKey, chatKey, now]),
       query<InterviewRow & { conv_key: string }>(SQL.interviewSelect, [chatKey, ...of]),
       prefetch?.(tx),
     ]);
-    // The key is resolved by the lock when it is asked for, and by the read once it is granted:
-    // an account linked, moved or unlinked in between makes them differ. Then the conversation
+    // The key is resolved by the person's lock and again by the read: an account linked, moved
+    // or unlinked in between (an organisation import) makes them differ. Then the conversation
     // read is not the one locked: nothing is written, and the update is applied again.
-    const key = locked[0]!.chat_key;
+    const key = person[0]?.chat_key ?? chatKey;
     if (interviewRows[0]?.conv_key !== key) throw new ConversationMovedError(chatKey);
     if (!inserted.length) {
       const [seen] = await query<{ status: string }>(SQL.inboxStatus, [platform, updateKey]);
@@ -218,10 +225,13 @@ const conversationKey = (a: number) =>
 
 /** The statements of an inbound update, in plain SQL (see db/transaction.ts for why). */
 const SQL = {
-  lock: `insert into chat_locks (chat_key, locked_at)
-         values (${conversationKey(3)}, coalesce($2::timestamptz, now()))
-         on conflict (chat_key) do update set locked_at = excluded.locked_at
-         returning chat_key`,
+  lock: `insert into chat_locks (chat_key, locked_at) values ($1, coalesce($2::timestamptz, now()))
+         on conflict (chat_key) do update set locked_at = excluded.locked_at`,
+  lockPerson: `insert into chat_locks (chat_key, locked_at)
+               select 'person:' || person_id, coalesce($1::timestamptz, now())
+                 from channel_accounts where platform = $2 and account_id = $3
+               on conflict (chat_key) do update set locked_at = excluded.locked_at
+               returning chat_key`,
   inboxInsert: `insert into inbox (platform, update_key, chat_key, status, attempts, received_at)
                 values ($1, $2, $3, 'done', 1, coalesce($4::timestamptz, now()))
                 on conflict (platform, update_key) do nothing
