@@ -128,6 +128,18 @@ export const HandoffConfirmation = z.object({
   note: z.string().max(1000).nullable().default(null),
   fromUnitId: Id.nullable().default(null),
   toUnitId: Id.nullable().default(null),
+  /** The answering unit's process that takes (or gives) what is handed over, when it said so. */
+  counterpartProcessId: Id.nullable().default(null),
+  /** The name the answering unit knows it by, when it differs ("ya, dengan nama lain"). */
+  counterpartName: z.string().max(300).nullable().default(null),
+  /**
+   * A dispute settled by the coordinator: 'upheld' (the handoff stands as the sender drew it,
+   * state becomes confirmed) or 'sender-corrects' (the sender must change its map). Null while
+   * unsettled, and for answers the units gave themselves.
+   */
+  settlement: z.enum(['upheld', 'sender-corrects']).nullable().default(null),
+  settledByPersonId: Id.nullable().default(null),
+  settledAt: z.string().nullable().default(null),
 });
 export type HandoffConfirmation = z.infer<typeof HandoffConfirmation>;
 

@@ -66,8 +66,21 @@ async function recordConfirmation(
       note: p.note ? cleanText(p.note).slice(0, 1000) || null : null,
       fromUnitId: handoff.fromUnitId,
       toUnitId: handoff.toUnitId,
+      counterpartProcessId: null,
+      counterpartName: null,
+      settlement: null,
+      settledByPersonId: null,
+      settledAt: null,
     };
-    const { key: _k, ...values } = confirmation;
+    const {
+      key: _k,
+      counterpartProcessId: _p,
+      counterpartName: _n,
+      settlement: _s,
+      settledByPersonId: _b,
+      settledAt: _a,
+      ...values
+    } = confirmation;
     await tx
       .insert(handoffConfirmations)
       .values({

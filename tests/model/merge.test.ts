@@ -126,6 +126,11 @@ describe('a handoff confirmation while the flow changes around it', () => {
         note: null,
         fromUnitId: from,
         toUnitId: to,
+        counterpartProcessId: null,
+        counterpartName: null,
+        settlement: null,
+        settledByPersonId: null,
+        settledAt: null,
       },
     ],
   });
