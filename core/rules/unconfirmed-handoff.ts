@@ -1,7 +1,9 @@
-// Each cross-unit handoff must be confirmed by the receiving unit (domain brief, "konsensus").
-// A handoff to an outside party (Pemohon, a vertical agency, a national system) is skipped: no
-// one there can confirm it in Probis, so the warning would never go away.
-import { handoffs, isExternalKind, unitById } from '../model/index.js';
+// Each cross-unit handoff must be confirmed by the other unit (domain brief, "konsensus"): the
+// customer of an output, the supplier of an input, the non-owner side of an edge (answeringUnit).
+// A handoff whose other side is the owner itself or an outside party (Pemohon, a vertical agency,
+// a national system) is skipped: no one else can confirm it in Probis, so the warning would stay.
+import { answeringUnit } from '../coordination/answering-unit.js';
+import { handoffs } from '../model/index.js';
 import type { Handoff } from '../model/index.js';
 import type { RuleContext } from './context.js';
 import { quote } from './context.js';
@@ -11,25 +13,31 @@ import type { Rule } from './types.js';
 export const rule: Rule = {
   id: 'unconfirmed-handoff',
   level: 'warning',
-  description: 'Every handoff between units is confirmed by the receiving unit.',
+  description: 'Every handoff between units is confirmed by the other unit.',
   check(ctx, report) {
     const { process, org } = ctx;
     for (const h of handoffs(process)) {
       if (h.state === 'confirmed') continue;
-      const receiver = unitById(org, h.toUnitId);
-      if (receiver && isExternalKind(receiver.kind)) continue;
+      const answering = answeringUnit(process, h, org);
+      if (!answering) continue;
       const note = process.handoffConfirmations.find((c) => c.key === h.key)?.note?.trim() || null;
       report({
         nodeId: h.kind === 'edge' ? h.toNodeId : h.itemId,
-        message: describe(ctx, h, note),
+        message: describe(ctx, h, answering, note),
       });
     }
   },
 };
 
-function describe(ctx: RuleContext, h: Handoff, note: string | null): Bilingual {
+function describe(
+  ctx: RuleContext,
+  h: Handoff,
+  answering: string,
+  note: string | null,
+): Bilingual {
   const from = ctx.unitLabel(h.fromUnitId);
   const to = ctx.unitLabel(h.toUnitId);
+  const by = ctx.unitLabel(answering);
   const what = h.what ? ` ${quote(h.what)}` : '';
   let subject: Bilingual;
   if (h.kind === 'edge') {
@@ -48,12 +56,12 @@ function describe(ctx: RuleContext, h: Handoff, note: string | null): Bilingual 
   }
   if (h.state === 'disputed') {
     return {
-      id: `${subject.id} dibantah oleh ${to}${note ? `: ${note}` : ''}. Perlu dibahas bersama sampai sepakat.`,
-      en: `${subject.en} is disputed by ${to}${note ? `: ${note}` : ''}. The units need to agree on it.`,
+      id: `${subject.id} dibantah oleh ${by}${note ? `: ${note}` : ''}. Perlu dibahas bersama sampai sepakat.`,
+      en: `${subject.en} is disputed by ${by}${note ? `: ${note}` : ''}. The units need to agree on it.`,
     };
   }
   return {
-    id: `${subject.id} belum dikonfirmasi oleh ${to}.`,
-    en: `${subject.en} has not been confirmed by ${to} yet.`,
+    id: `${subject.id} belum dikonfirmasi oleh ${by}.`,
+    en: `${subject.en} has not been confirmed by ${by} yet.`,
   };
 }

@@ -538,8 +538,8 @@ describe('unconfirmed-handoff', () => {
         level: 'warning',
         nodeId: 'in-1',
         message: {
-          id: 'Serah terima input "Anggaran kas" dari Bagian Keuangan ke Bag. Umum belum dikonfirmasi oleh Bag. Umum.',
-          en: 'The input handoff "Anggaran kas" from Bagian Keuangan to Bag. Umum has not been confirmed by Bag. Umum yet.',
+          id: 'Serah terima input "Anggaran kas" dari Bagian Keuangan ke Bag. Umum belum dikonfirmasi oleh Bagian Keuangan.',
+          en: 'The input handoff "Anggaran kas" from Bagian Keuangan to Bag. Umum has not been confirmed by Bagian Keuangan yet.',
         },
       },
       {
@@ -566,6 +566,41 @@ describe('unconfirmed-handoff', () => {
       outputs: [item('out-1', 'Surat izin', { unitId: 'pemohon', name: 'Pemohon' })],
     });
     expect(check('unconfirmed-handoff', toPemohon)).toEqual([]);
+  });
+
+  it('asks the supplier of an input, never the owner, and accepts the supplier\'s confirmation', () => {
+    const input = (o: Parameters<typeof map>[1] = {}) =>
+      map(cleanSpec, {
+        inputs: [item('in-1', 'Anggaran kas', { unitId: 'bag-keu', name: 'Bagian Keuangan' })],
+        ...o,
+      });
+    expect(check('unconfirmed-handoff', input()).map((f) => f.message.id)).toEqual([
+      'Serah terima input "Anggaran kas" dari Bagian Keuangan ke Bag. Umum belum dikonfirmasi oleh Bagian Keuangan.',
+    ]);
+    const disputed = input({
+      confirmations: [{ key: 'input:in-1', state: 'disputed', note: 'Kami tidak mengirimnya' }],
+    });
+    expect(check('unconfirmed-handoff', disputed).map((f) => f.message.id)).toEqual([
+      'Serah terima input "Anggaran kas" dari Bagian Keuangan ke Bag. Umum dibantah oleh Bagian Keuangan: Kami tidak mengirimnya. Perlu dibahas bersama sampai sepakat.',
+    ]);
+    const confirmed = input({ confirmations: [{ key: 'input:in-1', state: 'confirmed' }] });
+    expect(check('unconfirmed-handoff', confirmed)).toEqual([]);
+  });
+
+  it('skips an input from an outside party: the owner cannot confirm its own input', () => {
+    const fromPemohon = map(cleanSpec, {
+      inputs: [item('in-1', 'Berkas permohonan', { unitId: 'pemohon', name: 'Pemohon' })],
+    });
+    expect(check('unconfirmed-handoff', fromPemohon)).toEqual([]);
+  });
+
+  it('asks the other unit of an edge that runs into the owner\'s lane', () => {
+    const intoOwner = map('start -> a1 -> a2 -> end', {
+      steps: { a1: { performer: { unitId: 'bag-keu', position: 'Bendahara' } } },
+    });
+    expect(check('unconfirmed-handoff', intoOwner).map((f) => f.message.id)).toEqual([
+      'Serah terima "Hasil a1" dari Bagian Keuangan (langkah 1 "Memproses berkas a1") ke Bag. Umum (langkah 2 "Memproses berkas a2") belum dikonfirmasi oleh Bagian Keuangan.',
+    ]);
   });
 });
 
