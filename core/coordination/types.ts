@@ -27,7 +27,13 @@ export const Campaign = z.object({
 export type Campaign = z.infer<typeof Campaign>;
 
 /** Where a unit stands in a campaign, in the order a unit moves through them. */
-export const UnitStage = z.enum(['not-started', 'in-progress', 'submitted', 'approved', 'validated']);
+export const UnitStage = z.enum([
+  'not-started',
+  'in-progress',
+  'submitted',
+  'approved',
+  'validated',
+]);
 export type UnitStage = z.infer<typeof UnitStage>;
 
 /** One review event as the desk needs it: who did what to which version, and when. */
@@ -72,13 +78,21 @@ export type ProgressRow = {
   unitName: string;
   stage: UnitStage;
   /** Processes the unit owns: all of them, those with a flow, and per review status. */
-  processes: { total: number; mapped: number; submitted: number; approved: number; validated: number };
+  processes: {
+    total: number;
+    mapped: number;
+    submitted: number;
+    approved: number;
+    validated: number;
+  };
   /** Quality findings (errors and warnings) over the unit's processes. */
   openFindings: number;
   /** Handoffs to or from the unit that the receiving side has not confirmed (pending or disputed). */
   handoffsOpen: number;
   /** ISO time of the last answer of any of the unit's people, or of a review of its processes. */
   lastActivityAt: string | null;
+  /** Whole days (Asia/Jakarta calendar) from lastActivityAt to today; null when never active. */
+  daysSinceActivity: number | null;
   /** Whole days from today to the campaign's deadline (negative: overdue); null without one. */
   daysToDeadline: number | null;
 };
