@@ -43,3 +43,15 @@ export function unitLabel(org: Pick<Organisation, 'units'>, unitId: string | nul
   const u = unitById(org, unitId);
   return u ? (u.shortName ?? u.name) : unitId;
 }
+
+/** One handoff on one line: "Bag. Umum → Bag. Keuangan: Nota pembayaran (01.02)". */
+export function handoffLine(
+  org: Pick<Organisation, 'units'>,
+  fromUnitId: string | null,
+  toUnitId: string | null,
+  what: string,
+  code: string | null,
+): string {
+  const ends = `${fromUnitId === null ? '?' : unitLabel(org, fromUnitId)} → ${toUnitId === null ? '?' : unitLabel(org, toUnitId)}`;
+  return `${ends}: ${what}${code ? ` (${code})` : ''}`;
+}
