@@ -122,6 +122,8 @@ export type LedgerEntry = {
   what: string;
   /** The process that says it (the sender's for outputs and edges, the receiver's for inputs). */
   processId: string;
+  /** That process's code, for the one-line form ("… (03.02)"). */
+  processCode: string;
   /** The handoff's key in that process ("output:o1", "edge:e4", "input:i2"), when it is a handoff. */
   key: string | null;
   /** The process of the other side that takes or gives it, when known. */
