@@ -29,12 +29,7 @@ export const rule: Rule = {
   },
 };
 
-function describe(
-  ctx: RuleContext,
-  h: Handoff,
-  answering: string,
-  note: string | null,
-): Bilingual {
+function describe(ctx: RuleContext, h: Handoff, answering: string, note: string | null): Bilingual {
   const from = ctx.unitLabel(h.fromUnitId);
   const to = ctx.unitLabel(h.toUnitId);
   const by = ctx.unitLabel(answering);

@@ -568,7 +568,7 @@ describe('unconfirmed-handoff', () => {
     expect(check('unconfirmed-handoff', toPemohon)).toEqual([]);
   });
 
-  it('asks the supplier of an input, never the owner, and accepts the supplier\'s confirmation', () => {
+  it("asks the supplier of an input, never the owner, and accepts the supplier's confirmation", () => {
     const input = (o: Parameters<typeof map>[1] = {}) =>
       map(cleanSpec, {
         inputs: [item('in-1', 'Anggaran kas', { unitId: 'bag-keu', name: 'Bagian Keuangan' })],
@@ -594,7 +594,7 @@ describe('unconfirmed-handoff', () => {
     expect(check('unconfirmed-handoff', fromPemohon)).toEqual([]);
   });
 
-  it('asks the other unit of an edge that runs into the owner\'s lane', () => {
+  it("asks the other unit of an edge that runs into the owner's lane", () => {
     const intoOwner = map('start -> a1 -> a2 -> end', {
       steps: { a1: { performer: { unitId: 'bag-keu', position: 'Bendahara' } } },
     });
