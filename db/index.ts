@@ -20,3 +20,6 @@ export * from './repositories/outbox.js';
 export * from './repositories/invitations.js';
 export * from './repositories/channel-accounts.js';
 export * from './repositories/artifacts.js';
+export * from './repositories/campaigns.js';
+export * from './repositories/person-events.js';
+export * from './repositories/desk.js';

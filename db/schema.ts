@@ -8,9 +8,11 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   boolean,
   check,
   customType,
+  date,
   doublePrecision,
   foreignKey,
   index,
@@ -253,12 +255,29 @@ export const handoffConfirmations = pgTable(
     /** The units the handoff joined when it was confirmed (null in rows from before). */
     fromUnitId: text('from_unit_id'),
     toUnitId: text('to_unit_id'),
+    /** The answering unit's process that takes (or gives) it. Not a foreign key: it may go. */
+    counterpartProcessId: text('counterpart_process_id'),
+    /** The answering unit's own name for what is handed over ("ya, dengan nama lain"). */
+    counterpartName: text('counterpart_name'),
+    /** The coordinator's decision on a dispute; null while unsettled. */
+    settlement: text('settlement'),
+    settledByPersonId: text('settled_by_person_id'),
+    /** Kept as the model's string, as `at` is. */
+    settledAt: text('settled_at'),
   },
   (t) => [
     primaryKey({ name: 'handoff_confirmations_pk', columns: [t.processId, t.key] }),
     check(
       'handoff_confirmations_state_ck',
       sql`${t.state} in ('pending', 'confirmed', 'disputed')`,
+    ),
+    check(
+      'handoff_confirmations_settlement_ck',
+      sql`${t.settlement} is null or ${t.settlement} in ('upheld', 'sender-corrects')`,
+    ),
+    check(
+      'handoff_confirmations_settled_ck',
+      sql`(${t.settlement} is null) = (${t.settledAt} is null)`,
     ),
     index('handoff_confirmations_person_idx').on(t.byPersonId),
   ],
@@ -380,7 +399,8 @@ export const inbox = pgTable(
   (t) => [
     primaryKey({ name: 'inbox_pk', columns: [t.platform, t.updateKey] }),
     check('inbox_status_ck', sql`${t.status} in ('done', 'failed')`),
-    index('inbox_chat_idx').on(t.chatKey),
+    // (chat, time): a person's last answer is one index probe per chat (db/repositories/desk.ts).
+    index('inbox_chat_received_idx').on(t.chatKey, t.receivedAt),
     index('inbox_received_idx').on(t.receivedAt),
   ],
 );
@@ -484,5 +504,70 @@ export const artifacts = pgTable(
   (t) => [
     primaryKey({ name: 'artifacts_pk', columns: [t.key, t.part] }),
     index('artifacts_used_idx').on(t.usedAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Coordination: campaigns and the messages time or other people address to a person.
+
+/** A mapping round a coordinator opens for a set of units (core/coordination/types.ts Campaign). */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Unit ids, in the coordinator's order. Not foreign keys: a campaign outlives a unit's rename. */
+    unitIds: jsonb('unit_ids').$type<string[]>().notNull(),
+    /** The organisation's calendar day, YYYY-MM-DD. */
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    remindAfterDays: integer('remind_after_days').notNull().default(3),
+    createdByPersonId: text('created_by_person_id'),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+    closedAt: tsz('closed_at'),
+  },
+  (t) => [
+    check('campaigns_unit_ids_ck', sql`jsonb_typeof(${t.unitIds}) = 'array'`),
+    check('campaigns_remind_ck', sql`${t.remindAfterDays} between 1 and 60`),
+    index('campaigns_organisation_idx').on(t.organisationId, t.createdAt),
+  ],
+);
+
+/**
+ * Messages that time or other people address to a person (a reminder, another unit's answer),
+ * written in the transaction of what causes them and delivered after commit by a job. The key
+ * makes a message unique ("reminder:<person>:<day>"): writing it twice adds nothing.
+ */
+export const personEvents = pgTable(
+  'person_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** The interview's Input (db/repositories/person-events.ts PersonEventInput). */
+    input: jsonb('input').notNull(),
+    createdAt: tsz('created_at').notNull().defaultNow(),
+    deliveredAt: tsz('delivered_at'),
+    outcome: text('outcome'),
+  },
+  (t) => [
+    uniqueIndex('person_events_key_uq').on(t.key),
+    check(
+      'person_events_outcome_ck',
+      sql`${t.outcome} is null or ${t.outcome} in ('delivered', 'unreachable', 'refused')`,
+    ),
+    check('person_events_delivered_ck', sql`(${t.deliveredAt} is null) = (${t.outcome} is null)`),
+    index('person_events_undelivered_idx')
+      .on(t.id)
+      .where(sql`${t.deliveredAt} is null`),
+    index('person_events_person_idx').on(t.personId, t.createdAt),
+    index('person_events_organisation_idx').on(t.organisationId, t.createdAt),
   ],
 );

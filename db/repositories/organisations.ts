@@ -323,31 +323,35 @@ export async function readOrganisationInTransaction(
 }
 
 async function loadOrganisationIn(db: Db, orgId: string): Promise<Organisation | null> {
-  const [org] = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      codePrefix: organisations.codePrefix,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
+  // The three together (pipelined on PostgreSQL): units and people of a missing organisation
+  // are simply none.
+  const [[org], unitRows, peopleRows] = await Promise.all([
+    db
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        codePrefix: organisations.codePrefix,
+      })
+      .from(organisations)
+      .where(eq(organisations.id, orgId)),
+    db
+      .select({
+        id: units.id,
+        name: units.name,
+        kind: units.kind,
+        parentId: units.parentId,
+        shortName: units.shortName,
+      })
+      .from(units)
+      .where(eq(units.organisationId, orgId))
+      .orderBy(asc(units.ordinal), asc(units.id)),
+    db
+      .select(personColumns)
+      .from(people)
+      .where(eq(people.organisationId, orgId))
+      .orderBy(asc(people.ordinal), asc(people.id)),
+  ]);
   if (!org) return null;
-  const unitRows = await db
-    .select({
-      id: units.id,
-      name: units.name,
-      kind: units.kind,
-      parentId: units.parentId,
-      shortName: units.shortName,
-    })
-    .from(units)
-    .where(eq(units.organisationId, orgId))
-    .orderBy(asc(units.ordinal), asc(units.id));
-  const peopleRows = await db
-    .select(personColumns)
-    .from(people)
-    .where(eq(people.organisationId, orgId))
-    .orderBy(asc(people.ordinal), asc(people.id));
   return {
     id: org.id,
     name: org.name,

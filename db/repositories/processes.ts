@@ -73,10 +73,12 @@ export function compareCodes(a: string, b: string): number {
 }
 
 async function loadWhere(db: Db, where: SQL): Promise<Process[]> {
-  const rows = await db.select(processColumns).from(processes).where(where);
-  if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
-  const [nodes, edges, sipoc, confirmations] = await Promise.all([
+  // All five statements at once (pipelined on PostgreSQL): the child rows are chosen by the same
+  // condition as a subquery, not by a list of ids read first, so a whole organisation's thousand
+  // processes are one round trip, not two. Callers read in one snapshot (or hold the row lock).
+  const ids = db.select({ id: processes.id }).from(processes).where(where);
+  const [rows, nodes, edges, sipoc, confirmations] = await Promise.all([
+    db.select(processColumns).from(processes).where(where),
     db
       .select({
         processId: flowNodes.processId,
@@ -128,6 +130,11 @@ async function loadWhere(db: Db, where: SQL): Promise<Process[]> {
         note: handoffConfirmations.note,
         fromUnitId: handoffConfirmations.fromUnitId,
         toUnitId: handoffConfirmations.toUnitId,
+        counterpartProcessId: handoffConfirmations.counterpartProcessId,
+        counterpartName: handoffConfirmations.counterpartName,
+        settlement: handoffConfirmations.settlement,
+        settledByPersonId: handoffConfirmations.settledByPersonId,
+        settledAt: handoffConfirmations.settledAt,
       })
       .from(handoffConfirmations)
       .where(inArray(handoffConfirmations.processId, ids))
@@ -143,6 +150,7 @@ async function loadWhere(db: Db, where: SQL): Promise<Process[]> {
     }
     return m;
   };
+  if (!rows.length) return [];
   const nodesBy = group(nodes);
   const edgesBy = group(edges);
   const sipocBy = group(sipoc);
@@ -216,6 +224,17 @@ export async function loadProcess(
 /** Every process of an organisation, full models, ordered by code (numerically per segment). */
 export async function listProcesses(db: Db, p: { organisationId: string }): Promise<Process[]> {
   return inSnapshot(db, (tx) => loadWhere(tx, eq(processes.organisationId, p.organisationId)));
+}
+
+/**
+ * Every process of an organisation, read with the caller's transaction (no savepoint of its own):
+ * for a read that already runs in one snapshot with others (db/repositories/desk.ts).
+ */
+export function readProcessesInTransaction(
+  db: Db,
+  p: { organisationId: string },
+): Promise<Process[]> {
+  return loadWhere(db, eq(processes.organisationId, p.organisationId));
 }
 
 /** The organisation a process belongs to, or null. */
@@ -515,6 +534,11 @@ async function insertChildren(tx: Db, proc: Process, withConfirmations: boolean)
         note: c.note,
         fromUnitId: c.fromUnitId,
         toUnitId: c.toUnitId,
+        counterpartProcessId: c.counterpartProcessId,
+        counterpartName: c.counterpartName,
+        settlement: c.settlement,
+        settledByPersonId: c.settledByPersonId,
+        settledAt: c.settledAt,
       })),
     );
   }

@@ -113,6 +113,11 @@ forEachDatabase('the exchange format and what is stored apart from the flow', (g
         note: null,
         fromUnitId: null,
         toUnitId: null,
+        counterpartProcessId: null,
+        counterpartName: null,
+        settlement: null,
+        settledByPersonId: null,
+        settledAt: null,
       },
     ]);
     const exported = formatDocument(await exportDocument(db, orgId));
