@@ -1,13 +1,21 @@
 // The renderers as one service: models in, SVG / PNG / BPMN out, cached by content.
 // Nothing here knows about chat or SQL. Small layouts run in-process (graphviz-wasm, milliseconds);
 // rasterising and big layouts run in render processes (resvg, hundreds of milliseconds).
+import type { Ledger, ProgressRow } from '../core/coordination/types.js';
 import type { Organisation, Process } from '../core/model/index.js';
-import { isStep } from '../core/model/index.js';
+import { isStep, unitById } from '../core/model/index.js';
 import { toBpmnXml } from './bpmn/export.js';
 import { memoryCache, packParts, renderKey, unpackParts, type RenderCache } from './cache.js';
+import {
+  CHART_RASTER_SCALE,
+  progressChartPages,
+  progressChartSvg,
+  type ProgressChartOptions,
+} from './charts/progress-chart.js';
 import { crossFunctionalSvgs } from './cross-functional-svg.js';
 import { type CrossFunctionalOptions } from './dot/cross-functional.js';
 import { toLevel0Dot, toProcessTreeDot } from './dot/level0.js';
+import { ledgerEntriesShown, toLedgerDot, type LedgerPictureOptions } from './dot/ledger.js';
 import { toRelationDot } from './dot/relation.js';
 import { graphvizWasm, type LayoutEngine } from './layout.js';
 import { createRasterPool, type Rasteriser } from './raster-pool.js';
@@ -19,6 +27,14 @@ export { graphvizWasm } from './layout.js';
 export { toCrossFunctionalDot, crossFunctionalLanes } from './dot/cross-functional.js';
 export { toRelationDot } from './dot/relation.js';
 export { toLevel0Dot, toProcessTreeDot } from './dot/level0.js';
+export { toLedgerDot } from './dot/ledger.js';
+export type { LedgerPictureOptions } from './dot/ledger.js';
+export {
+  progressChartSpec,
+  progressChartSvg,
+  progressChartPages,
+} from './charts/progress-chart.js';
+export type { ProgressChartOptions } from './charts/progress-chart.js';
 export { toBpmnXml } from './bpmn/export.js';
 export { fromBpmn } from './bpmn/import.js';
 
@@ -65,6 +81,16 @@ export interface Renderer {
     org: Organisation,
     o?: { treeOf?: string },
   ): Promise<PictureResult>;
+  /**
+   * The coordinator's progress chart: `svg` has every unit, `pages` at most `perPage` units each
+   * (default 20), 1080 px wide.
+   */
+  progressChartPng(
+    rows: ProgressRow[],
+    o: ProgressChartOptions & { perPage?: number },
+  ): Promise<PictureResult>;
+  /** The interface ledger as a Peta Relasi; with `unitId`, only what touches that unit. */
+  ledgerPng(ledger: Ledger, org: Organisation, o?: LedgerPictureOptions): Promise<PictureResult>;
   bpmnXml(process: Process, org: Organisation): Promise<string>;
   close(): Promise<void>;
 }
@@ -88,6 +114,36 @@ function processDeps(process: Process, org: Organisation) {
     ownerUnitId: process.ownerUnitId,
     confirmations: process.handoffConfirmations.map((c) => [c.key, c.state]),
     units: org.units.filter((u) => unitIds.has(u.id)).map((u) => [u.id, u.name, u.kind]),
+  };
+}
+
+/** The options as they enter a cache key: the changed steps as a set (order and repeats do not count). */
+function cfKey(o: CrossFunctionalOptions): CrossFunctionalOptions {
+  return o.changed ? { ...o, changed: [...new Set(o.changed)].sort() } : o;
+}
+
+/** Width of a phone's screen in pixels: pictures are drawn to fill it. */
+const PHONE_PX = 1080;
+
+/**
+ * Pixels per point for a Graphviz picture read on a phone: as wide as the screen (text stays the
+ * size it is drawn at), at least 1.5 px/pt (the maps' scale) and at most 2.
+ */
+export function phoneScale(svg: string): number {
+  const m = /<svg[^>]*\swidth="([\d.]+)pt"/.exec(svg);
+  const w = m ? Number(m[1]) : PHONE_PX / 1.5;
+  return Math.min(2, Math.max(1.5, PHONE_PX / w));
+}
+
+/** What a ledger picture depends on: the entries drawn and the names of their units. */
+function ledgerDeps(ledger: Ledger, org: Organisation, o: LedgerPictureOptions) {
+  const entries = ledgerEntriesShown(ledger, o);
+  const ids = new Set<string>(o.unitId ? [o.unitId] : []);
+  for (const e of entries) for (const id of [e.fromUnitId, e.toUnitId]) if (id) ids.add(id);
+  return {
+    org: org.name,
+    entries: entries.map((e) => [e.kind, e.fromUnitId, e.toUnitId, e.what]),
+    units: [...ids].map((id) => [id, unitById(org, id)?.name ?? null, unitById(org, id)?.kind]),
   };
 }
 
@@ -117,7 +173,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
 
   return {
     async crossFunctionalSvg(process, org, o = {}) {
-      const key = renderKey('cf-svg', processDeps(process, org), o);
+      const key = renderKey('cf-svg', processDeps(process, org), cfKey(o));
       const r = await cached(key, async () => {
         const { all, pages } = await crossFunctionalSvgs(process, org, engine, o);
         return [all, ...pages].map((s) => enc.encode(s));
@@ -126,10 +182,10 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       return { svg: all!, pages, cached: r.cached };
     },
     crossFunctionalPngKey(process, org, o = {}) {
-      return renderKey('cf-png', processDeps(process, org), o);
+      return renderKey('cf-png', processDeps(process, org), cfKey(o));
     },
     async crossFunctionalPng(process, org, o = {}) {
-      const key = renderKey('cf-png', processDeps(process, org), o);
+      const key = renderKey('cf-png', processDeps(process, org), cfKey(o));
       const r = await cached(key, async () => {
         // The default pool lays out in its worker: a big map never blocks the main thread.
         const pool = raster();
@@ -190,6 +246,28 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       const r = await cached(key, async () => {
         const svg = await singleSvg(dot());
         return [enc.encode(svg), ...(await svgToPictures([svg]))];
+      });
+      return { svg: dec.decode(r.parts[0]!), pages: r.parts.slice(1), cached: r.cached };
+    },
+    async progressChartPng(rows, o) {
+      // Only what is drawn: a new activity time or deadline count does not redraw the chart.
+      const deps = rows.map((r) => [r.unitName, r.processes]);
+      const key = renderKey('progress-png', deps, o);
+      const r = await cached(key, async () => {
+        const pages = await progressChartPages(rows, o);
+        const all = pages.length === 1 ? pages[0]! : await progressChartSvg(rows, o);
+        const pngs = await Promise.all(
+          pages.map((p) => raster().toPng(p, { scale: CHART_RASTER_SCALE })),
+        );
+        return [enc.encode(all), ...pngs];
+      });
+      return { svg: dec.decode(r.parts[0]!), pages: r.parts.slice(1), cached: r.cached };
+    },
+    async ledgerPng(ledger, org, o = {}) {
+      const key = renderKey('ledger-png', ledgerDeps(ledger, org, o), o);
+      const r = await cached(key, async () => {
+        const svg = await singleSvg(toLedgerDot(ledger, org, o));
+        return [enc.encode(svg), await raster().toPng(svg, { scale: phoneScale(svg) })];
       });
       return { svg: dec.decode(r.parts[0]!), pages: r.parts.slice(1), cached: r.cached };
     },

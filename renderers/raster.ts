@@ -5,15 +5,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg, type RenderedImage } from '@resvg/resvg-js';
+import { RASTER_FONT_FAMILY } from './font-family.js';
 import { encodePng } from './png.js';
 
 const require = createRequire(import.meta.url);
 
-/**
- * Graphviz measures text with Arial metrics; DejaVu Sans Condensed is the shipped face whose
- * widths come closest (DejaVu Sans is ~12% wider and would overflow the boxes).
- */
-export const RASTER_FONT_FAMILY = 'DejaVu Sans Condensed';
+export { RASTER_FONT_FAMILY } from './font-family.js';
 
 /**
  * The faces text is drawn with: Latin subsets of DejaVu Sans Condensed (renderers/fonts, made by

@@ -9,7 +9,8 @@
 // ../swimlanes.ts from the layout, because Graphviz 2.50 does not keep clusters in a given order.
 import type { FlowNode, Organisation, Process, StepNode } from '../../core/model/index.js';
 import { isStep, numberedSteps, unitById } from '../../core/model/index.js';
-import { cleanText, dotLabel, dotQuote, truncate, wrapWords } from './escape.js';
+import { CHANGED_STYLE, changedLabel, changedLegend } from './changed-steps.js';
+import { cleanText, dotLabel, dotQuote, truncate, wrapWords, xmlEscape } from './escape.js';
 
 export const FONT = 'Arial';
 
@@ -26,6 +27,10 @@ export interface CrossFunctionalOptions {
   maxStepsPerPage?: number;
   /** Characters per line in activity boxes. Default 24. */
   wrap?: number;
+  /** Flow node ids of steps new or changed since an earlier version: drawn highlighted. */
+  changed?: string[];
+  /** The version the `changed` steps are compared with, named in the legend line. */
+  changedSince?: number;
 }
 
 export const DEFAULT_MAX_STEPS_PER_PAGE = 12;
@@ -150,17 +155,18 @@ export function pageCount(process: Process, maxSteps = DEFAULT_MAX_STEPS_PER_PAG
   return Math.max(1, ...pageOfNodes(process, maxSteps).values());
 }
 
+/** A node's text as drawn: "Mulai" / "Selesai" or the step's number and name. */
+function nodeText(n: FlowNode, no: Map<string, number>): string {
+  if (n.kind === 'start') return n.label ?? 'Mulai';
+  if (n.kind === 'end') return n.label ?? 'Selesai';
+  return `${no.get(n.id)}. ${n.name}`;
+}
+
+/** Diamonds hold less per line than boxes. */
+const decisionWrap = (wrap: number) => Math.max(12, Math.round(wrap * 0.7));
+
 function nodeLabel(n: FlowNode, no: Map<string, number>, wrap: number): string {
-  switch (n.kind) {
-    case 'start':
-      return dotLabel(n.label ?? 'Mulai', wrap);
-    case 'end':
-      return dotLabel(n.label ?? 'Selesai', wrap);
-    case 'activity':
-      return dotLabel(`${no.get(n.id)}. ${n.name}`, wrap);
-    case 'decision':
-      return dotLabel(`${no.get(n.id)}. ${n.name}`, Math.max(12, Math.round(wrap * 0.7)));
-  }
+  return dotLabel(nodeText(n, no), n.kind === 'decision' ? decisionWrap(wrap) : wrap);
 }
 
 function nodeAttrs(n: FlowNode): string {
@@ -301,13 +307,18 @@ export function buildCrossFunctional(
       );
     }
   }
+  const changed = new Set(options.changed ?? []);
+  const changedAttrs = ` color="${CHANGED_STYLE.color}" fillcolor="${CHANGED_STYLE.fill}" penwidth=${CHANGED_STYLE.penwidth}`;
   for (const n of flow.nodes) {
     if (!onPage(n.id)) continue;
     rows.push(...(before.get(n.id) ?? []));
+    const decl = changed.has(n.id)
+      ? `[label=${changedLabel(nodeText(n, no), n.kind === 'decision' ? decisionWrap(wrap) : wrap)} ${nodeAttrs(n)}${changedAttrs}]`
+      : `[label=${nodeLabel(n, no, wrap)} ${nodeAttrs(n)}]`;
     rows.push({
       id: dotId.get(n.id)!,
       lane: laneOf.get(n.id)!,
-      decl: `${dotQuote(dotId.get(n.id)!)} [label=${nodeLabel(n, no, wrap)} ${nodeAttrs(n)}]`,
+      decl: `${dotQuote(dotId.get(n.id)!)} ${decl}`,
     });
     rows.push(...(after.get(n.id) ?? []));
   }
@@ -330,8 +341,17 @@ export function buildCrossFunctional(
   });
   const out: string[] = [];
   out.push('digraph peta_lintas_fungsi {');
+  // With changed steps in the flow the title carries the legend line, in the highlight's colour.
+  const marked = flow.nodes.some((n) => changed.has(n.id));
+  const graphLabel = marked
+    ? `<${wrapWords(truncate(cleanText(title), 240), 70)
+        .map(xmlEscape)
+        .join(
+          '<BR/>',
+        )}<BR/><FONT POINT-SIZE="13" COLOR="${CHANGED_STYLE.color}">${xmlEscape(changedLegend(options.changedSince))}</FONT>>`
+    : dotLabel(title, 70);
   out.push(
-    `  graph [rankdir=TB nodesep=0.35 ranksep=0.22 splines=spline fontname="${FONT}" fontsize=16 labelloc=t label=${dotLabel(title, 70)} pad=0.25 bgcolor="white" outputorder=edgesfirst]`,
+    `  graph [rankdir=TB nodesep=0.35 ranksep=0.22 splines=spline fontname="${FONT}" fontsize=16 labelloc=t label=${graphLabel} pad=0.25 bgcolor="white" outputorder=edgesfirst]`,
   );
   out.push(
     `  node [fontname="${FONT}" fontsize=12 width=2.3 height=0.5 margin="0.18,0.07" color="#333333"]`,
