@@ -3,7 +3,7 @@ import { questionnaire } from '../core/interview/index.js';
 import { type DatabaseHandle, openDatabase } from '../db/index.js';
 import { type Config, loadConfig } from './config.js';
 import { ConversationService } from './conversation/service.js';
-import { type Logger, createLogger } from './log.js';
+import { type Logger, createLogger, errorFields } from './log.js';
 import { type Renderer, createRenderer } from '../renderers/index.js';
 import { MapDelivery } from './delivery/map-delivery.js';
 import { JOB_KINDS } from './jobs/kinds.js';
@@ -35,18 +35,30 @@ export async function openApp(env: NodeJS.ProcessEnv = process.env, log?: Logger
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   logger.info('database.open', { kind: database.kind });
   const bot = { username: null as string | null };
+  // Set once the queue exists: a committed action's inputs for other people go out at once.
+  let deliverSoon = () => {};
   const service = new ConversationService({
     db: database.db,
     questionnaire,
     log: logger,
+    onPersonEvents: () => deliverSoon(),
   });
   const renderer = createRenderer({ cache: databaseRenderCache(database.db) });
   const jobs = new JobQueue({
     database,
     log: logger,
     kinds: JOB_KINDS,
-    context: () => ({ db: database.db, log: logger, renderer }),
+    context: () => ({
+      db: database.db,
+      log: logger,
+      renderer,
+      deliver: (p) => service.deliver(p),
+    }),
   });
+  deliverSoon = () =>
+    void jobs
+      .deliverSoon()
+      .catch((e: unknown) => logger.warn('jobs.deliver_send_failed', errorFields(e)));
   const maps = new MapDelivery({ db: database.db, renderer, renders: jobs });
   return {
     config,

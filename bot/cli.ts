@@ -24,11 +24,102 @@ Pemakaian / usage:
   probis revoke TOKEN               cabut undangan
   probis replay FILE [--world FILE.json] [--person ID] [--out FILE.json]
                                     jalankan transkrip jawaban, cetak percakapan, ekspor hasilnya
+
+Koordinasi / coordination (sama dengan perintah obrolan / the chat commands; --person ID: siapa
+yang menjalankan, bawaan koordinator satu-satunya; gambar ke --out DIR, bawaan data/maps):
+  probis campaign open --name N --units "A; B" --deadline 2027-01-31
+                                    buka kampanye pemetaan (/kampanye) / open a mapping campaign
+  probis progress                   tabel dan grafik kemajuan per unit (/progres) / progress per unit
+  probis unit NAMA                  satu unit: proses, status, serah terima, peta (/unit)
+  probis remind [--unit NAMA]       ingatkan sekarang, sekali sehari (/ingatkan); tanpa --unit dan
+                                    tanpa --person: pengingat terjadwal yang jatuh tempo / due reminders
+  probis ledger [--unit NAMA]       buku serah terima antarunit dan Peta Relasi (/relasi)
+  probis level0 [--propose]         peta Level 0, atau usulan dari inventaris unit (/level0 usul)
+  probis tree KODE                  pohon proses di bawah KODE (/pohon)
+  probis queue                      proses yang menunggu pemeriksaan Anda (/periksa)
+  probis approve KODE | validate KODE | return KODE --comment "..."
+                                    setujui, validasi, kembalikan (/setujui /validasi /kembalikan)
+  probis diff KODE                  perubahan sejak versi disetujui, dengan peta (/versi)
+  probis disputes                   serah terima yang dibantah (/sengketa, diputuskan di obrolan)
   probis --help
 
 Lingkungan / environment: DATABASE_URL (kosong: PGlite di PROBIS_DATA_DIR, bawaan ./data),
 TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET, PORT, LOG_LEVEL,
 PROBIS_JOBS (on|off).`;
+
+const DESK = new Set([
+  'campaign',
+  'progress',
+  'unit',
+  'remind',
+  'ledger',
+  'level0',
+  'tree',
+  'queue',
+  'approve',
+  'validate',
+  'return',
+  'diff',
+  'disputes',
+]);
+const DESK_USAGE = b(
+  'Perintah koordinasi tidak lengkap. Contoh: probis approve 01.02 --person budi; probis return 01.02 --comment "Langkah 3 kurang jelas"; probis campaign open --name "Pemetaan 2027" --units "Bagian Umum; Bagian Keuangan" --deadline 2027-01-31. Lihat probis --help',
+  'incomplete coordination command; see probis --help',
+);
+
+type DeskValues = {
+  name?: string | undefined;
+  units?: string | undefined;
+  deadline?: string | undefined;
+  unit?: string | undefined;
+  comment?: string | undefined;
+  propose?: boolean | undefined;
+  person?: string | undefined;
+};
+
+/**
+ * The chat lines a coordination command sends, or null when it lacks an argument; undefined for
+ * other commands. `scheduled`: the reminder job's run, not a person's command.
+ */
+function deskLines(
+  cmd: string,
+  arg: string | undefined,
+  v: DeskValues,
+): { lines: string[]; scheduled?: boolean } | null | undefined {
+  if (!DESK.has(cmd)) return undefined;
+  const code = (c: string) => (arg ? { lines: [`/${c} ${arg}`] } : null);
+  switch (cmd) {
+    case 'campaign':
+      if (arg !== 'open' || !v.name || !v.units || !v.deadline) return null;
+      return { lines: ['/kampanye', v.name, v.units, v.deadline, 'Nanti'] };
+    case 'progress':
+      return { lines: ['/progres'] };
+    case 'unit':
+      return arg ? { lines: [`/unit ${arg}`] } : null;
+    case 'remind':
+      if (!v.unit && !v.person) return { lines: [], scheduled: true };
+      return { lines: [v.unit ? `/ingatkan ${v.unit}` : '/ingatkan'] };
+    case 'ledger':
+      return { lines: [v.unit ? `/relasi ${v.unit}` : '/relasi'] };
+    case 'level0':
+      return { lines: [v.propose ? '/level0 usul' : '/level0'] };
+    case 'tree':
+      return code('pohon');
+    case 'queue':
+      return { lines: ['/periksa'] };
+    case 'approve':
+      return code('setujui');
+    case 'validate':
+      return code('validasi');
+    case 'return':
+      return arg && v.comment ? { lines: [`/kembalikan ${arg} ${v.comment}`] } : null;
+    case 'diff':
+      return code('versi');
+    case 'disputes':
+      return { lines: ['/sengketa', 'Nanti saja'] };
+  }
+  return undefined;
+}
 
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
@@ -46,6 +137,12 @@ export async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       world: { type: 'string' },
       days: { type: 'string', default: '7' },
+      name: { type: 'string' },
+      units: { type: 'string' },
+      deadline: { type: 'string' },
+      unit: { type: 'string' },
+      comment: { type: 'string' },
+      propose: { type: 'boolean' },
     },
   });
   const [cmd = 'start', sub, arg] = positionals;
@@ -71,7 +168,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const desk = deskLines(cmd, sub, values);
   const known = ['start', 'worker', 'chat', 'org', 'export', 'import', 'invite', 'revoke'];
+  if (desk === null && DESK.has(cmd)) throw new UserError(DESK_USAGE);
+  if (desk) known.push(cmd);
   if (!known.includes(cmd))
     throw new UserError(
       `Perintah "${cmd}" tidak dikenal / unknown command. Lihat / see: probis --help`,
@@ -85,6 +185,24 @@ export async function main(argv: string[]): Promise<number> {
   const app = await openApp(env);
   try {
     const db = app.database.db;
+    if (desk) {
+      if (desk.scheduled) {
+        const { sendDueReminders } = await import('./jobs/remind.js');
+        const n = await sendDueReminders(
+          { db, log: app.log, deliver: (p) => app.service.deliver(p) },
+          new Date(),
+        );
+        out(`Pengingat terjadwal dikirim / due reminders sent: ${n}`);
+        return 0;
+      }
+      const { runDesk } = await import('./commands/desk.js');
+      await runDesk(
+        app,
+        { lines: desk.lines, person: values.person, org: values.org, outDir: values.out },
+        process.stdout,
+      );
+      return 0;
+    }
     switch (cmd) {
       case 'start': {
         const { runStart } = await import('./start.js');

@@ -6,6 +6,10 @@ import {
   type Actor,
   type Db,
   addPerson,
+  addPersonEvent,
+  answerHandoff,
+  createCampaign,
+  settleHandoff,
   createInvitation,
   addUnit,
   createOrganisation,
@@ -42,6 +46,8 @@ export class CodeTakenError extends Error {
 export type EffectsOutcome = {
   /** Saves that met a newer version and were merged with it. */
   merged: MergedSave[];
+  /** Inputs stored for other people's conversations, to be delivered after commit. */
+  events: number;
 };
 
 export async function applyEffectsInDb(
@@ -52,6 +58,8 @@ export async function applyEffectsInDb(
   const merged: MergedSave[] = [];
   // A submission is about the version the same answer saves: recorded after the saves.
   const submitted: Extract<Effect, { kind: 'submitted' }>[] = [];
+  const reviews: Extract<Effect, { kind: 'review' }>[] = [];
+  let events = 0;
   for (const e of effects) {
     switch (e.kind) {
       case 'create-organisation':
@@ -87,6 +95,47 @@ export async function applyEffectsInDb(
       case 'notify':
         // A message, not a change: the service addresses it to the person's chat (notify.ts).
         break;
+      case 'deliver':
+        // Applied to that person's conversation after commit, by the delivery job: never inside
+        // this transaction, which holds only this chat's lock.
+        if (
+          await addPersonEvent(tx, {
+            key: e.key,
+            organisationId: e.organisationId,
+            personId: e.personId,
+            input: e.input,
+          })
+        )
+          events++;
+        break;
+      case 'review':
+        reviews.push(e);
+        break;
+      case 'answer-handoff':
+        await answerHandoff(tx, {
+          organisationId: e.organisationId,
+          processId: e.processId,
+          key: e.key,
+          byPersonId: e.personId,
+          answer: e.answer,
+          counterpartProcessId: e.counterpartProcessId,
+          counterpartName: e.counterpartName,
+          note: e.note,
+        });
+        break;
+      case 'settle-handoff':
+        await settleHandoff(tx, {
+          organisationId: e.organisationId,
+          processId: e.processId,
+          key: e.key,
+          byPersonId: e.personId,
+          settlement: e.settlement,
+          note: e.note,
+        });
+        break;
+      case 'create-campaign':
+        await createCampaign(tx, e.campaign, actor);
+        break;
     }
   }
   // The review event and the immutable snapshot of the submitted version. Notifying the
@@ -98,7 +147,16 @@ export async function applyEffectsInDb(
       kind: 'submitted',
       byPersonId: e.personId || null,
     });
-  return { merged };
+  for (const e of reviews)
+    await recordReview(tx, {
+      organisationId: e.organisationId,
+      processId: e.processId,
+      kind: e.review,
+      byPersonId: e.personId,
+      version: e.version,
+      comment: e.comment,
+    });
+  return { merged, events };
 }
 
 /**

@@ -7,7 +7,9 @@ import {
   STATE_VERSION,
   adoptMergedProcesses,
   adoptStoredProcess,
+  deskNeeds,
   initialState,
+  parseDeskCommand,
   readState,
   step,
 } from '../../core/interview/index.js';
@@ -31,6 +33,7 @@ import { failpoint } from '../failpoints.js';
 import { type InvitationAttempt, checkAccess } from './access.js';
 import { CodeTakenError, ProcessConflictError, applyEffectsInDb } from './effects.js';
 import { addressNotices, addressOf } from './notify.js';
+import { loadDeskFor } from './desk.js';
 import { textIn } from './texts.js';
 
 export type Platform = 'telegram' | 'whatsapp' | 'terminal';
@@ -61,6 +64,8 @@ export type ServiceDeps = {
   log: Logger;
   now?: () => Date;
   newId?: () => string;
+  /** Inputs for other people's conversations were committed (person_events): deliver them. */
+  onPersonEvents?: () => void;
 };
 
 /** What happened to the update; `refused` when the engine refused the answer (kept nothing). */
@@ -151,6 +156,7 @@ export class ConversationService {
   ): Promise<HandleResult> {
     const { db, questionnaire, log } = this.deps;
     let refused = false;
+    let events = 0;
     try {
       const account = accountOf(ev.identity);
       const key = {
@@ -218,10 +224,25 @@ export class ConversationService {
             },
             { ...(bound !== undefined ? { bound } : {}), organisations: this.organisations },
           );
+          // A coordinator's command, or a handoff to answer: the desk is read for this step only.
+          const need = deskNeeds(stored, ev.input);
+          if (need && ctx.organisation) ctx.desk = await loadDeskFor(tx, ctx.organisation.id, need);
           const state = stored ?? initialState(questionnaire, ctx);
           const env = { now: now.toISOString(), newId: this.newId };
           const stepped = step(questionnaire, state, ev.input, ctx, env);
           refused = !!stepped.refused;
+          // A coordination command refused (not theirs to see or do, or a wrong code): logged
+          // with ids and the command's name, never the text.
+          if (stepped.refused && ev.input.kind === 'text') {
+            const command = parseDeskCommand(ev.input.text);
+            if (command)
+              log.info('desk.refused', {
+                chat: ev.chatKey,
+                update: ev.updateKey,
+                person: ctx.person?.id ?? null,
+                command: command.name,
+              });
+          }
           // Button data that is not ours (the channel gives it revision -1): forged, not late.
           if (stepped.refused && ev.input.kind === 'button' && ev.input.rev < 0)
             await this.recordRefusal(tx, ev, 'forged-button', ctx.organisation?.id ?? null);
@@ -229,6 +250,7 @@ export class ConversationService {
             ? { personId: stepped.state.personId }
             : { system: ev.platform };
           const done = await applyEffectsInDb(tx, stepped.effects, actor);
+          events += done.events;
           // Someone saved a process this answer changed: the answer was merged with theirs.
           const result = adoptMergedProcesses(questionnaire, stepped, done.merged, ctx, env);
           if (done.merged.length)
@@ -262,6 +284,8 @@ export class ConversationService {
         outcome: r.outcome,
       });
       failpoint('service.after-commit');
+      // Inputs for other people were stored with this update: deliver them now, off this chat.
+      if (events && r.outcome === 'applied') this.deps.onPersonEvents?.();
       return { ...r, refused };
     } catch (e) {
       if (

@@ -6,6 +6,8 @@ import type { OutboxMessage } from '../../db/index.js';
 import { type Db, deferForArtifact, readArtifact } from '../../db/index.js';
 import type { Renderer } from '../../renderers/index.js';
 import { type MapPictures, loadMapSource, picturesFromParts } from '../map-pictures.js';
+import type { PictureRequest } from '../../core/interview/index.js';
+import { loadPictureSource } from '../pictures/sources.js';
 
 /** What becomes of a claimed map message. */
 export type MapOutcome =
@@ -19,6 +21,8 @@ export type MapOutcome =
 export interface RenderRequests {
   /** Queues the render of `processId` under content key `key`; idempotent per key. */
   requestRender(p: { processId: string; key: string }): Promise<void>;
+  /** Queues the drawing of a coordinator's picture under content key `key`; idempotent per key. */
+  requestPicture(p: { request: PictureRequest; key: string }): Promise<void>;
   /** Called when a render job of this process has put messages back; returns an unsubscribe. */
   onRequeued(listener: (platforms: string[]) => void): () => void;
 }
@@ -35,6 +39,30 @@ export class MapDelivery {
 
   onRequeued(listener: (platforms: string[]) => void): () => void {
     return this.o.renders.onRequeued(listener);
+  }
+
+  /** A coordinator's picture: stored, or drawn by a job while the chat's queue goes on. */
+  async preparePicture(
+    m: OutboxMessage & { payload: { kind: 'picture'; picture: PictureRequest; caption: string } },
+  ): Promise<MapOutcome> {
+    const { db } = this.o;
+    const source = await loadPictureSource(db, m.payload.picture);
+    if (!source) return { kind: 'outline' };
+    const named = (parts: Uint8Array[]) =>
+      picturesFromParts({ code: source.fileName, name: m.payload.caption }, parts);
+    if (m.artifactKey) {
+      const parts = await readArtifact(db, m.artifactKey);
+      if (parts) return { kind: 'pictures', pictures: named(parts) };
+    }
+    const parts = await readArtifact(db, source.key);
+    if (parts) return { kind: 'pictures', pictures: named(parts) };
+    await this.o.renders.requestPicture({ request: m.payload.picture, key: source.key });
+    if (await deferForArtifact(db, { id: m.id, key: source.key }))
+      return { kind: 'deferred', key: source.key };
+    const stored = await readArtifact(db, source.key);
+    return stored
+      ? { kind: 'pictures', pictures: named(stored) }
+      : { kind: 'deferred', key: source.key };
   }
 
   async prepare(

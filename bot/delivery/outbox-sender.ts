@@ -241,8 +241,11 @@ export class OutboxSender {
     let outcome: SendOutcome;
     try {
       let pictures: MapPictures | null = null;
-      if (payload.kind === 'map' && this.opts.maps) {
-        const map = await this.opts.maps.prepare({ ...m, payload });
+      if ((payload.kind === 'map' || payload.kind === 'picture') && this.opts.maps) {
+        const map =
+          payload.kind === 'map'
+            ? await this.opts.maps.prepare({ ...m, payload })
+            : await this.opts.maps.preparePicture({ ...m, payload });
         if (map.kind === 'deferred') {
           this.log.info('outbox.map_deferred', { id, chat: chatKey });
           // Out of the chat's queue: the chat's next message is its head now.

@@ -12,6 +12,9 @@ import type { DatabaseHandle } from '../../db/index.js';
 import type { RenderRequests } from '../delivery/map-delivery.js';
 import { type Logger, errorFields } from '../log.js';
 import { renderMap } from './render-map.js';
+import { renderPicture } from './render-picture.js';
+import { deliverEvents } from './deliver-events.js';
+import type { PictureRequest } from '../../core/interview/index.js';
 import type { JobContext, JobKind } from './types.js';
 
 export type JobQueueOptions = {
@@ -159,6 +162,16 @@ export class JobQueue implements RenderRequests {
   async requestRender(p: { processId: string; key: string }): Promise<void> {
     const id = await this.send(renderMap, p, { singletonKey: p.key });
     this.o.log.debug('jobs.render_requested', { process: p.processId, job: id });
+  }
+
+  async requestPicture(p: { request: PictureRequest; key: string }): Promise<void> {
+    const id = await this.send(renderPicture, p, { singletonKey: p.key });
+    this.o.log.debug('jobs.picture_requested', { what: p.request.what, job: id });
+  }
+
+  /** Delivers the inputs stored for other people's conversations, now (deliver-events). */
+  async deliverSoon(): Promise<void> {
+    await this.send(deliverEvents, {}, { singletonKey: 'deliver' });
   }
 
   onRequeued(listener: (platforms: string[]) => void): () => void {

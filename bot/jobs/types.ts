@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import type { Renderer } from '../../renderers/index.js';
 import type { Logger } from '../log.js';
+import type { ConversationService } from '../conversation/service.js';
 
 /** What a job runs with, in whichever process takes it. */
 export type JobContext = {
@@ -14,6 +15,8 @@ export type JobContext = {
   renderer: Renderer;
   /** Outbox messages were put back for these platforms: senders in this process send them now. */
   requeued(platforms: string[]): void;
+  /** Applies an input to a person's conversation (ConversationService.deliver). */
+  deliver: ConversationService['deliver'];
 };
 
 /** pg-boss queue options a kind may set (see pg-boss's Queue). */

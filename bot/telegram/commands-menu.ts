@@ -13,6 +13,17 @@ const MENU: ReadonlyArray<readonly [command: string, description: Bilingual]> = 
   ['urungkan', b('Batalkan perubahan terakhir', 'Undo the last change')],
   ['menu', b('Menu utama', 'Main menu')],
   ['bahasa', b('Ganti bahasa / change language', 'Change language / ganti bahasa')],
+  // Coordination: a clerk answers handoffs; heads and coordinators review and follow progress.
+  [
+    'serahterima',
+    b('Serah terima yang menunggu jawaban unit Anda', 'Handoffs your unit must answer'),
+  ],
+  ['progres', b('Kemajuan pemetaan per unit', 'Mapping progress per unit')],
+  ['periksa', b('Proses yang menunggu pemeriksaan Anda', 'Processes awaiting your review')],
+  ['relasi', b('Serah terima antarunit (Peta Relasi)', 'Handoffs between units (relation map)')],
+  ['kampanye', b('Kampanye pemetaan (koordinator)', 'Mapping campaign (coordinator)')],
+  ['sengketa', b('Serah terima yang dibantah (koordinator)', 'Disputed handoffs (coordinator)')],
+  ['level0', b('Peta Proses Level 0 (koordinator)', 'Level-0 process map (coordinator)')],
 ];
 
 const commandsIn = (lang: Language) =>

@@ -47,7 +47,7 @@ export function toSendMessage(m: Extract<Outbound, { kind: 'text' | 'question' }
 }
 
 /** A map without pictures (a process with no flow yet): its caption and outline as text. */
-export function mapAsText(m: Extract<Outbound, { kind: 'map' }>): string {
+export function mapAsText(m: Extract<Outbound, { kind: 'map' | 'picture' }>): string {
   return `${m.caption}\n\n${m.outline}`.slice(0, 4096);
 }
 

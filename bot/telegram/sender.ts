@@ -104,6 +104,7 @@ export class TelegramSender implements ChannelSender {
           return { ok: true, messageId: String(r.message_id) };
         }
         case 'map':
+        case 'picture':
           return await this.sendMap(chatId, m, extras?.pictures ?? null);
         case 'invitation': {
           await this.paced(chatId);
@@ -123,7 +124,7 @@ export class TelegramSender implements ChannelSender {
    */
   private async sendMap(
     chatId: string,
-    m: Extract<Outbound, { kind: 'map' }>,
+    m: Extract<Outbound, { kind: 'map' | 'picture' }>,
     pics: MapPictures | null,
   ): Promise<SendOutcome> {
     const tg = this.o.telegram;

@@ -15,6 +15,8 @@ export function formatForTerminal(o: Outbound, file?: string): string {
     }
     case 'map':
       return [o.caption, o.outline, ...(file ? [`(gambar peta: ${file})`] : [])].join('\n');
+    case 'picture':
+      return [o.caption, ...(file ? [`(gambar: ${file})`] : [`(${o.picture.what})`])].join('\n');
     case 'invitation':
       return invitationText(o, terminalRedeem(o.token));
   }

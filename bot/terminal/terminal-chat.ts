@@ -51,6 +51,8 @@ export type JsonlOutbound =
       optional: boolean;
     }
   | { type: 'map'; processId: string; caption: string; outline: string; file: string | null }
+  /** A coordinator's picture: `what` is progress, ledger, level0, tree or changes. */
+  | { type: 'picture'; what: string; caption: string; outline: string; file: string | null }
   | { type: 'error'; error: string };
 
 export type TerminalOptions = {
@@ -74,6 +76,11 @@ export type TerminalOptions = {
   mapWaitMs?: number;
   /** Waits between retries of a failed line (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A command line run once (`probis progress`): no question re-asked at the start, and the
+   * main menu's question not printed after the answers.
+   */
+  oneShot?: boolean;
 };
 
 class TerminalSender implements ChannelSender {
@@ -84,6 +91,7 @@ class TerminalSender implements ChannelSender {
     private readonly out: Writable,
     private readonly mode: 'plain' | 'jsonl',
     private readonly mapFiles: MapFiles | undefined,
+    private readonly oneShot = false,
   ) {}
 
   async send(
@@ -93,9 +101,11 @@ class TerminalSender implements ChannelSender {
     extras?: SendExtras,
   ): Promise<SendOutcome> {
     if (m.kind === 'question') this.lastQuestion = m;
+    if (this.oneShot && m.kind === 'question' && m.questionId === 'menu')
+      return { ok: true, messageId: null };
     const pictures = extras?.pictures;
     const file =
-      m.kind === 'map' && pictures && this.mapFiles
+      (m.kind === 'map' || m.kind === 'picture') && pictures && this.mapFiles
         ? await this.mapFiles(pictures).catch(() => null)
         : null;
     if (this.mode === 'jsonl') this.out.write(JSON.stringify(toJsonl(m, file)) + '\n');
@@ -120,6 +130,14 @@ export function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
       };
     case 'map':
       return { type: 'map', processId: m.processId, caption: m.caption, outline: m.outline, file };
+    case 'picture':
+      return {
+        type: 'picture',
+        what: m.picture.what,
+        caption: m.caption,
+        outline: m.outline,
+        file,
+      };
     // The protocol stays as documented: an invitation is a text line.
     case 'invitation':
       return { type: 'text', text: formatForTerminal(m) };
@@ -130,7 +148,7 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
   const chatKey = o.chatKey ?? 'terminal:local';
   const run = randomUUID().slice(0, 8);
   let n = 0;
-  const sender = new TerminalSender(o.output, o.mode, o.mapFiles);
+  const sender = new TerminalSender(o.output, o.mode, o.mapFiles, !!o.oneShot);
   const outbox = new OutboxSender(o.db, sender, o.log, o.maps ? { maps: o.maps } : {});
   const identity = {
     kind: 'local' as const,
@@ -169,7 +187,7 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
 
   // Whatever was left unsent by an earlier run goes first, then the current question.
   await outbox.drain();
-  await handle({ kind: 'resume' });
+  if (!o.oneShot) await handle({ kind: 'resume' });
   const lines = createInterface({ input: o.input, crlfDelay: Infinity, terminal: false });
   for await (const line of lines) {
     if (o.mode === 'plain') {

@@ -70,6 +70,17 @@ export type Desk = {
   /** Open campaigns (closedAt null), newest first. */
   campaigns: Campaign[];
   activity: PersonActivity[];
+  /**
+   * The version of one process that /versi compares the current one with, loaded only then: the
+   * last approved (or validated) version before the current one; without one, the last version
+   * submitted before it (what a head returned). Its snapshot, kept when it was reviewed.
+   */
+  baseline?: {
+    processId: string;
+    version: number;
+    kind: 'submitted' | 'approved' | 'validated';
+    process: Process;
+  };
 };
 
 /** One unit's line of the progress table (`/progres`). */

@@ -48,6 +48,19 @@ export function applyEffects(world: World, effects: Effect[]): World {
       case 'submitted':
       case 'create-invitation':
       case 'notify':
+      case 'deliver':
+      case 'create-campaign':
+        break;
+      // Reviews and answers are stored apart in the database; the replay world keeps the status.
+      case 'review':
+        processes = processes.map((p) =>
+          p.id === e.processId && p.version === e.version
+            ? { ...p, status: e.review === 'returned' ? 'draft' : e.review }
+            : p,
+        );
+        break;
+      case 'answer-handoff':
+      case 'settle-handoff':
         break;
     }
   }

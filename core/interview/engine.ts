@@ -32,6 +32,25 @@ import { settleHistory } from './history.js';
 import { processEventText, processName, reminderText } from './outside-events.js';
 import { View } from './view.js';
 import type { Bilingual } from '../language/bilingual.js';
+import { parseDeskCommand } from './desk/commands.js';
+import { startAnswering } from './desk/handoffs.js';
+import { runDesk } from './desk/run.js';
+import { mapOutline } from './summary.js';
+import type { Process } from '../model/process.js';
+
+function returnedMap(v: View, d: Process): Outbound {
+  return {
+    kind: 'map',
+    processId: d.id,
+    outline: mapOutline(d, v),
+    caption: v
+      .t({
+        id: `Peta yang dikembalikan: ${d.code} ${d.name}`,
+        en: `Returned map: ${d.code} ${d.name}`,
+      })
+      .slice(0, 1000),
+  };
+}
 
 export function step(
   q: Questionnaire,
@@ -74,12 +93,14 @@ export function step(
       return apply(q, s, ctx, env, (v) => question.apply(v, parsed.value));
     }
     case 'text': {
+      const desk = parseDeskCommand(input.text);
+      if (desk) return runDesk(q, s, ctx, env, desk);
       const command = parseCommand(input.text);
       if (command) return runCommand(q, s, ctx, env, command);
       return answerText(q, s, ctx, env, question, input.text);
     }
     case 'reminder-due': {
-      const m = reminderText(s);
+      const m = reminderText(s, input.left);
       // Nothing left to do: nothing is said, and the state is not touched.
       if (!m) return { state: s, outbound: [], effects: [] };
       return info(q, v0, m);
@@ -94,7 +115,18 @@ export function step(
       if (draft && (input.event === 'approved' || input.event === 'validated'))
         draft.status = input.event;
       work.history = settleHistory(work.history, work, s);
-      return info(q, new View(work, ctx, env), processEventText(input, name));
+      const said = processEventText(input, name);
+      // Asked to answer a handoff while idle: the question comes at once; else it waits for
+      // /serahterima, so that no answer in progress is interrupted.
+      if (input.event === 'handoff-asked' && s.cursor.q === 'menu' && ctx.desk)
+        return apply(q, work, ctx, env, (w) => {
+          const r = startAnswering(w, { processId: input.processId });
+          return 'refuse' in r ? r : { ...r, notes: [said, ...(r.notes ?? [])] };
+        });
+      const v = new View(work, ctx, env);
+      // A process returned: its map comes with the comment, to correct it where it stands.
+      const extra = input.event === 'returned' && draft?.flow ? [returnedMap(v, draft)] : [];
+      return info(q, v, said, extra);
     }
   }
 }

@@ -14,3 +14,6 @@ export { QUESTION_IDS, QuestionId, isQuestionId } from './question-ids.js';
 export { historyFromSnapshots, snapshotsNewestFirst } from './history.js';
 export { LIMITS, splitText, shorten } from './limits.js';
 export { applyEffects, contextOf, summarise, type World } from './apply-effects.js';
+export { deskNeeds, type DeskNeed } from './desk/needs.js';
+export { parseDeskCommand, type DeskCommand } from './desk/commands.js';
+export { reminderKey } from './desk/remind.js';

@@ -2,7 +2,8 @@
 // process this person described changed by someone else. Pure: the engine says the message and
 // re-asks its question; nothing here reads a clock or sends.
 import type { Bilingual } from '../language/bilingual.js';
-import type { InterviewState, ProcessSummary } from './types.js';
+import type { InterviewState, ProcessEventKind, ProcessSummary } from './types.js';
+import { reminderLine } from '../coordination/reminders.js';
 
 /** Drafts and queued processes of this interview that are not submitted yet, in order. */
 function unfinished(s: InterviewState): string[] {
@@ -18,8 +19,22 @@ function unfinished(s: InterviewState): string[] {
  * A reminder's text: what is left to do, or null when nothing is (then nothing is said: a
  * reminder never nags about finished work).
  */
-export function reminderText(s: InterviewState): Bilingual | null {
+export function reminderText(
+  s: InterviewState,
+  counted?: { processes: number; handoffs: number },
+): Bilingual | null {
   const left = unfinished(s);
+  // The desk counted what is left for the person's unit: processes and handoffs to answer.
+  if (counted && (counted.processes || counted.handoffs)) {
+    const line = reminderLine(counted, 'id');
+    const en = reminderLine(counted, 'en');
+    const cmds = counted.handoffs ? ' /serahterima' : '';
+    return {
+      id: `Pengingat: ${line}. Silakan lanjutkan dari pertanyaan terakhir di bawah ini${cmds ? `, atau jawab serah terima dengan${cmds}` : ''}.`,
+      en: `Reminder: ${en}. Please go on from the last question below${cmds ? `, or answer the handoffs with${cmds}` : ''}.`,
+    };
+  }
+  if (counted) return null;
   if (!left.length) return null;
   const list = left.map((n) => `"${n}"`).join(', ');
   return {
@@ -31,8 +46,7 @@ export function reminderText(s: InterviewState): Bilingual | null {
 /** Words for what another person did to a process. */
 export function processEventText(
   e: {
-    event:
-      'changed' | 'handoff-confirmed' | 'handoff-disputed' | 'returned' | 'approved' | 'validated';
+    event: ProcessEventKind;
     by: string;
     comment: string | null;
   },
@@ -43,6 +57,18 @@ export function processEventText(
     changed: {
       id: `Proses "${name}" diubah oleh ${e.by}.`,
       en: `Process "${name}" was changed by ${e.by}.`,
+    },
+    'handoff-asked': {
+      id: `${e.by} menyebut unit Anda dalam serah terima proses "${name}". Mohon konfirmasi: /serahterima`,
+      en: `${e.by} names your unit in a handoff of process "${name}". Please confirm: /serahterima`,
+    },
+    'handoff-settled': {
+      id: `Koordinator ${e.by} memutuskan sengketa serah terima proses "${name}".`,
+      en: `Coordinator ${e.by} settled a handoff dispute of process "${name}".`,
+    },
+    'correction-proposed': {
+      id: `${e.by} mengusulkan koreksi langkah pada proses "${name}". Bila setuju, perbaiki dengan /ubah NOMOR.`,
+      en: `${e.by} proposes a correction of steps in process "${name}". If you agree, correct it with /ubah NUMBER.`,
     },
     'handoff-confirmed': {
       id: `${e.by} mengonfirmasi serah terima pada proses "${name}".`,

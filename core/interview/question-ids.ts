@@ -44,6 +44,18 @@ export const QUESTION_IDS = [
   'step.keterangan',
   'process.rename',
   'invite.person',
+  'answer.handoff',
+  'answer.name',
+  'answer.process',
+  'answer.reason',
+  'answer.correction',
+  'review.return_comment',
+  'dispute.settle',
+  'campaign.name',
+  'campaign.units',
+  'campaign.deadline',
+  'campaign.top_level',
+  'campaign.top_list',
 ] as const;
 
 export const QuestionId = z.enum(QUESTION_IDS);

@@ -10,6 +10,9 @@ import * as handoff from './questions/handoff.js';
 import * as performer from './questions/performer.js';
 import * as steps from './questions/steps.js';
 import type { Question } from './questions/question.js';
+import * as campaign from './desk/campaign.js';
+import * as deskHandoffs from './desk/handoffs.js';
+import * as deskReview from './desk/review.js';
 import type { QuestionId } from './question-ids.js';
 
 export type Questionnaire = { version: string; questions: ReadonlyMap<QuestionId, Question> };
@@ -86,4 +89,16 @@ export const questionnaire: Questionnaire = defineQuestionnaire(QUESTIONNAIRE_VE
   review.stepKeterangan,
   review.processRename,
   invite.invitePerson,
+  deskHandoffs.answerHandoff,
+  deskHandoffs.answerName,
+  deskHandoffs.answerProcess,
+  deskHandoffs.answerReason,
+  deskHandoffs.answerCorrection,
+  deskReview.reviewReturnComment,
+  deskHandoffs.disputeSettle,
+  campaign.campaignName,
+  campaign.campaignUnits,
+  campaign.campaignDeadline,
+  campaign.campaignLevel0,
+  campaign.campaignLevel0List,
 ]);

@@ -5,6 +5,8 @@ import { Process } from '../model/process.js';
 import { Delta } from './delta.js';
 import { QuestionId } from './question-ids.js';
 import type { Bilingual } from '../language/bilingual.js';
+import type { Campaign, Desk } from '../coordination/types.js';
+import type { ReviewKind } from '../model/review.js';
 
 /** One inbound message, already converted from the platform's update by the channel. */
 export type Input =
@@ -23,8 +25,11 @@ export type Input =
     }
   /** The person opened the chat again (/start, or a channel reconnect): re-ask where we are. */
   | { kind: 'resume' }
-  /** Time: a reminder for this person is due (a job says so); `at` is when it was due. */
-  | { kind: 'reminder-due'; at: string }
+  /**
+   * Time: a reminder for this person is due (a job or a coordinator's /ingatkan says so); `at` is
+   * when it was due, `left` what the coordinator's desk counted as left for them.
+   */
+  | { kind: 'reminder-due'; at: string; left?: { processes: number; handoffs: number } }
   /** Another person acted on a process this person described. */
   | {
       kind: 'process-event';
@@ -36,12 +41,46 @@ export type Input =
       comment: string | null;
     };
 
-/** What another person did to a process: changed it, confirmed a handoff, reviewed it. */
+/**
+ * What another person did to a process: changed it, answered or asked about a handoff, reviewed
+ * it, settled a dispute. 'handoff-asked': another unit's process names a handoff this person's
+ * unit must answer.
+ */
 export type ProcessEventKind =
-  'changed' | 'handoff-confirmed' | 'handoff-disputed' | 'returned' | 'approved' | 'validated';
+  | 'changed'
+  | 'handoff-asked'
+  | 'handoff-confirmed'
+  | 'handoff-disputed'
+  | 'handoff-settled'
+  /** The answering unit proposes a correction of its steps in this person's map. */
+  | 'correction-proposed'
+  | 'returned'
+  | 'approved'
+  | 'validated';
 
 export const Choice = z.object({ id: z.string(), label: z.string() });
 export type Choice = z.infer<typeof Choice>;
+
+/** Which picture of the organisation: drawn from the stored data when the message is sent. */
+export const PictureRequest = z.discriminatedUnion('what', [
+  z.object({
+    what: z.literal('progress'),
+    organisationId: z.string(),
+    campaignId: z.string().nullable(),
+    /** Only these units (a unit head's own); null: the campaign's or all. */
+    unitIds: z.array(z.string()).nullable(),
+  }),
+  z.object({
+    what: z.literal('ledger'),
+    organisationId: z.string(),
+    unitId: z.string().nullable(),
+  }),
+  z.object({ what: z.literal('level0'), organisationId: z.string() }),
+  z.object({ what: z.literal('tree'), organisationId: z.string(), processId: z.string() }),
+  /** A process's map with the steps changed since `sinceVersion` marked. */
+  z.object({ what: z.literal('changes'), processId: z.string(), sinceVersion: z.number().int() }),
+]);
+export type PictureRequest = z.infer<typeof PictureRequest>;
 
 /**
  * What to say, channel-neutral. A channel turns it into buttons, a numbered list or plain lines.
@@ -66,6 +105,17 @@ export const Outbound = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('map'),
     processId: z.string(),
+    outline: z.string(),
+    caption: z.string(),
+  }),
+  /**
+   * A picture of the organisation for a coordinator (the progress chart, the ledger, Level 0, a
+   * process tree, a map with its changes marked), drawn by a job from what is stored when it is
+   * sent; the outline is what is said while it is drawn, or if it cannot be.
+   */
+  z.object({
+    kind: z.literal('picture'),
+    picture: PictureRequest,
     outline: z.string(),
     caption: z.string(),
   }),
@@ -106,7 +156,49 @@ export type Effect =
    * Tell another person something (a coordinator: a process was submitted). The caller addresses
    * it to the channel that person uses; it is not an answer to anything they said.
    */
-  | { kind: 'notify'; personId: string; message: Bilingual };
+  | { kind: 'notify'; personId: string; message: Bilingual }
+  /**
+   * An input for another person's conversation (a process returned to its clerk, a handoff to
+   * answer, a reminder): stored with the action and applied to their chat after commit. `key`
+   * names it once: the same key is never delivered twice (a reminder a day).
+   */
+  | { kind: 'deliver'; organisationId: string; personId: string; key: string; input: PersonInput }
+  /** A unit head or coordinator reviews the version of a process they saw. */
+  | {
+      kind: 'review';
+      organisationId: string;
+      processId: string;
+      review: Exclude<ReviewKind, 'submitted'>;
+      version: number;
+      personId: string;
+      comment: string | null;
+    }
+  /** The answering unit's word on a handoff of another unit's process. */
+  | {
+      kind: 'answer-handoff';
+      organisationId: string;
+      processId: string;
+      key: string;
+      personId: string;
+      answer: 'confirmed' | 'renamed' | 'disputed';
+      counterpartProcessId: string | null;
+      counterpartName: string | null;
+      note: string | null;
+    }
+  /** The coordinator settles a disputed handoff. */
+  | {
+      kind: 'settle-handoff';
+      organisationId: string;
+      processId: string;
+      key: string;
+      personId: string;
+      settlement: 'upheld' | 'sender-corrects';
+      note: string | null;
+    }
+  | { kind: 'create-campaign'; campaign: Campaign };
+
+/** The inputs one person's action (or time) addresses to another person's conversation. */
+export type PersonInput = Extract<Input, { kind: 'reminder-due' | 'process-event' }>;
 
 export type RefusalCode =
   | 'invalid-answer'
@@ -139,6 +231,11 @@ export type Context = {
   person: Person | null;
   /** Processes of the organisation as stored (for parent picks, codes, "Peta unit saya"). */
   processes: readonly ProcessSummary[];
+  /**
+   * The coordination desk (every process with its flow, reviews, campaigns, activity), loaded
+   * only when the step needs it (needsDesk): a coordinator's command, a handoff to answer.
+   */
+  desk?: Desk;
 };
 
 export type Env = {
@@ -207,6 +304,29 @@ export const Work = z.object({
   unsaved: z.array(z.string()).optional(),
   /** Party name typed that matched no unit, waiting for the person to say what it is. */
   newParty: z.string().optional(),
+  /** A coordinator's or an answering unit's dialog in progress (core/interview/desk/). */
+  desk: z
+    .object({
+      /** Handoffs of other units' processes this person is answering, the current one first. */
+      handoffs: z.array(z.object({ processId: z.string(), key: z.string() })).optional(),
+      /** Disputed handoffs the coordinator is settling, the current one first. */
+      disputes: z.array(z.object({ processId: z.string(), key: z.string() })).optional(),
+      /** The answer being given to the current handoff, while its name or process is asked. */
+      answer: z
+        .object({ answer: z.enum(['confirmed', 'renamed']), name: z.string().optional() })
+        .optional(),
+      /** The version of a process being returned, waiting for the comment. */
+      review: z.object({ processId: z.string(), version: z.number().int() }).optional(),
+      /** A campaign being set up. */
+      campaign: z
+        .object({
+          name: z.string().optional(),
+          unitIds: z.array(z.string()).optional(),
+          deadline: z.string().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 export type Work = z.infer<typeof Work>;
 

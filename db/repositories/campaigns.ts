@@ -85,6 +85,16 @@ export async function createCampaign(
   });
 }
 
+/** The organisations that have an open campaign (the reminder job's round). */
+export async function listOpenCampaignOrganisations(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: campaigns.organisationId })
+    .from(campaigns)
+    .where(isNull(campaigns.closedAt))
+    .orderBy(campaigns.organisationId);
+  return rows.map((r) => r.id);
+}
+
 /** An organisation's campaigns, newest first; `open` true keeps the open, false the closed. */
 export async function listCampaigns(
   db: Db,

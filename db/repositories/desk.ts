@@ -77,7 +77,8 @@ async function personActivity(db: Db, organisationId: string): Promise<PersonAct
         select c.person_id, max(l.at) as at
           from chats c
           cross join lateral (select max(i.received_at) as at
-                                from inbox i where i.chat_key = c.chat_key) l
+                                from inbox i where i.chat_key = c.chat_key
+                                 and i.platform <> 'event') l
          group by c.person_id
       ), reminders as (
         select person_id, max(created_at) as at

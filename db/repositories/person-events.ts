@@ -10,13 +10,22 @@ import { personEvents } from '../schema.js';
 
 /** The interview Inputs a person event carries, checked when read back. */
 export const PersonEventInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('reminder-due'), at: z.string() }),
+  z.object({
+    kind: z.literal('reminder-due'),
+    at: z.string(),
+    left: z
+      .object({ processes: z.number().int().min(0), handoffs: z.number().int().min(0) })
+      .optional(),
+  }),
   z.object({
     kind: z.literal('process-event'),
     event: z.enum([
       'changed',
+      'handoff-asked',
       'handoff-confirmed',
       'handoff-disputed',
+      'handoff-settled',
+      'correction-proposed',
       'returned',
       'approved',
       'validated',

@@ -127,7 +127,7 @@ export async function chatRecord(sql: postgres.Sql, chatKey: string): Promise<Ch
 export function shownText(p: Outbound): string {
   if (p.kind === 'text') return p.text;
   if (p.kind === 'question') return questionText(p);
-  if (p.kind === 'map') return `[map] ${p.caption}`;
+  if (p.kind === 'map' || p.kind === 'picture') return `[map] ${p.caption}`;
   return `[invitation] ${p.personName}`;
 }
 

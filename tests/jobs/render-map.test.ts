@@ -114,7 +114,13 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
       await queue(map());
       const [row] = await undeliveredOutboxForChat(db, chatKey);
       expect(await deferForArtifact(db, { id: row!.id, key: 'cf-png:never' })).toBe(true);
-      const ctx = { db, log: silentLogger, renderer: t.app.renderer, requeued: () => {} };
+      const ctx = {
+        db,
+        log: silentLogger,
+        renderer: t.app.renderer,
+        requeued: () => {},
+        deliver: (p: Parameters<typeof t.app.service.deliver>[0]) => t.app.service.deliver(p),
+      };
       await renderMap.failedForGood!(ctx, { processId, key: 'cf-png:never' });
       const sent: Sent[] = [];
       const sender = new OutboxSender(db, recorder(sent), silentLogger, { maps: t.app.maps });
@@ -148,6 +154,7 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
         log: silentLogger,
         renderer: t.app.renderer,
         requeued: (p: string[]) => requeued.push(p),
+        deliver: (p: Parameters<typeof t.app.service.deliver>[0]) => t.app.service.deliver(p),
       };
       await cleanup.run(ctx, {});
       expect(await readArtifact(db, 'cf-png:old')).toBeNull();

@@ -41,6 +41,7 @@ export function progressRow(
     unitId: `u${i}`,
     unitName,
     stage,
+    daysSinceActivity: null,
     processes: {
       total: p.total,
       mapped: p.total,
@@ -116,6 +117,7 @@ export function ledgerEntry(
 ): LedgerEntry {
   return {
     kind,
+    processCode: `0${i}`,
     fromUnitId: from,
     toUnitId: to,
     what,

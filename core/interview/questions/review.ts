@@ -11,6 +11,7 @@ import type { Outbound } from '../types.js';
 import type { View } from '../view.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
 import type { QuestionId } from '../question-ids.js';
+import { askAnsweringUnits } from '../desk/handoffs.js';
 
 export function reviewPreamble(v: View): Outbound[] {
   const d = v.draft();
@@ -92,6 +93,8 @@ export const reviewConfirm: Question = {
           personId: p.id,
           message: T.submittedNotice(who, d.code, d.name),
         })),
+        // The units that must answer its handoffs are asked, each in their own chat.
+        ...askAnsweringUnits(v, d),
       ],
       notes: [T.submitted(d.name)],
     };

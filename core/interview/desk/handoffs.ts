@@ -1,0 +1,442 @@
+// Handoffs both units agree on. The answering unit (B) is asked in its own chat whether it receives
+// (or gives) what another unit's process says, under what name and in which of its processes; a
+// "no" goes to the coordinator with both sides' words, who settles it.
+import {
+  answeringUnit,
+  disputedHandoffs,
+  handoffsToAnswer,
+} from '../../coordination/answering-unit.js';
+import { type Handoff, confirmationOf, handoffs } from '../../model/handoffs.js';
+import { numberedSteps, type Process } from '../../model/process.js';
+import { ask } from '../ops.js';
+import { returnFromDetour } from '../pipeline.js';
+import { type Applied, type Question, msg, valueOf } from '../questions/question.js';
+import type { Effect } from '../types.js';
+import type { View } from '../view.js';
+import { refusal, seat } from './access.js';
+import { clerksOf, coordinators, peopleOf, who } from './people.js';
+import type { Bilingual } from '../../language/bilingual.js';
+
+type Ref = { processId: string; key: string };
+
+function current(v: View, list: 'handoffs' | 'disputes'): { p: Process; h: Handoff } | null {
+  const ref = v.state.work.desk?.[list]?.[0];
+  const p = ref && v.ctx.desk?.processes.find((x) => x.id === ref.processId);
+  const h = p && handoffs(p).find((x) => x.key === ref.key);
+  return p && h ? { p, h } : null;
+}
+
+const unitName = (v: View, id: string | null) => (id ? v.unitName(id) : '?');
+
+/** "dari langkah 4 "Mengirim nota" ke langkah 5 "Memverifikasi" (Kasubbag Keuangan)". */
+function where(v: View, p: Process, h: Handoff): Bilingual {
+  if (h.kind !== 'edge' || !p.flow) return { id: '', en: '' };
+  const steps = numberedSteps(p.flow);
+  const a = steps.find((s) => s.node.id === h.fromNodeId);
+  const b = steps.find((s) => s.node.id === h.toNodeId);
+  const pos = b?.node.performer?.position ? ` (${b.node.performer.position})` : '';
+  return {
+    id: ` dari langkah ${a?.no} "${a?.node.name}" ke langkah ${b?.no} "${b?.node.name}"${pos}`,
+    en: ` from step ${a?.no} "${a?.node.name}" to step ${b?.no} "${b?.node.name}"${pos}`,
+  };
+}
+
+/** Starts answering the handoffs this person's unit must answer (/serahterima, or when asked). */
+export function startAnswering(v: View, only?: Pick<Ref, 'processId'>): Applied {
+  const st = seat(v);
+  if ('refuse' in st) return st;
+  const no = refusal(st, { kind: 'answer-handoff', unitId: st.me.unitId });
+  if (no) return { refuse: no };
+  const open = handoffsToAnswer(st.desk, st.me.unitId)
+    .map(({ process, handoff }) => ({ processId: process.id, key: handoff.key }))
+    // Asked about one process: its handoffs first, the unit's others after.
+    .sort(
+      (a, b) => Number(b.processId === only?.processId) - Number(a.processId === only?.processId),
+    );
+  if (!open.length)
+    return {
+      notes: [
+        msg(
+          'Tidak ada serah terima yang menunggu jawaban unit Anda.',
+          'No handoff is waiting for your unit to answer.',
+        ),
+      ],
+    };
+  v.state.work.returnTo.push({ ...v.cursor });
+  v.state.work.desk = { ...v.state.work.desk, handoffs: open, answer: undefined };
+  ask(v, { q: 'answer.handoff' });
+  return {};
+}
+
+/** Next handoff to answer, or back to where the person was. */
+function next(v: View, list: 'handoffs' | 'disputes', q: 'answer.handoff' | 'dispute.settle') {
+  const rest = (v.state.work.desk?.[list] ?? []).slice(1);
+  v.state.work.desk = { ...v.state.work.desk, [list]: rest, answer: undefined };
+  if (rest.length) ask(v, { q });
+  else returnFromDetour(v);
+}
+
+/** Steps of the answering unit in the other unit's map: the lane it is asked to confirm. */
+function laneText(v: View, p: Process, unitId: string): string {
+  if (!p.flow) return '';
+  const mine = numberedSteps(p.flow).filter((s) => s.node.performer?.unitId === unitId);
+  if (!mine.length) return '';
+  const lines = mine.map(
+    (s) =>
+      `${s.no}. ${s.node.name}${s.node.performer?.position ? ` (${s.node.performer.position})` : ''}`,
+  );
+  return (
+    v.t(msg('\nLangkah unit Anda di peta ini:\n', "\nYour unit's steps in this map:\n")) +
+    lines.join('\n')
+  );
+}
+
+export const answerHandoff: Question = {
+  id: 'answer.handoff',
+  answer: 'choice',
+  text(v) {
+    const c = current(v, 'handoffs');
+    if (!c)
+      return msg(
+        'Serah terima ini sudah tidak ada di peta pengirimnya.',
+        "This handoff is no longer in the sender's map.",
+      );
+    const { p, h } = c;
+    const owner = unitName(v, p.ownerUnitId);
+    const what = h.what ? `"${h.what}"` : v.t(msg('pekerjaan', 'the work'));
+    const left = v.state.work.desk?.handoffs?.length ?? 1;
+    const count = left > 1 ? v.t(msg(` (${left} menunggu)`, ` (${left} waiting)`)) : '';
+    const gives = h.kind === 'input';
+    const w = where(v, p, h);
+    const lane = laneText(v, p, v.person()?.unitId ?? '');
+    return msg(
+      `Serah terima${count}: proses ${p.code} "${p.name}" milik ${owner} menyebut unit Anda ${gives ? 'mengirim' : 'menerima'} ${what}${gives ? ` kepada ${owner}` : ''}${w.id}.${lane} Benarkah?`,
+      `Handoff${count}: process ${p.code} "${p.name}" of ${owner} says your unit ${gives ? 'sends' : 'receives'} ${what}${gives ? ` to ${owner}` : ''}${w.en}.${lane} Is that right?`,
+    );
+  },
+  help: msg(
+    '"Ya": unit Anda menerimanya (lalu pilih proses Anda yang memakainya). "Ya, nama lain": Anda mengenalnya dengan nama lain. "Tidak": bukan unit Anda, atau datang dari pihak lain (koordinator akan menengahi). "Koreksi langkah": usulkan perbaikan langkah unit Anda di peta itu.',
+    '"Yes": your unit receives it (then pick the process of yours that takes it). "Yes, another name": you know it by another name. "No": not your unit, or it comes from someone else (the coordinator settles it). "Correct a step": propose a correction of your unit\'s steps in that map.',
+  ),
+  choices: () => [
+    { id: 'yes', label: msg('Ya, benar', 'Yes') },
+    { id: 'renamed', label: msg('Ya, dengan nama lain', 'Yes, under another name') },
+    { id: 'no', label: msg('Tidak', 'No') },
+    { id: 'correct', label: msg('Koreksi langkah', 'Correct a step') },
+    { id: 'later', label: msg('Nanti saja', 'Later') },
+  ],
+  apply(v, a) {
+    const c = valueOf(a, 'choice');
+    if (!current(v, 'handoffs')) {
+      next(v, 'handoffs', 'answer.handoff');
+      return {};
+    }
+    if (c === 'later') {
+      next(v, 'handoffs', 'answer.handoff');
+      return {};
+    }
+    if (c === 'yes' || c === 'renamed') {
+      v.state.work.desk = {
+        ...v.state.work.desk,
+        answer: { answer: c === 'yes' ? 'confirmed' : 'renamed' },
+      };
+      ask(v, { q: c === 'yes' ? 'answer.process' : 'answer.name' });
+      return {};
+    }
+    ask(v, { q: c === 'no' ? 'answer.reason' : 'answer.correction' });
+    return {};
+  },
+};
+
+export const answerName: Question = {
+  id: 'answer.name',
+  answer: 'text',
+  text: () => msg('Dengan nama apa unit Anda mengenalnya?', 'What does your unit call it?'),
+  help: msg('Misalnya: "Surat Perintah Membayar".', 'E.g. "Surat Perintah Membayar".'),
+  apply(v, a) {
+    v.state.work.desk = {
+      ...v.state.work.desk,
+      answer: { answer: 'renamed', name: valueOf(a, 'text') },
+    };
+    ask(v, { q: 'answer.process' });
+    return {};
+  },
+};
+
+/** The answering unit's own processes, to say which one takes the handoff. */
+function ownProcesses(v: View): Process[] {
+  const unitId = v.person()?.unitId;
+  return (v.ctx.desk?.processes ?? []).filter((p) => p.ownerUnitId === unitId).slice(0, 8);
+}
+
+export const answerProcess: Question = {
+  id: 'answer.process',
+  answer: 'choice',
+  text: () =>
+    msg('Proses unit Anda yang mana yang menerimanya?', 'Which process of your unit takes it?'),
+  help: msg(
+    'Pilih prosesnya. Bila belum dipetakan, pilih "Belum ada prosesnya".',
+    'Pick the process. If it is not mapped yet, pick "No process yet".',
+  ),
+  choices: (v) => [
+    ...ownProcesses(v).map((p) => ({ id: p.id, label: `${p.code} ${p.name}` })),
+    { id: 'none', label: msg('Belum ada prosesnya', 'No process yet') },
+  ],
+  apply(v, a) {
+    const picked = valueOf(a, 'choice');
+    const ans = v.state.work.desk?.answer ?? { answer: 'confirmed' as const };
+    return answer(v, ans.answer, {
+      counterpartProcessId: picked === 'none' ? null : picked,
+      counterpartName: ans.name ?? null,
+      note: null,
+    });
+  },
+};
+
+export const answerReason: Question = {
+  id: 'answer.reason',
+  answer: 'text',
+  text: () =>
+    msg(
+      'Mengapa tidak? Jawaban Anda diteruskan kepada pengirim dan koordinator.',
+      'Why not? Your answer goes to the sender and the coordinator.',
+    ),
+  help: msg(
+    'Misalnya: "Kami tidak menerima nota itu; nota itu dari Inspektorat."',
+    'E.g. "We do not receive that note; it comes from the Inspectorate."',
+  ),
+  apply(v, a) {
+    return answer(v, 'disputed', {
+      counterpartProcessId: null,
+      counterpartName: null,
+      note: valueOf(a, 'text'),
+    });
+  },
+};
+
+export const answerCorrection: Question = {
+  id: 'answer.correction',
+  answer: 'text',
+  text: () =>
+    msg(
+      'Tulis koreksinya: langkah nomor berapa, dan apa yang benar. Usulan ini dikirim kepada penyusun peta itu.',
+      "Write the correction: which step number, and what is right. It goes to the map's clerk as a proposal.",
+    ),
+  help: msg(
+    'Misalnya: "Langkah 5 kami kerjakan, tapi pelaksananya Kasubbag Keuangan, bukan Kabag."',
+    'E.g. "We do step 5, but the performer is the Kasubbag Keuangan, not the Kabag."',
+  ),
+  apply(v, a) {
+    return answer(
+      v,
+      'confirmed',
+      { counterpartProcessId: null, counterpartName: null, note: valueOf(a, 'text') },
+      true,
+    );
+  },
+};
+
+function answer(
+  v: View,
+  kind: 'confirmed' | 'renamed' | 'disputed',
+  o: { counterpartProcessId: string | null; counterpartName: string | null; note: string | null },
+  correction = false,
+): Applied {
+  const st = seat(v);
+  if ('refuse' in st) return st;
+  const c = current(v, 'handoffs');
+  if (!c) {
+    next(v, 'handoffs', 'answer.handoff');
+    return {
+      notes: [
+        msg(
+          'Serah terima ini sudah tidak ada di peta pengirimnya.',
+          "This handoff is no longer in the sender's map.",
+        ),
+      ],
+    };
+  }
+  const { p, h } = c;
+  const by = who(st.me);
+  const what = h.what ?? '';
+  const effects: Effect[] = [
+    {
+      kind: 'answer-handoff',
+      organisationId: st.org.id,
+      processId: p.id,
+      key: h.key,
+      personId: st.me.id,
+      answer: kind,
+      ...o,
+    },
+  ];
+  const event =
+    kind === 'disputed'
+      ? 'handoff-disputed'
+      : correction
+        ? 'correction-proposed'
+        : 'handoff-confirmed';
+  const comment = kind === 'renamed' ? `${what} = "${o.counterpartName}"` : o.note;
+  for (const clerk of clerksOf(st.desk, p.id, st.me.id))
+    effects.push({
+      kind: 'deliver',
+      organisationId: st.org.id,
+      personId: clerk.id,
+      key: `handoff:${p.id}:${h.key}:${v.env.newId()}`,
+      input: { kind: 'process-event', event, processId: p.id, by, comment },
+    });
+  if (kind === 'disputed')
+    for (const co of coordinators(st.org, st.me.id))
+      effects.push({
+        kind: 'notify',
+        personId: co.id,
+        message: msg(
+          `Serah terima dibantah: proses ${p.code} "${p.name}" (${unitName(v, p.ownerUnitId)}) menyebut "${what}" ${h.kind === 'input' ? 'dari' : 'ke'} ${v.unitName(st.me.unitId)}. ${by} menjawab: "${o.note}". Putuskan dengan /sengketa.`,
+          `Handoff disputed: process ${p.code} "${p.name}" (${unitName(v, p.ownerUnitId)}) names "${what}" ${h.kind === 'input' ? 'from' : 'to'} ${v.unitName(st.me.unitId)}. ${by} answered: "${o.note}". Settle it with /sengketa.`,
+        ),
+      });
+  next(v, 'handoffs', 'answer.handoff');
+  const said =
+    kind === 'disputed'
+      ? msg(
+          'Tercatat: unit Anda tidak menyetujui serah terima ini. Pengirim dan koordinator diberi tahu.',
+          'Recorded: your unit disputes this handoff. The sender and the coordinator are told.',
+        )
+      : correction
+        ? msg(
+            'Tercatat. Usulan koreksi dikirim kepada penyusun peta itu.',
+            "Recorded. The correction was sent to the map's clerk.",
+          )
+        : msg('Tercatat: serah terima dikonfirmasi.', 'Recorded: handoff confirmed.');
+  return { effects, notes: [said] };
+}
+
+/** /sengketa: the coordinator settles disputed handoffs one by one. */
+export function startSettling(v: View): Applied {
+  const st = seat(v);
+  if ('refuse' in st) return st;
+  const no = refusal(st, { kind: 'settle-handoff' });
+  if (no) return { refuse: no };
+  const open = disputedHandoffs(st.desk).map(({ process, handoff }) => ({
+    processId: process.id,
+    key: handoff.key,
+  }));
+  if (!open.length)
+    return { notes: [msg('Tidak ada serah terima yang dibantah.', 'No handoff is disputed.')] };
+  v.state.work.returnTo.push({ ...v.cursor });
+  v.state.work.desk = { ...v.state.work.desk, disputes: open };
+  ask(v, { q: 'dispute.settle' });
+  return {};
+}
+
+export const disputeSettle: Question = {
+  id: 'dispute.settle',
+  answer: 'choice',
+  text(v) {
+    const c = current(v, 'disputes');
+    if (!c) return msg('Sengketa ini sudah selesai.', 'This dispute is over.');
+    const { p, h } = c;
+    const conf = confirmationOf(p, h);
+    const answerer = v.org()?.people.find((x) => x.id === conf?.byPersonId);
+    const to = answeringUnit(p, h, v.org()!) ?? h.toUnitId;
+    const at = conf?.at ? conf.at.slice(0, 10) : '';
+    return msg(
+      `Sengketa: proses ${p.code} "${p.name}" milik ${unitName(v, p.ownerUnitId)} menyebut "${h.what ?? ''}" ${h.kind === 'input' ? 'dari' : 'ke'} ${unitName(v, to)}${where(v, p, h).id}.\n${unitName(v, to)} menjawab (${who(answerer)}, ${at}): "${conf?.note ?? ''}".\nApa keputusan Anda?`,
+      `Dispute: process ${p.code} "${p.name}" of ${unitName(v, p.ownerUnitId)} names "${h.what ?? ''}" ${h.kind === 'input' ? 'from' : 'to'} ${unitName(v, to)}${where(v, p, h).en}.\n${unitName(v, to)} answered (${who(answerer)}, ${at}): "${conf?.note ?? ''}".\nWhat do you decide?`,
+    );
+  },
+  help: msg(
+    '"Tetap berlaku": serah terima benar seperti digambar pengirim. "Pengirim memperbaiki": pengirim harus mengubah petanya. Keputusan dicatat dengan nama Anda dan waktunya.',
+    '"Stands": the handoff is right as the sender drew it. "Sender corrects": the sender must change its map. The decision is recorded with your name and the time.',
+  ),
+  choices: () => [
+    { id: 'upheld', label: msg('Tetap berlaku', 'It stands') },
+    { id: 'sender-corrects', label: msg('Pengirim memperbaiki', 'Sender corrects') },
+    { id: 'later', label: msg('Nanti saja', 'Later') },
+  ],
+  apply(v, a) {
+    const choice = valueOf(a, 'choice');
+    const st = seat(v);
+    if ('refuse' in st) return st;
+    const c = current(v, 'disputes');
+    if (!c || choice === 'later') {
+      next(v, 'disputes', 'dispute.settle');
+      return {};
+    }
+    const { p, h } = c;
+    const settlement = choice === 'upheld' ? 'upheld' : 'sender-corrects';
+    const by = who(st.me);
+    const words =
+      settlement === 'upheld'
+        ? `serah terima "${h.what ?? ''}" tetap berlaku`
+        : `pengirim memperbaiki serah terima "${h.what ?? ''}"`;
+    const conf = confirmationOf(p, h);
+    const told = new Set<string>([...clerksOf(st.desk, p.id, st.me.id).map((x) => x.id)]);
+    if (conf?.byPersonId && conf.byPersonId !== st.me.id) told.add(conf.byPersonId);
+    const effects: Effect[] = [
+      {
+        kind: 'settle-handoff',
+        organisationId: st.org.id,
+        processId: p.id,
+        key: h.key,
+        personId: st.me.id,
+        settlement,
+        note: null,
+      },
+      ...[...told].map((personId): Effect => ({
+        kind: 'deliver',
+        organisationId: st.org.id,
+        personId,
+        key: `settle:${p.id}:${h.key}:${v.env.newId()}`,
+        input: {
+          kind: 'process-event',
+          event: 'handoff-settled',
+          processId: p.id,
+          by,
+          comment: words,
+        },
+      })),
+    ];
+    next(v, 'disputes', 'dispute.settle');
+    return {
+      effects,
+      notes: [
+        msg(
+          `Keputusan dicatat: ${words}. Kedua unit diberi tahu.`,
+          `Decision recorded. Both units are told.`,
+        ),
+      ],
+    };
+  },
+};
+
+/** The people of the units that must answer a process's handoffs, asked when it is submitted. */
+export function askAnsweringUnits(v: View, p: Process): Effect[] {
+  const org = v.org();
+  if (!org || !v.state.organisationId) return [];
+  const effects: Effect[] = [];
+  const asked = new Set<string>();
+  for (const h of handoffs(p)) {
+    if (h.state === 'confirmed') continue;
+    const unitId = answeringUnit(p, h, org);
+    if (!unitId) continue;
+    for (const person of peopleOf(org, unitId, v.state.personId)) {
+      if (asked.has(person.id)) continue;
+      asked.add(person.id);
+      effects.push({
+        kind: 'deliver',
+        organisationId: org.id,
+        personId: person.id,
+        key: `ask:${p.id}:${p.version}:${person.id}`,
+        input: {
+          kind: 'process-event',
+          event: 'handoff-asked',
+          processId: p.id,
+          by: who(v.person()),
+          comment: null,
+        },
+      });
+    }
+  }
+  return effects;
+}
