@@ -2,12 +2,20 @@
 // Generates a large pemda (60 units, ~300 people, 1,000 leaf processes of 8-16 steps with handoffs
 // between units, answers, reviews, chat activity), stores it, then times `loadDesk`, the one read
 // every coordinator answer (/progres, reminders, the ledger) is computed from: median and p95 of
-// 20 runs after 2 warm-ups (--quick: 5 runs, 300 processes). PostgreSQL: 127.0.0.1:5432 (or
+// 20 runs after 2 warm-ups (--quick: 5 runs, 300 processes); and each coordinator answer
+// (/progres, /relasi, /level0 usul) as the desk read plus core's computation on it. Pictures are
+// drawn by jobs, apart (bench/render.ts measures drawing). PostgreSQL: 127.0.0.1:5432 (or
 // PROBIS_TEST_DATABASE_URL), in a database of its own, dropped after.
 import fs from 'node:fs';
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { listProcesses, loadDesk, openDatabase, type DatabaseHandle } from '../db/index.js';
+import { interfaceLedger } from '../core/coordination/ledger.js';
+import { ledgerText } from '../core/coordination/ledger-text.js';
+import { level0Text, proposeLevel0 } from '../core/coordination/level0-proposal.js';
+import { progressRows, progressText } from '../core/coordination/progress.js';
+import type { Campaign, Desk } from '../core/coordination/types.js';
+import { isExternalKind } from '../core/model/index.js';
 import { createPostgresDatabase, migratedPgliteDir } from '../tests/support/db.js';
 import { generateOrganisation } from './coordination/generate.js';
 import { storeGenerated } from './coordination/store.js';
@@ -57,6 +65,20 @@ async function open(kind: 'pglite' | 'postgres') {
   };
 }
 
+const NOW = new Date().toISOString();
+/** A campaign over every internal unit: the largest /progres there is. */
+const campaign: Campaign = {
+  id: 'bench',
+  organisationId: gen.organisation.id,
+  name: 'Pemetaan Proses Bisnis',
+  unitIds: gen.organisation.units.filter((u) => !isExternalKind(u.kind)).map((u) => u.id),
+  deadline: '2027-01-31',
+  remindAfterDays: 3,
+  createdByPersonId: null,
+  createdAt: NOW,
+  closedAt: null,
+};
+
 const rows: string[][] = [];
 for (const kind of kinds) {
   const { h, done } = await open(kind);
@@ -71,8 +93,32 @@ for (const kind of kinds) {
       throw new Error('desk is missing processes');
     const d = await time(() => loadDesk(h.db, gen.organisation.id));
     const p = await time(() => listProcesses(h.db, { organisationId: gen.organisation.id }));
+    // Each coordinator answer as the chat computes it: the desk read, then core's work on it.
+    const answer = (f: (desk: Desk) => unknown) =>
+      time(async () => f((await loadDesk(h.db, gen.organisation.id))!));
+    const progres = await answer((x) =>
+      progressText(progressRows(x, campaign, NOW), campaign, 'id'),
+    );
+    const relasi = await answer((x) =>
+      ledgerText(interfaceLedger(x.organisation, x.processes), x.organisation, 'id'),
+    );
+    const level0 = await answer((x) =>
+      level0Text(proposeLevel0(x.organisation, x.processes), 'id'),
+    );
     const fmt = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
-    rows.push([kind, fmt(d.p50), fmt(d.p95), fmt(p.p50), fmt(p.p95), storeS.toFixed(1)]);
+    rows.push([
+      kind,
+      fmt(d.p50),
+      fmt(d.p95),
+      fmt(p.p50),
+      fmt(progres.p50),
+      fmt(progres.p95),
+      fmt(relasi.p50),
+      fmt(relasi.p95),
+      fmt(level0.p50),
+      fmt(level0.p95),
+      storeS.toFixed(1),
+    ]);
   } finally {
     await done();
   }
@@ -85,7 +131,19 @@ console.log(
     `${confirmations} handoff answers), ${gen.reviews.length} review events, ` +
     `${gen.messages.length} inbox rows; ${RUNS} runs after 2 warm-ups.\n`,
 );
-const head = ['database', 'loadDesk p50 ms', 'p95 ms', 'listProcesses p50 ms', 'p95 ms', 'store s'];
+const head = [
+  'database',
+  'loadDesk p50 ms',
+  'p95',
+  'listProcesses p50',
+  '/progres p50',
+  'p95',
+  '/relasi p50',
+  'p95',
+  '/level0 usul p50',
+  'p95',
+  'store s',
+];
 console.log(`| ${head.join(' | ')} |`);
 console.log(`|${head.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -147,8 +147,29 @@ describe('a three-unit campaign through Telegram and JSON lines', () => {
   }, 120_000);
   afterAll(async () => {
     await budi?.end();
+    // PROBIS_WALKTHROUGH=DIR keeps what everyone saw, for the README's walk-through.
+    const dir = process.env.PROBIS_WALKTHROUGH;
+    if (dir && h) await keepWalkthrough(dir);
     await h?.close();
   });
+
+  async function keepWalkthrough(dir: string) {
+    const { mkdir, writeFile, copyFile } = await import('node:fs/promises');
+    await mkdir(dir, { recursive: true });
+    for (const [name, u] of Object.entries({ rina, hendra, wati, tono })) {
+      await writeFile(path.join(dir, `${name}.txt`), h.fake.transcript(u.chatId).join('\n') + '\n');
+      for (const m of h.fake.messages(u.chatId).filter((x) => x.kind === 'photo' && x.photo))
+        await writeFile(path.join(dir, `${name}-${m.message_id}.png`), m.photo!);
+    }
+    await writeFile(
+      path.join(dir, 'budi.jsonl'),
+      budi.out.map((o) => JSON.stringify(o)).join('\n') + '\n',
+    );
+    for (const o of budi.out)
+      if (o.type === 'picture' && o.file)
+        for (const f of o.file.split(', '))
+          await copyFile(f, path.join(dir, `budi-${o.what}-${path.basename(f)}`));
+  }
 
   it('the coordinator opens the campaign; its units are told', async () => {
     await budiSays('/kampanye');
