@@ -34,6 +34,7 @@ import { View } from './view.js';
 import type { Bilingual } from '../language/bilingual.js';
 import { parseDeskCommand } from './desk/commands.js';
 import { startAnswering } from './desk/handoffs.js';
+import { handoffsToAnswer } from '../coordination/answering-unit.js';
 import { runDesk } from './desk/run.js';
 import { mapOutline } from './summary.js';
 import type { Process } from '../model/process.js';
@@ -115,14 +116,19 @@ export function step(
       if (draft && (input.event === 'approved' || input.event === 'validated'))
         draft.status = input.event;
       work.history = settleHistory(work.history, work, s);
+      if (input.event === 'handoff-asked') {
+        // Nothing of that process left for this person's unit to answer (answered already, by a
+        // colleague, or on an earlier version): nothing is said.
+        const unitId = ctx.person?.unitId;
+        const open = ctx.desk && unitId ? handoffsToAnswer(ctx.desk, unitId) : [];
+        if (!open.some((x) => x.process.id === input.processId))
+          return { state: s, outbound: [], effects: [] };
+        // Idle: the question comes at once. Otherwise it waits for /serahterima, so that no
+        // answer in progress is interrupted.
+        if (s.cursor.q === 'menu')
+          return apply(q, work, ctx, env, (w) => startAnswering(w, { processId: input.processId }));
+      }
       const said = processEventText(input, name);
-      // Asked to answer a handoff while idle: the question comes at once; else it waits for
-      // /serahterima, so that no answer in progress is interrupted.
-      if (input.event === 'handoff-asked' && s.cursor.q === 'menu' && ctx.desk)
-        return apply(q, work, ctx, env, (w) => {
-          const r = startAnswering(w, { processId: input.processId });
-          return 'refuse' in r ? r : { ...r, notes: [said, ...(r.notes ?? [])] };
-        });
       const v = new View(work, ctx, env);
       // A process returned: its map comes with the comment, to correct it where it stands.
       const extra = input.event === 'returned' && draft?.flow ? [returnedMap(v, draft)] : [];

@@ -54,8 +54,13 @@ export const campaignName: Question = {
   },
 };
 
+/** The units a campaign may take: internal ones, but not a top unit that holds others (Setda). */
 function internalUnits(v: View) {
-  return v.units().filter((u) => !isExternalKind(u.kind) && u.parentId !== null);
+  const units = v.units();
+  return units.filter(
+    (u) =>
+      !isExternalKind(u.kind) && !(u.parentId === null && units.some((c) => c.parentId === u.id)),
+  );
 }
 
 export const campaignUnits: Question = {

@@ -8,6 +8,7 @@ import {
 } from '../../coordination/answering-unit.js';
 import { type Handoff, confirmationOf, handoffs } from '../../model/handoffs.js';
 import { numberedSteps, type Process } from '../../model/process.js';
+import { jakartaDate, shortDate } from '../../coordination/calendar.js';
 import { ask } from '../ops.js';
 import { returnFromDetour } from '../pipeline.js';
 import { type Applied, type Question, msg, valueOf } from '../questions/question.js';
@@ -110,8 +111,8 @@ export const answerHandoff: Question = {
     const w = where(v, p, h);
     const lane = laneText(v, p, v.person()?.unitId ?? '');
     return msg(
-      `Serah terima${count}: proses ${p.code} "${p.name}" milik ${owner} menyebut unit Anda ${gives ? 'mengirim' : 'menerima'} ${what}${gives ? ` kepada ${owner}` : ''}${w.id}.${lane} Benarkah?`,
-      `Handoff${count}: process ${p.code} "${p.name}" of ${owner} says your unit ${gives ? 'sends' : 'receives'} ${what}${gives ? ` to ${owner}` : ''}${w.en}.${lane} Is that right?`,
+      `Serah terima${count}: proses ${p.code} "${p.name}" milik ${owner} menyebut unit Anda ${gives ? 'mengirim' : 'menerima'} ${what}${gives ? ` kepada ${owner}` : ''}${w.id}.${lane}${lane ? '\n' : ' '}Benarkah?`,
+      `Handoff${count}: process ${p.code} "${p.name}" of ${owner} says your unit ${gives ? 'sends' : 'receives'} ${what}${gives ? ` to ${owner}` : ''}${w.en}.${lane}${lane ? '\n' : ' '}Is that right?`,
     );
   },
   help: msg(
@@ -339,7 +340,7 @@ export const disputeSettle: Question = {
     const conf = confirmationOf(p, h);
     const answerer = v.org()?.people.find((x) => x.id === conf?.byPersonId);
     const to = answeringUnit(p, h, v.org()!) ?? h.toUnitId;
-    const at = conf?.at ? conf.at.slice(0, 10) : '';
+    const at = conf?.at ? shortDate(jakartaDate(conf.at), v.lang) : '';
     return msg(
       `Sengketa: proses ${p.code} "${p.name}" milik ${unitName(v, p.ownerUnitId)} menyebut "${h.what ?? ''}" ${h.kind === 'input' ? 'dari' : 'ke'} ${unitName(v, to)}${where(v, p, h).id}.\n${unitName(v, to)} menjawab (${who(answerer)}, ${at}): "${conf?.note ?? ''}".\nApa keputusan Anda?`,
       `Dispute: process ${p.code} "${p.name}" of ${unitName(v, p.ownerUnitId)} names "${h.what ?? ''}" ${h.kind === 'input' ? 'from' : 'to'} ${unitName(v, to)}${where(v, p, h).en}.\n${unitName(v, to)} answered (${who(answerer)}, ${at}): "${conf?.note ?? ''}".\nWhat do you decide?`,
