@@ -115,6 +115,12 @@ export function step(
       if (draft && input.event === 'returned') draft.status = 'draft';
       if (draft && (input.event === 'approved' || input.event === 'validated'))
         draft.status = input.event;
+      const c = input.confirmation;
+      if (draft && c)
+        draft.handoffConfirmations = [
+          ...draft.handoffConfirmations.filter((x) => x.key !== c.key),
+          c,
+        ];
       work.history = settleHistory(work.history, work, s);
       if (input.event === 'handoff-asked') {
         // Nothing of that process left for this person's unit to answer (answered already, by a
@@ -132,6 +138,9 @@ export function step(
       const v = new View(work, ctx, env);
       // A process returned: its map comes with the comment, to correct it where it stands.
       const extra = input.event === 'returned' && draft?.flow ? [returnedMap(v, draft)] : [];
+      // At the main menu the menu is not asked again: its buttons above still work.
+      if (s.cursor.q === 'menu')
+        return { state: work, outbound: [...extra, text(v.t(said))], effects: [] };
       return info(q, v, said, extra);
     }
   }

@@ -1,7 +1,7 @@
 // The interview's vocabulary: what comes in, what goes out, and the state kept between answers.
 import { z } from 'zod';
 import { Language, Person, Unit, type Organisation } from '../model/organisation.js';
-import { Process } from '../model/process.js';
+import { type HandoffConfirmation, Process } from '../model/process.js';
 import { Delta } from './delta.js';
 import { QuestionId } from './question-ids.js';
 import type { Bilingual } from '../language/bilingual.js';
@@ -39,6 +39,11 @@ export type Input =
       by: string;
       /** Their words (a comment on a return), or null. */
       comment: string | null;
+      /**
+       * A handoff answered or settled: the answer as stored, so that this person's copy of the
+       * process shows it (confirmations are stored apart from the flow they hold a copy of).
+       */
+      confirmation?: HandoffConfirmation;
     };
 
 /**

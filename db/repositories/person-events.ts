@@ -4,6 +4,7 @@
 import { and, asc, eq, isNull, like, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Input } from '../../core/interview/types.js';
+import { HandoffConfirmation } from '../../core/model/process.js';
 import { cleanJson, cleanText } from '../clean-text.js';
 import type { Db } from '../client.js';
 import { personEvents } from '../schema.js';
@@ -33,6 +34,7 @@ export const PersonEventInput = z.discriminatedUnion('kind', [
     processId: z.string(),
     by: z.string(),
     comment: z.string().nullable(),
+    confirmation: HandoffConfirmation.optional(),
   }),
 ]);
 export type PersonEventInput = z.infer<typeof PersonEventInput>;

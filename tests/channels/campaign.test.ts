@@ -263,12 +263,18 @@ describe('a three-unit campaign through Telegram and JSON lines', () => {
           .find((m) => m.kind === 'photo' && /Peta yang dikembalikan/.test(m.caption ?? '')),
       'the returned map as a photo',
     );
+    const returnedAt = rina.texts().length;
     await rina.say('/menu');
     await rina.press('Lanjutkan draf');
     await rina.say('/ubah 4');
     await rina.press('Waktu');
     await rina.say('5 hari');
     await rina.press('Selesai mengubah');
+    // Her copy of the process holds Bappeda's and Wati's answers: no stale "not confirmed".
+    const review = rina.texts().slice(returnedAt).join('\n');
+    expect(review).toContain('Apakah peta ini sudah benar?');
+    expect(review).not.toMatch(/Renja Setda \(ditetapkan\)" dari .* belum dikonfirmasi/);
+    expect(review).not.toMatch(/ke Bag\. Organisasi .* belum dikonfirmasi/);
     await rina.press('Sudah benar');
     await until(
       async () => (await renja()).status === 'submitted',

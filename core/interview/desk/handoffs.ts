@@ -7,7 +7,7 @@ import {
   handoffsToAnswer,
 } from '../../coordination/answering-unit.js';
 import { type Handoff, confirmationOf, handoffs } from '../../model/handoffs.js';
-import { numberedSteps, type Process } from '../../model/process.js';
+import { type HandoffConfirmation, numberedSteps, type Process } from '../../model/process.js';
 import { jakartaDate, shortDate } from '../../coordination/calendar.js';
 import { ask } from '../ops.js';
 import { returnFromDetour } from '../pipeline.js';
@@ -278,13 +278,27 @@ function answer(
         ? 'correction-proposed'
         : 'handoff-confirmed';
   const comment = kind === 'renamed' ? `${what} = "${o.counterpartName}"` : o.note;
+  const confirmation: HandoffConfirmation = {
+    key: h.key,
+    state: kind === 'disputed' ? 'disputed' : 'confirmed',
+    byPersonId: st.me.id,
+    at: v.env.now,
+    note: o.note,
+    fromUnitId: h.fromUnitId,
+    toUnitId: h.toUnitId,
+    counterpartProcessId: o.counterpartProcessId,
+    counterpartName: o.counterpartName,
+    settlement: null,
+    settledByPersonId: null,
+    settledAt: null,
+  };
   for (const clerk of clerksOf(st.desk, p.id, st.me.id))
     effects.push({
       kind: 'deliver',
       organisationId: st.org.id,
       personId: clerk.id,
       key: `handoff:${p.id}:${h.key}:${v.env.newId()}`,
-      input: { kind: 'process-event', event, processId: p.id, by, comment },
+      input: { kind: 'process-event', event, processId: p.id, by, comment, confirmation },
     });
   if (kind === 'disputed')
     for (const co of coordinators(st.org, st.me.id))
@@ -372,6 +386,13 @@ export const disputeSettle: Question = {
         ? `serah terima "${h.what ?? ''}" tetap berlaku`
         : `pengirim memperbaiki serah terima "${h.what ?? ''}"`;
     const conf = confirmationOf(p, h);
+    const confirmation: HandoffConfirmation | undefined = conf && {
+      ...conf,
+      state: settlement === 'upheld' ? 'confirmed' : 'disputed',
+      settlement,
+      settledByPersonId: st.me.id,
+      settledAt: v.env.now,
+    };
     const told = new Set<string>([...clerksOf(st.desk, p.id, st.me.id).map((x) => x.id)]);
     if (conf?.byPersonId && conf.byPersonId !== st.me.id) told.add(conf.byPersonId);
     const effects: Effect[] = [
@@ -395,6 +416,7 @@ export const disputeSettle: Question = {
           processId: p.id,
           by,
           comment: words,
+          ...(confirmation ? { confirmation } : {}),
         },
       })),
     ];
