@@ -6,7 +6,7 @@ import { progressRows } from '../../core/coordination/progress.js';
 import { diffVersions } from '../../core/coordination/version-diff.js';
 import type { PictureRequest } from '../../core/interview/index.js';
 import { shortDate } from '../../core/coordination/calendar.js';
-import { type Db, loadDesk } from '../../db/index.js';
+import { type Db, loadDesk, processOrganisation } from '../../db/index.js';
 import type { PictureResult, Renderer } from '../../renderers/index.js';
 import { renderKey } from '../../renderers/cache.js';
 import { loadBaseline } from '../conversation/desk.js';
@@ -95,7 +95,6 @@ export async function loadPictureSource(
   }
 }
 
-async function orgOfProcess(db: Db, processId: string): Promise<string | null> {
-  const { processOrganisation } = await import('../../db/index.js');
+function orgOfProcess(db: Db, processId: string): Promise<string | null> {
   return processOrganisation(db, { processId });
 }

@@ -12,6 +12,7 @@ import * as steps from './questions/steps.js';
 import type { Question } from './questions/question.js';
 import * as campaign from './desk/campaign.js';
 import * as deskHandoffs from './desk/handoffs.js';
+import * as disputes from './desk/disputes.js';
 import * as deskReview from './desk/review.js';
 import type { QuestionId } from './question-ids.js';
 
@@ -95,7 +96,7 @@ export const questionnaire: Questionnaire = defineQuestionnaire(QUESTIONNAIRE_VE
   deskHandoffs.answerReason,
   deskHandoffs.answerCorrection,
   deskReview.reviewReturnComment,
-  deskHandoffs.disputeSettle,
+  disputes.disputeSettle,
   campaign.campaignName,
   campaign.campaignUnits,
   campaign.campaignDeadline,
