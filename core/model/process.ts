@@ -165,6 +165,21 @@ export const Process = z.object({
 });
 export type Process = z.infer<typeof Process>;
 
+/** A new process with nothing described yet: a draft with no flow, saved as version 1. */
+export function emptyProcess(
+  p: Pick<Process, 'id' | 'code' | 'name' | 'category' | 'parentId' | 'ownerUnitId'>,
+): Process {
+  return {
+    ...p,
+    sipoc: { inputs: [], outputs: [] },
+    legalBasis: [],
+    status: 'draft',
+    version: 0,
+    flow: null,
+    handoffConfirmations: [],
+  };
+}
+
 export function isStep(n: FlowNode): n is StepNode {
   return n.kind === 'activity' || n.kind === 'decision';
 }

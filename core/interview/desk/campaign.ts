@@ -7,7 +7,7 @@ import { findUnitByName } from '../../coordination/unit-detail.js';
 import { parseDate } from '../../language/dates.js';
 import { shortDate } from '../../coordination/calendar.js';
 import { isExternalKind } from '../../model/organisation.js';
-import type { Category, Process } from '../../model/process.js';
+import { type Category, emptyProcess } from '../../model/process.js';
 import { ask } from '../ops.js';
 import { returnFromDetour } from '../pipeline.js';
 import { type Applied, type Question, msg, valueOf } from '../questions/question.js';
@@ -293,20 +293,15 @@ export const campaignLevel0List: Question = {
       if (existing.has(it.name.toLowerCase())) continue;
       while (used.has(code)) code++;
       used.add(code);
-      const process: Process = {
+      // A Level-0 process belongs to the organisation, not to a unit: units map their parts below.
+      const process = emptyProcess({
         id: v.env.newId(),
         code: String(code).padStart(2, '0'),
         name: it.name,
         category: it.category,
         parentId: null,
         ownerUnitId: null,
-        sipoc: { inputs: [], outputs: [] },
-        legalBasis: [],
-        status: 'draft',
-        version: 0,
-        flow: null,
-        handoffConfirmations: [],
-      };
+      });
       effects.push({ kind: 'save-process', organisationId: st.org.id, process });
     }
     returnFromDetour(v);

@@ -1,5 +1,5 @@
 // The main menu and the process inventory of a unit.
-import type { Category, Process } from '../../model/process.js';
+import { type Category, type Process, emptyProcess } from '../../model/process.js';
 import { suggestProcessName } from '../../language/indonesian.js';
 import { ask, nextCode } from '../ops.js';
 import { T } from '../texts.js';
@@ -16,17 +16,7 @@ const CATEGORY_LABEL: Record<Category, Bilingual> = {
 
 /** A new, empty draft process owned by the person's unit. */
 function newProcess(v: View, p: Pick<Process, 'id' | 'code' | 'name' | 'category'>): Process {
-  return {
-    ...p,
-    parentId: null,
-    ownerUnitId: v.person()?.unitId ?? null,
-    sipoc: { inputs: [], outputs: [] },
-    legalBasis: [],
-    status: 'draft',
-    version: 0,
-    flow: null,
-    handoffConfirmations: [],
-  };
+  return emptyProcess({ ...p, parentId: null, ownerUnitId: v.person()?.unitId ?? null });
 }
 
 function orgId(v: View): string {
