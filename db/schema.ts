@@ -188,7 +188,20 @@ export const flowNodes = pgTable(
       .default(sql`'{}'::text[]`),
     waktuValue: doublePrecision('waktu_value'),
     waktuUnit: text('waktu_unit'),
-    output: text('output'),
+    /** Several outputs of one step (mutu baku), in the clerk's order. */
+    outputs: text('outputs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** The other pelaksana of a joint step, as [{ unitId, position }]. */
+    coPerformers: jsonb('co_performers')
+      .$type<{ unitId: string; position: string | null }[]>()
+      .notNull()
+      .default([]),
+    /** An end node's outcome: selesai, ditolak, ditunda or lain. */
+    outcome: text('outcome'),
+    /** A step named before it was described (see the model's `placeholder`). */
+    placeholder: boolean('placeholder').notNull().default(false),
     keterangan: text('keterangan'),
   },
   (t) => [

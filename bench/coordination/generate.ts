@@ -176,9 +176,10 @@ export function generateOrganisation(o: GenerateOptions = {}): Generated {
         id,
         name: s % 6 === 0 ? `${pick(OBJECTS)} lengkap?` : `${pick(VERBS)} ${pick(OBJECTS)}`,
         performer: { unitId, position: staff.length ? pick(staff).position : null },
+        coPerformers: [],
         kelengkapan: rnd() < 0.5 ? [pick(OBJECTS)] : [],
         waktu: rnd() < 0.6 ? { value: int(1, 5), unit: 'hari_kerja' } : null,
-        output: rnd() < 0.5 ? pick(OBJECTS) : null,
+        outputs: rnd() < 0.5 ? [pick(OBJECTS)] : [],
         keterangan: null,
       });
       edges.push({
@@ -190,7 +191,7 @@ export function generateOrganisation(o: GenerateOptions = {}): Generated {
       });
       prev = id;
     }
-    nodes.push({ kind: 'end', id: 'end', label: null });
+    nodes.push({ kind: 'end', id: 'end', label: null, outcome: 'selesai' });
     edges.push({ id: `e${n + 1}`, from: prev, to: 'end', label: null, document: null });
     const supplier = rnd() < 0.3 ? 'pemohon' : pick(others);
     const customer = rnd() < 0.2 ? 'oss' : pick(others);

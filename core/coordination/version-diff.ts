@@ -107,13 +107,10 @@ function stepChanges(no: number, old: StepNode, now: StepNode, org: Organisation
   const nw = duration(now.waktu);
   if (ow !== nw)
     out.push(b(`Waktu langkah ${no}: ${ow} → ${nw}`, `Time of step ${no}: ${ow} → ${nw}`));
-  if ((old.output ?? '') !== (now.output ?? ''))
-    out.push(
-      b(
-        `Output langkah ${no}: ${old.output ?? '-'} → ${now.output ?? '-'}`,
-        `Output of step ${no}: ${old.output ?? '-'} → ${now.output ?? '-'}`,
-      ),
-    );
+  const oo = old.outputs.join(', ') || '-';
+  const no2 = now.outputs.join(', ') || '-';
+  if (oo !== no2)
+    out.push(b(`Output langkah ${no}: ${oo} → ${no2}`, `Output of step ${no}: ${oo} → ${no2}`));
   for (const k of now.kelengkapan.filter((k) => !old.kelengkapan.includes(k)))
     out.push(
       b(`Kelengkapan langkah ${no} ditambah: ${k}`, `Requirement added to step ${no}: ${k}`),

@@ -33,7 +33,7 @@ export function stepLine(flow: Flow, node: StepNode, no: number, v: View): strin
   const parts = [node.kind === 'decision' ? `${no}. ◇ ${node.name}` : `${no}. ${node.name}`];
   parts.push(`— ${v.performerLabel(node.performer)}`);
   if (node.waktu) parts.push(`· ${formatDuration(node.waktu, v.lang)}`);
-  if (node.output) parts.push(`· ${v.lang === 'en' ? 'output' : 'hasil'}: ${node.output}`);
+  if (node.outputs.length) parts.push(`· output: ${node.outputs.join(', ')}`);
   return parts.join(' ') + nextText(flow, node, no, v);
 }
 

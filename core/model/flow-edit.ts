@@ -1,5 +1,5 @@
 // Pure edits of a flow, as the interview and a coordinator make them. Each returns a new flow.
-import type { Edge, Flow, FlowNode, StepNode } from './process.js';
+import type { EndNode, EndOutcome, Edge, Flow, FlowNode, StepNode } from './process.js';
 import { isStep, numberedSteps } from './process.js';
 
 export type NewId = (prefix: string) => string;
@@ -59,11 +59,23 @@ export function connect(
 }
 
 /** The end node that "selesai" leads to; created on first use. */
-export function ensureEnd(flow: Flow, newId: NewId): { flow: Flow; endId: string } {
-  const end = flow.nodes.find((n) => n.kind === 'end');
+/**
+ * The end node of an outcome (one per outcome and label), added when the flow has none yet.
+ * Without an outcome: the plain "selesai" end.
+ */
+export function ensureEnd(
+  flow: Flow,
+  newId: NewId,
+  outcome: EndOutcome = 'selesai',
+  label: string | null = null,
+): { flow: Flow; endId: string } {
+  const end = flow.nodes.find(
+    (n) => n.kind === 'end' && n.outcome === outcome && (n.label ?? null) === label,
+  );
   if (end) return { flow, endId: end.id };
   const id = newId('end');
-  return { flow: { ...flow, nodes: [...flow.nodes, { kind: 'end', id, label: null }] }, endId: id };
+  const node: EndNode = { kind: 'end', id, label, outcome };
+  return { flow: { ...flow, nodes: [...flow.nodes, node] }, endId: id };
 }
 
 export function updateStep(

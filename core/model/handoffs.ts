@@ -136,7 +136,7 @@ function derive(process: Process): Handoff[] {
           toUnitId: bu,
           fromNodeId: a.id,
           toNodeId: b.id,
-          what: e.document ?? a.output ?? null,
+          what: e.document ?? (a.outputs.join(', ') || null),
           state: state(),
         });
       }

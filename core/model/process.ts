@@ -52,15 +52,26 @@ export const Performer = z.object({
 });
 export type Performer = z.infer<typeof Performer>;
 
-/** What activities and decisions share: the columns of an SOP row. */
+/**
+ * What activities and decisions share: the columns of an SOP row. `performer` is the first
+ * pelaksana (its lane); `coPerformers` are the others of a joint step ("Kasubbag Umum bersama
+ * Bendahara"). A performer whose position the clerk does not know has `position: null` in an
+ * internal unit: an open finding that unit settles later. A null performer is not yet known at all.
+ */
 const StepFields = {
   id: Id,
   name: z.string().min(1).max(2000),
   performer: Performer.nullable().default(null),
+  coPerformers: z.array(Performer).max(6).default([]),
   kelengkapan: z.array(z.string().min(1).max(500)).default([]),
   waktu: Duration.nullable().default(null),
-  output: z.string().max(500).nullable().default(null),
-  keterangan: z.string().max(2000).nullable().default(null),
+  outputs: z.array(z.string().min(1).max(500)).default([]),
+  keterangan: z.string().max(4000).nullable().default(null),
+  /**
+   * A step the clerk pointed to before describing it ("ke Menerbitkan izin"): it has a name and
+   * nothing else yet; the interview comes back to it before the review.
+   */
+  placeholder: z.boolean().optional(),
 };
 
 export const StartNode = z.object({
@@ -68,10 +79,19 @@ export const StartNode = z.object({
   id: Id,
   label: z.string().max(200).nullable().default(null),
 });
+/**
+ * How a path of the process ends: the result is issued (selesai), the application is rejected or
+ * returned (ditolak), or it is put off (ditunda); `lain` is an outcome in the clerk's own words.
+ */
+export const EndOutcome = z.enum(['selesai', 'ditolak', 'ditunda', 'lain']);
+export type EndOutcome = z.infer<typeof EndOutcome>;
+
+/** An end event: one per outcome. `label` is what the map says ("Izin terbit"), when given. */
 export const EndNode = z.object({
   kind: z.literal('end'),
   id: Id,
   label: z.string().max(200).nullable().default(null),
+  outcome: EndOutcome.default('selesai'),
 });
 export const ActivityNode = z.object({ kind: z.literal('activity'), ...StepFields });
 /** A decision: `name` is the question ("Rancangan disetujui?"); exits are its labelled edges. */
@@ -105,11 +125,41 @@ export type Edge = z.infer<typeof Edge>;
  * The flow of a leaf process. `nodes` keeps the order of the SOP rows: steps are numbered
  * 1..n in the order they appear here, start and end nodes are not numbered.
  */
-export const Flow = z.object({
-  nodes: z.array(FlowNode),
-  edges: z.array(Edge),
-});
+export const Flow = z.preprocess(
+  upgradeLegacyFlow,
+  z.object({
+    nodes: z.array(FlowNode),
+    edges: z.array(Edge),
+  }),
+);
 export type Flow = z.infer<typeof Flow>;
+
+/**
+ * Flows stored or exported before steps kept a list of outputs had `output: string | null`
+ * (several outputs joined by commas): it becomes `outputs`, one item per comma-separated part.
+ */
+function upgradeLegacyFlow(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { nodes?: unknown }).nodes))
+    return raw;
+  const flow = raw as { nodes: unknown[] };
+  if (!flow.nodes.some((n) => n && typeof n === 'object' && 'output' in n)) return raw;
+  return {
+    ...flow,
+    nodes: flow.nodes.map((n) => {
+      if (!n || typeof n !== 'object' || !('output' in n)) return n;
+      const { output, ...rest } = n as { output: unknown; outputs?: unknown };
+      if (rest.outputs !== undefined) return rest;
+      const outputs =
+        typeof output === 'string'
+          ? output
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [];
+      return { ...rest, outputs };
+    }),
+  };
+}
 
 export const ConfirmationState = z.enum(['pending', 'confirmed', 'disputed']);
 export type ConfirmationState = z.infer<typeof ConfirmationState>;

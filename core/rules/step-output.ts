@@ -7,7 +7,7 @@ export const rule: Rule = {
   description: 'Every activity has an output (mutu baku). Decisions are not asked for one.',
   check({ steps, nodeLabel }, report) {
     for (const { node } of steps) {
-      if (node.kind !== 'activity' || node.output?.trim()) continue;
+      if (node.kind !== 'activity' || node.outputs.some((o) => o.trim())) continue;
       const label = nodeLabel(node.id);
       report({
         nodeId: node.id,

@@ -90,7 +90,10 @@ async function loadWhere(db: Db, where: SQL): Promise<Process[]> {
         kelengkapan: flowNodes.kelengkapan,
         waktuValue: flowNodes.waktuValue,
         waktuUnit: flowNodes.waktuUnit,
-        output: flowNodes.output,
+        outputs: flowNodes.outputs,
+        coPerformers: flowNodes.coPerformers,
+        outcome: flowNodes.outcome,
+        placeholder: flowNodes.placeholder,
         keterangan: flowNodes.keterangan,
       })
       .from(flowNodes)
@@ -181,9 +184,11 @@ async function loadWhere(db: Db, where: SQL): Promise<Process[]> {
         flow: r.hasFlow
           ? {
               nodes: (nodesBy.get(r.id) ?? []).map((n) =>
-                n.kind === 'start' || n.kind === 'end'
+                n.kind === 'start'
                   ? { kind: n.kind, id: n.nodeId, label: n.name }
-                  : {
+                  : n.kind === 'end'
+                    ? { kind: n.kind, id: n.nodeId, label: n.name, outcome: n.outcome ?? 'selesai' }
+                    : {
                       kind: n.kind,
                       id: n.nodeId,
                       name: n.name,
@@ -196,8 +201,10 @@ async function loadWhere(db: Db, where: SQL): Promise<Process[]> {
                         n.waktuValue === null || n.waktuUnit === null
                           ? null
                           : { value: n.waktuValue, unit: n.waktuUnit },
-                      output: n.output,
+                      coPerformers: n.coPerformers,
+                      outputs: n.outputs,
                       keterangan: n.keterangan,
+                      ...(n.placeholder ? { placeholder: true } : {}),
                     },
               ),
               edges: (edgesBy.get(r.id) ?? []).map(({ processId: _, ...e }) => e),
@@ -462,9 +469,9 @@ function saveProcessTx(
 }
 
 function nodeRow(processId: string, n: FlowNode, ordinal: number) {
-  if (n.kind === 'start' || n.kind === 'end') {
-    return { processId, nodeId: n.id, ordinal, kind: n.kind, name: n.label };
-  }
+  if (n.kind === 'start') return { processId, nodeId: n.id, ordinal, kind: n.kind, name: n.label };
+  if (n.kind === 'end')
+    return { processId, nodeId: n.id, ordinal, kind: n.kind, name: n.label, outcome: n.outcome };
   return {
     processId,
     nodeId: n.id,
@@ -476,7 +483,9 @@ function nodeRow(processId: string, n: FlowNode, ordinal: number) {
     kelengkapan: n.kelengkapan,
     waktuValue: n.waktu?.value ?? null,
     waktuUnit: n.waktu?.unit ?? null,
-    output: n.output,
+    outputs: n.outputs,
+    coPerformers: n.coPerformers,
+    placeholder: n.placeholder ?? false,
     keterangan: n.keterangan,
   };
 }

@@ -55,7 +55,7 @@ function documentation(n: FlowNode): string | null {
   if (n.performer?.position) parts.push(`Pelaksana: ${n.performer.position}`);
   if (n.kelengkapan.length) parts.push(`Kelengkapan: ${n.kelengkapan.join('; ')}`);
   if (n.waktu) parts.push(`Waktu: ${n.waktu.value} ${n.waktu.unit.replace('_', ' ')}`);
-  if (n.output) parts.push(`Output: ${n.output}`);
+  if (n.outputs.length) parts.push(`Output: ${n.outputs.join('; ')}`);
   if (n.keterangan) parts.push(`Keterangan: ${n.keterangan}`);
   return parts.length ? parts.join('\n') : null;
 }

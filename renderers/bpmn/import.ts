@@ -80,16 +80,18 @@ export async function fromBpmn(xml: string): Promise<ImportedBpmn> {
       skipped.push(`${el.$type} ${el.id ?? ''}`);
       continue;
     }
-    if (kind === 'start' || kind === 'end') nodes.push({ kind, id, label: el.name ?? null });
+    if (kind === 'start') nodes.push({ kind, id, label: el.name ?? null });
+    else if (kind === 'end') nodes.push({ kind, id, label: el.name ?? null, outcome: 'selesai' });
     else
       nodes.push({
         kind,
         id,
         name: el.name ?? id,
         performer: performerOf.get(id) ?? null,
+        coPerformers: [],
         kelengkapan: [],
         waktu: null,
-        output: null,
+        outputs: [],
         keterangan: null,
       });
   }

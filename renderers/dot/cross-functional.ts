@@ -236,7 +236,7 @@ export function buildCrossFunctional(
   const onPage = (id: string) => pages.get(id) === pageNo;
 
   const handedOver = (from: StepNode | undefined, doc: string | null): string | null =>
-    doc ?? from?.output ?? null;
+    doc ?? (from?.outputs.join(', ') || null);
 
   const edgeLabel = (exit: string | null, what: string | null): string => {
     const lines: string[] = [];

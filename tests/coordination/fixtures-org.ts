@@ -71,7 +71,7 @@ export function suratMasuk(status: Process['status'] = 'submitted'): Process {
         step('a1', 'Menerima surat tagihan', 'umum', 'Pengadministrasi Umum'),
         step('a2', 'Memeriksa kelengkapan tagihan', 'umum', 'Kepala Bagian Umum'),
         step('a3', 'Membayar tagihan', 'keu', 'Bendahara'),
-        { kind: 'end', id: 'end', label: null },
+        { kind: 'end', id: 'end', label: null, outcome: 'selesai' },
       ],
       edges: [
         { id: 'e0', from: 'start', to: 'a1', label: null, document: null },
@@ -90,9 +90,10 @@ function step(id: string, name: string, unitId: string, position: string) {
     id,
     name,
     performer: { unitId, position },
+    coPerformers: [],
     kelengkapan: [],
     waktu: { value: 1, unit: 'hari' as const },
-    output: 'Dokumen',
+    outputs: ['Dokumen'],
     keterangan: null,
   };
 }

@@ -139,7 +139,7 @@ forEachDatabase('review storage', (getDb) => {
     });
 
     // The clerk's save of an older copy (no confirmation in it) goes through and keeps it.
-    const edited = { ...clerks, flow: updateStep(clerks.flow!, 'a7', { output: 'Tanda terima' }) };
+    const edited = { ...clerks, flow: updateStep(clerks.flow!, 'a7', { outputs: ['Tanda terima'] }) };
     const saved = await clerkSaves(db, edited);
     expect(saved.outcome).toBe('saved');
     let stored = (await loadProcess(db, { processId: pid }))!;
@@ -255,7 +255,7 @@ forEachDatabase('review storage', (getDb) => {
     const { db } = getDb();
     await seed(db);
     const seen = (await loadProcess(db, { processId: pid }))!;
-    await clerkSaves(db, { ...seen, flow: updateStep(seen.flow!, 'a3', { output: 'Usulan' }) });
+    await clerkSaves(db, { ...seen, flow: updateStep(seen.flow!, 'a3', { outputs: ['Usulan'] }) });
     const r = await recordReview(db, {
       organisationId: orgId,
       processId: pid,

@@ -70,7 +70,7 @@ describe('merging a clerk’s answer with a version saved meanwhile', () => {
     expect(r.overlaps).toMatchObject([{ kind: 'node', id: 'a5', fields: ['deleted'] }]);
 
     // A step the clerk did not touch goes, as the other writer wanted.
-    const untouched = mergeProcess(base, withStep(base, 'a3', { output: 'X' }), theirs);
+    const untouched = mergeProcess(base, withStep(base, 'a3', { outputs: ['X'] }), theirs);
     expect(step(untouched.process, 'a5')).toBeUndefined();
     expect(untouched.overlaps).toEqual([]);
   });
@@ -82,9 +82,10 @@ describe('merging a clerk’s answer with a version saved meanwhile', () => {
       id: 'a12',
       name,
       performer: null,
+      coPerformers: [],
       kelengkapan: [],
       waktu: null,
-      output: null,
+      outputs: [],
       keterangan: null,
     });
     const theirs = { ...base, flow: insertBefore(base.flow!, () => 'e90', added('Theirs'), 'a7') };
@@ -105,9 +106,9 @@ describe('merging a clerk’s answer with a version saved meanwhile', () => {
   it('without the base version, keeps everything either side has, the clerk’s where they differ', () => {
     const base = renja();
     const theirs = withStep(base, 'a7', { name: 'Mengirim Renja' });
-    const mine = withStep(base, 'a3', { output: 'Usulan' });
+    const mine = withStep(base, 'a3', { outputs: ['Usulan'] });
     const r = mergeProcess(null, mine, theirs);
-    expect(step(r.process, 'a3')?.output).toBe('Usulan');
+    expect(step(r.process, 'a3')?.outputs).toEqual(['Usulan']);
     // Unknown base: a7 differs, so the clerk's (unchanged) a7 is taken, and reported.
     expect(step(r.process, 'a7')?.name).toBe('Menyampaikan Renja ke Bappeda');
     expect(r.overlaps.map((o) => o.id).sort()).toEqual(['a3', 'a7']);

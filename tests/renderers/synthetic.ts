@@ -89,9 +89,10 @@ export function syntheticProcess(
       id,
       name,
       performer: { unitId: lane[0], position: lane[2] },
+      coPerformers: [],
       kelengkapan: [],
       waktu: { value: 1, unit: 'hari' },
-      output: `Hasil langkah ${i}`,
+      outputs: [`Hasil langkah ${i}`],
       keterangan: null,
     });
     link(prev, id, prev.startsWith('d') ? 'ya' : null, i % 3 === 0 ? `Dokumen ${i}` : null);
@@ -105,9 +106,10 @@ export function syntheticProcess(
         id: d,
         name: `Dokumen langkah ${i} lengkap?`,
         performer: { unitId: approver[0], position: approver[2] },
+        coPerformers: [],
         kelengkapan: [],
         waktu: null,
-        output: null,
+        outputs: [],
         keterangan: null,
       });
       link(prev, d);
@@ -115,7 +117,7 @@ export function syntheticProcess(
       prev = d;
     }
   }
-  nodes.push({ kind: 'end', id: 'end', label: null });
+  nodes.push({ kind: 'end', id: 'end', label: null, outcome: 'selesai' });
   link(prev, 'end');
   const process = ProcessSchema.parse({
     id: `p-sintetis-${activities}`,

@@ -66,17 +66,19 @@ function kindOf(id: string): FlowNode['kind'] {
 
 function defaultNode(id: string): FlowNode {
   const kind = kindOf(id);
-  if (kind === 'start' || kind === 'end') return { kind, id, label: null };
+  if (kind === 'start') return { kind, id, label: null };
+  if (kind === 'end') return { kind, id, label: null, outcome: 'selesai' };
   const common = {
     id,
     performer: { unitId: 'bag-umum', position: 'Staf' },
+    coPerformers: [],
     kelengkapan: [],
     waktu: { value: 1, unit: 'hari' as const },
     keterangan: null,
   };
   return kind === 'decision'
-    ? { kind, ...common, name: `Berkas ${id} lengkap?`, output: null }
-    : { kind, ...common, name: `Memproses berkas ${id}`, output: `Hasil ${id}` };
+    ? { kind, ...common, name: `Berkas ${id} lengkap?`, outputs: [] }
+    : { kind, ...common, name: `Memproses berkas ${id}`, outputs: [`Hasil ${id}`] };
 }
 
 /** Parses "a -> b -lbl-> c, x -> y" into node ids (in order) and edges. */

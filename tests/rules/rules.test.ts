@@ -387,7 +387,7 @@ describe('step-waktu', () => {
 
 describe('step-output', () => {
   it('reports an activity without output or with a blank one, not a decision', () => {
-    const p = map(cleanSpec, { steps: { a1: { output: null }, a2: { output: '  ' } } });
+    const p = map(cleanSpec, { steps: { a1: { outputs: [] }, a2: { outputs: ['  '] } } });
     expect(check('step-output', p)).toEqual([
       {
         ruleId: 'step-output',

@@ -14,7 +14,7 @@ export const handoffWhat: Question = {
     'E.g. "Nota dinas permintaan usulan" or "Berkas permohonan".',
   ),
   choices: (v) => {
-    const out = v.node()?.output;
+    const out = v.node()?.outputs.join(', ');
     return out ? [{ id: 'output', label: out.slice(0, 60) }] : [];
   },
   free(v, text) {
@@ -23,7 +23,7 @@ export const handoffWhat: Question = {
     return {};
   },
   apply(v) {
-    v.state.work.attach = { from: v.cursor.nid!, label: null, document: v.node()!.output };
+    v.state.work.attach = { from: v.cursor.nid!, label: null, document: v.node()!.outputs.join(', ') || null };
     ask(v, { q: 'handoff.unit', pid: v.cursor.pid, nid: v.cursor.nid });
     return {};
   },

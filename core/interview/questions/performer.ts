@@ -175,13 +175,13 @@ export const edgeDocument: Question = {
   ),
   choices: (v) => {
     const e = docEdge(v);
-    const out = e ? v.node(e.from)?.output : null;
+    const out = e ? v.node(e.from)?.outputs.join(', ') : null;
     return out ? [{ id: 'output', label: out.slice(0, 60) }] : [];
   },
   free: (v, text) => setDocument(v, text),
   apply(v) {
     const e = docEdge(v)!;
-    return setDocument(v, v.node(e.from)?.output ?? null);
+    return setDocument(v, v.node(e.from)?.outputs.join(', ') || null);
   },
   skip: (v) => setDocument(v, null),
 };

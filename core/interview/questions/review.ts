@@ -141,9 +141,10 @@ export function startInsert(v: View, no: number): Applied {
     id,
     name: '…',
     performer: null,
+    coPerformers: [],
     kelengkapan: [],
     waktu: null,
-    output: null,
+    outputs: [],
     keterangan: null,
   };
   editDraft(

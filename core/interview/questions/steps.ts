@@ -50,9 +50,10 @@ export function addSteps(v: View, names: string[]): { first: string; notes: Bili
           id,
           name,
           performer,
+          coPerformers: [],
           kelengkapan: [],
           waktu: null,
-          output: null,
+          outputs: [],
           keterangan: null,
         };
         flow = appendNode(flow, node);
@@ -143,15 +144,20 @@ export const stepKelengkapan: Question = {
     return prev ? [{ id: 'prev', label: prev.slice(0, 60) }] : [];
   },
   free(v, text) {
-    const items = text
-      .split(/\n|;|,/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-    return setKelengkapan(v, items);
+    return setKelengkapan(v, splitItems(text));
   },
   apply: (v) => setKelengkapan(v, [previousOutput(v)!]),
   skip: (v) => setKelengkapan(v, []),
 };
+
+/** Several documents in one answer: separated by new lines, semicolons or commas. */
+export function splitItems(text: string): string[] {
+  return text
+    .split(/\n|;|,/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => s.slice(0, 500));
+}
 
 function previousOutput(v: View): string | null {
   const flow = v.draft()?.flow;
@@ -159,7 +165,7 @@ function previousOutput(v: View): string | null {
   const into = flow.edges.filter((e) => e.to === v.cursor.nid);
   for (const e of into) {
     const from = v.node(e.from);
-    if (from?.output) return from.output;
+    if (from?.outputs.length) return from.outputs.join(', ');
   }
   return null;
 }
@@ -211,8 +217,8 @@ export const activityOutput: Question = {
   ),
   apply(v, a) {
     const nid = v.cursor.nid!;
-    const output = valueOf(a, 'text');
-    editDraft(v, (p) => ({ ...p, flow: updateStep(p.flow!, nid, { output }) }));
+    const outputs = splitItems(valueOf(a, 'text'));
+    editDraft(v, (p) => ({ ...p, flow: updateStep(p.flow!, nid, { outputs }) }));
     return { notes: continueStep(v, nid, 'output') };
   },
   skip: (v) => ({ notes: continueStep(v, v.cursor.nid!, 'output') }),

@@ -1,0 +1,1 @@
+ALTER TABLE "flow_nodes" DROP COLUMN "output";
