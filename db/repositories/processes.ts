@@ -189,23 +189,23 @@ async function loadWhere(db: Db, where: SQL): Promise<Process[]> {
                   : n.kind === 'end'
                     ? { kind: n.kind, id: n.nodeId, label: n.name, outcome: n.outcome ?? 'selesai' }
                     : {
-                      kind: n.kind,
-                      id: n.nodeId,
-                      name: n.name,
-                      performer:
-                        n.performerUnitId === null
-                          ? null
-                          : { unitId: n.performerUnitId, position: n.performerPosition },
-                      kelengkapan: n.kelengkapan,
-                      waktu:
-                        n.waktuValue === null || n.waktuUnit === null
-                          ? null
-                          : { value: n.waktuValue, unit: n.waktuUnit },
-                      coPerformers: n.coPerformers,
-                      outputs: n.outputs,
-                      keterangan: n.keterangan,
-                      ...(n.placeholder ? { placeholder: true } : {}),
-                    },
+                        kind: n.kind,
+                        id: n.nodeId,
+                        name: n.name,
+                        performer:
+                          n.performerUnitId === null
+                            ? null
+                            : { unitId: n.performerUnitId, position: n.performerPosition },
+                        kelengkapan: n.kelengkapan,
+                        waktu:
+                          n.waktuValue === null || n.waktuUnit === null
+                            ? null
+                            : { value: n.waktuValue, unit: n.waktuUnit },
+                        coPerformers: n.coPerformers,
+                        outputs: n.outputs,
+                        keterangan: n.keterangan,
+                        ...(n.placeholder ? { placeholder: true } : {}),
+                      },
               ),
               edges: (edgesBy.get(r.id) ?? []).map(({ processId: _, ...e }) => e),
             }

@@ -139,7 +139,10 @@ forEachDatabase('review storage', (getDb) => {
     });
 
     // The clerk's save of an older copy (no confirmation in it) goes through and keeps it.
-    const edited = { ...clerks, flow: updateStep(clerks.flow!, 'a7', { outputs: ['Tanda terima'] }) };
+    const edited = {
+      ...clerks,
+      flow: updateStep(clerks.flow!, 'a7', { outputs: ['Tanda terima'] }),
+    };
     const saved = await clerkSaves(db, edited);
     expect(saved.outcome).toBe('saved');
     let stored = (await loadProcess(db, { processId: pid }))!;

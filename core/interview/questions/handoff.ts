@@ -23,7 +23,11 @@ export const handoffWhat: Question = {
     return {};
   },
   apply(v) {
-    v.state.work.attach = { from: v.cursor.nid!, label: null, document: v.node()!.outputs.join(', ') || null };
+    v.state.work.attach = {
+      from: v.cursor.nid!,
+      label: null,
+      document: v.node()!.outputs.join(', ') || null,
+    };
     ask(v, { q: 'handoff.unit', pid: v.cursor.pid, nid: v.cursor.nid });
     return {};
   },
