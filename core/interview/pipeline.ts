@@ -174,6 +174,20 @@ export function closeChain(v: View, notes: Bilingual[] = []): Bilingual[] {
     ask(v, { q: 'activity.name', pid });
     return [...notes, T.branchNext(branch.label, no)];
   }
+  // Steps named at a decision's exits first, then those pointed ahead to ("ke <nama>").
+  const waiting = (v.draft(pid)?.flow?.nodes ?? []).filter((n) => isStep(n) && n.placeholder);
+  const later = new Set(w.later ?? []);
+  const placeholder = waiting.find((n) => !later.has(n.id)) ?? waiting[0];
+  if (placeholder && isStep(placeholder)) {
+    ask(v, { q: 'step.performer', pid, nid: placeholder.id });
+    return continueStep(v, placeholder.id, 'created', [
+      ...notes,
+      msg(
+        `Sekarang kita lengkapi "${placeholder.name}", yang tadi disebut.`,
+        `Now let us complete "${placeholder.name}", named earlier.`,
+      ),
+    ]);
+  }
   // A step pointed to by number before it was written ("ke langkah 9").
   const forward = w.forward?.[0];
   if (forward) {
@@ -189,17 +203,6 @@ export function closeChain(v: View, notes: Bilingual[] = []): Bilingual[] {
         `Step ${from}${forward.label ? ` (${forward.label})` : ''} leads to step ${forward.no}, not written yet. What is it?`,
       ),
     ];
-  }
-  const placeholder = v.draft(pid)?.flow?.nodes.find((n) => isStep(n) && n.placeholder);
-  if (placeholder && isStep(placeholder)) {
-    ask(v, { q: 'step.performer', pid, nid: placeholder.id });
-    return continueStep(v, placeholder.id, 'created', [
-      ...notes,
-      msg(
-        `Sekarang kita lengkapi "${placeholder.name}", yang tadi disebut.`,
-        `Now let us complete "${placeholder.name}", named earlier.`,
-      ),
-    ]);
   }
   if (
     pid &&

@@ -312,6 +312,11 @@ export const Work = z.object({
   forward: z
     .array(z.object({ from: z.string(), label: z.string().nullable(), no: z.number().int() }))
     .optional(),
+  /**
+   * Steps named with "ke <nama>" before they were described: completed after the steps typed at a
+   * decision's exits, since the clerk pointed ahead to them.
+   */
+  later: z.array(z.string()).optional(),
   /** Steps of one message that became several, waiting for the clerk's "betul". */
   split: z.array(z.string()).optional(),
   /** Processes whose waktu list was asked (or skipped): not asked again at the same review. */

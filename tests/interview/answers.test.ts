@@ -150,9 +150,11 @@ describe('refusals in the conversation keep what was given', () => {
       'Menerima surat edaran',
       '1',
       '/lewati',
+      'Disposisi',
+      'Selesai',
     ])
       rina.say(a);
-    expect(rina.question().questionId).toBe('step.waktu');
+    expect(rina.question().questionId).toBe('step.waktu_all');
     return rina;
   }
 
@@ -161,17 +163,17 @@ describe('refusals in the conversation keep what was given', () => {
     const before = JSON.stringify(rina.state.drafts);
     rina.say('secepatnya');
     expect(rina.lastText()).toContain('Tulis lamanya dengan angka dan satuan');
-    expect(rina.question().questionId).toBe('step.waktu');
+    expect(rina.question().questionId).toBe('step.waktu_all');
     expect(JSON.stringify(rina.state.drafts)).toBe(before);
     rina.say('2 jam');
-    expect(rina.question().questionId).toBe('activity.output');
+    expect(rina.question().questionId).toBe('review.confirm');
   });
 
   it('a photo, a sticker or a voice note where text is expected is answered in Indonesian', () => {
     const rina = atWaktu();
     rina.send({ kind: 'unsupported', what: 'photo' });
     expect(rina.lastText()).toContain('hanya bisa membaca pesan teks');
-    expect(rina.question().questionId).toBe('step.waktu');
+    expect(rina.question().questionId).toBe('step.waktu_all');
   });
 
   it('an unknown command is named back', () => {

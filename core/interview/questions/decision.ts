@@ -40,8 +40,8 @@ export const decisionExits: Question = {
   answer: 'choice',
   text: (v) =>
     msg(
-      `Apa saja jawaban untuk "${v.node()!.name}"? Pilih, atau ketik sendiri dipisah garis miring (misalnya "diterima / ditolak / ditunda").`,
-      `What are the possible answers to "${v.node()!.name}"? Pick, or type your own separated by slashes (e.g. "accepted / rejected / postponed").`,
+      `Keputusan "${v.node()!.name}": apa saja cabangnya? Pilih, atau ketik sendiri dipisah garis miring (misalnya "diterima / ditolak / ditunda").`,
+      `Decision "${v.node()!.name}": what are its branches? Pick, or type your own separated by slashes (e.g. "accepted / rejected / postponed").`,
     ),
   help: msg(
     'Setiap jawaban menjadi satu cabang dengan label.',
@@ -142,7 +142,9 @@ export const decisionExitTarget: Question = {
     const i = v.cursor.i!;
     const nid = v.cursor.nid!;
     const label = v.state.work.exitLabels[i]!;
-    const jumped = jumpTarget(v, text, label, (notes) => afterJump(v, i, notes));
+    const jumped = /^\s*(ke\s|\d)/i.test(text)
+      ? jumpTarget(v, text, label, (notes) => afterJump(v, i, notes))
+      : null;
     if (jumped) return jumped;
     const ending = parseEnding(text);
     if (ending) {
@@ -152,7 +154,7 @@ export const decisionExitTarget: Question = {
     // The step this exit leads to, named now: described when the other exits are done.
     const name = text.split('\n')[0]!.trim();
     return (
-      jumpTarget(v, `ke ${name}`, label, (notes) => afterJump(v, i, notes)) ?? {
+      jumpTarget(v, `ke ${name}`, label, (notes) => afterJump(v, i, notes), false) ?? {
         refuse: msg(
           `Tulis kegiatan berikutnya, misalnya "Mengembalikan berkas kepada pemohon", atau nomor langkah yang dituju, misalnya ${Math.max(1, v.stepNo() - 1)}.`,
           `Write the next activity, e.g. "Mengembalikan berkas kepada pemohon", or the number of the step it goes to, e.g. ${Math.max(1, v.stepNo() - 1)}.`,

@@ -42,7 +42,10 @@ export const stepPerformer: Question = {
   text: (v) => {
     const n = v.node()!;
     return n.kind === 'decision'
-      ? msg(`Siapa yang memutuskan "${n.name}"?`, `Who decides "${n.name}"?`)
+      ? msg(
+          `Langkah ${v.stepNo()}, keputusan "${n.name}": siapa yang memutuskan?`,
+          `Step ${v.stepNo()}, decision "${n.name}": who decides?`,
+        )
       : msg(
           `Siapa pelaksana langkah ${v.stepNo()} "${n.name}"?`,
           `Who performs step ${v.stepNo()} "${n.name}"?`,

@@ -211,10 +211,13 @@ export const stepsConfirmSplit: Question = {
   text: (v) => {
     const specs = stepSpecs(v, v.state.work.split ?? []);
     const first = v.stepCount() + 1;
-    const lines = specs.map((s, i) => {
+    // Bounded to fit one message: the first 30 steps, each cut to a line.
+    const lines = specs.slice(0, 30).map((s, i) => {
       const extra = [s.performer, s.waktu ? formatDuration(s.waktu) : null].filter(Boolean);
-      return `${first + i}. ${s.name}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+      const line = `${first + i}. ${s.name}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+      return line.length > 100 ? `${line.slice(0, 99)}…` : line;
     });
+    if (specs.length > 30) lines.push(`… (+${specs.length - 30})`);
     return msg(
       `Saya catat ${specs.length} langkah:\n${lines.join('\n')}\nBetul?`,
       `I noted ${specs.length} steps:\n${lines.join('\n')}\nCorrect?`,
@@ -375,6 +378,7 @@ export const stepWaktuAll: Question = {
     const todo = stepsWithoutWaktu(v);
     const items = valueOf(a, 'list');
     const byNo = new Map<number, Duration>();
+    const reasons = new Map<number, string>();
     const explicit = items.every((i) => /^\s*\d{1,3}\s*[:=]\s*\S/.test(i));
     for (const [i, item] of items.entries()) {
       let no = todo[i]?.no;
@@ -393,14 +397,21 @@ export const stepWaktuAll: Question = {
       }
       if (/^\s*[-–—]\s*$/.test(text) || no === undefined) continue;
       const d = parseDuration(text);
-      if (!d.ok)
-        return {
-          refuse: msg(
-            `Baris ${i + 1} ("${text.slice(0, 40)}") bukan lama waktu. Tulis misalnya "1 hari kerja" atau "30 menit", atau "-" bila belum tahu.`,
-            `Line ${i + 1} ("${text.slice(0, 40)}") is not a duration. Write e.g. "1 hari kerja" or "30 menit", or "-" if unknown.`,
-          ),
-        };
-      byNo.set(no, d.value);
+      if (d.ok) {
+        byNo.set(no, d.value);
+        continue;
+      }
+      // "tergantung jadwal rapat": a reason, not a duration; kept as the step's keterangan.
+      if (items.length > 1 && /\p{L}{3,}.*\s\p{L}{3,}/u.test(text) && !/\d/.test(text)) {
+        reasons.set(no, text.slice(0, 4000));
+        continue;
+      }
+      return {
+        refuse: msg(
+          `${items.length > 1 ? `Baris ${i + 1}: ` : ''}${d.reason.id} Satu baris per langkah, misalnya "1 hari kerja" atau "30 menit"; "-" bila belum tahu.`,
+          `${items.length > 1 ? `Line ${i + 1}: ` : ''}${d.reason.en} One line per step, e.g. "1 hari kerja" or "30 menit"; "-" if unknown.`,
+        ),
+      };
     }
     if (!explicit && items.length > todo.length)
       return {
@@ -414,12 +425,24 @@ export const stepWaktuAll: Question = {
       for (const { no, node } of todo) {
         const d = byNo.get(no);
         if (d) flow = updateStep(flow, node.id, { waktu: d });
+        const why = reasons.get(no);
+        if (why)
+          flow = updateStep(flow, node.id, {
+            keterangan: node.keterangan ? `${node.keterangan}; ${why}` : why,
+          });
       }
       return { ...p, flow };
     });
     v.state.work.waktuAsked = [...(v.state.work.waktuAsked ?? []), pid];
     const said = [...byNo.entries()].map(([no, d]) => `${no}: ${formatDuration(d)}`).join(', ');
     const notes = said ? [msg(`Waktu dicatat (${said}).`, `Times noted (${said}).`)] : [];
+    for (const [no, why] of reasons)
+      notes.push(
+        msg(
+          `Langkah ${no}: "${why.slice(0, 60)}" saya catat sebagai keterangan; waktunya bisa diisi nanti dengan /ubah ${no}.`,
+          `Step ${no}: "${why.slice(0, 60)}" is kept as a remark; its time can be filled in later with /ubah ${no}.`,
+        ),
+      );
     return { notes: closeChain(v, notes) };
   },
   skip(v) {
@@ -539,6 +562,7 @@ export function jumpTarget(
   text: string,
   label: string | null = null,
   then: (notes: Bilingual[]) => Bilingual[] = (notes) => closeChain(v, notes),
+  ahead = true,
 ): Applied | null {
   const nid = v.cursor.nid!;
   // "4 - diserahkan: Catatan revisi": the jump may say what is handed over.
@@ -604,6 +628,7 @@ export function jumpTarget(
         keterangan: spec!.keterangan ?? null,
         placeholder: true,
       });
+      if (ahead) v.state.work.later = [...(v.state.work.later ?? []), target];
     }
     return { ...p, flow: connect(f, (x) => localId(v, x), nid, target, { label }) };
   });
