@@ -43,7 +43,8 @@ export function continueStep(
       const handed = handedOver(v, edge);
       if (!handed) return to('edge.document');
       editDraft(v, (p) => ({ ...p, flow: updateEdge(p.flow!, edge, { document: handed }) }));
-      return continueStep(v, nid, 'doc', [
+      // Another way into this step may cross units too (a loop back, a forward jump).
+      return continueStep(v, nid, 'performer', [
         ...notes,
         msg(
           `Yang diserahkan ke ${v.unitName(node.performer?.unitId)}: ${handed}.`,
@@ -192,7 +193,7 @@ export function closeChain(v: View, notes: Bilingual[] = []): Bilingual[] {
   const forward = w.forward?.[0];
   if (forward) {
     w.forward = w.forward!.slice(1);
-    w.attach = { from: forward.from, label: forward.label, document: null };
+    w.attach = { from: forward.from, label: forward.label, document: forward.document ?? null };
     ask(v, { q: 'activity.name', pid });
     const flow = v.draft(pid)?.flow;
     const from = flow ? (stepNo(flow, forward.from) ?? 0) : 0;
@@ -207,7 +208,8 @@ export function closeChain(v: View, notes: Bilingual[] = []): Bilingual[] {
   if (
     pid &&
     !(w.waktuAsked ?? []).includes(pid) &&
-    v.draft(pid)?.flow?.nodes.some((n) => isStep(n) && !n.waktu && !n.placeholder)
+    // Asked when an activity lacks its waktu; the list then holds the decisions without one too.
+    v.draft(pid)?.flow?.nodes.some((n) => n.kind === 'activity' && !n.waktu && !n.placeholder)
   ) {
     ask(v, { q: 'step.waktu_all', pid });
     return notes;
@@ -231,5 +233,5 @@ export function returnFromDetour(v: View): void {
 }
 
 export function stepCount(v: View): number {
-  return v.draft()?.flow?.nodes.filter(isStep).length ?? 0;
+  return v.draft()?.flow?.nodes.filter((n) => isStep(n) && !n.placeholder).length ?? 0;
 }

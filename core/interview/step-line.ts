@@ -86,10 +86,10 @@ function looksLikePerformer(text: string, v?: View): boolean {
 export function splitPerformers(text: string): string[] {
   // Separators inside parentheses belong to a unit's name: "Analis (Bagian Perencanaan dan Keuangan)".
   const hidden: string[] = [];
-  const masked = text.replace(/\([^)]*\)/g, (m) => `\u0000${hidden.push(m) - 1}\u0000`);
+  const masked = text.replace(/\([^)]*\)/g, (m) => `\uE000${hidden.push(m) - 1}\uE000`);
   return masked
     .split(/\s+(?:bersama(?:\s+dengan)?|beserta|dibantu|dan|&)\s+|\s*\/\s*|\s*,\s*|\s*\+\s*/i)
-    .map((s) => s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => hidden[Number(i)]!).trim())
+    .map((s) => s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => hidden[Number(i)]!).trim())
     .filter(Boolean);
 }
 

@@ -18,7 +18,13 @@ function nextText(flow: Flow, node: StepNode, no: number, v: View): string {
   const outs = outgoing(flow, node.id);
   const target = (to: string) => {
     const n = flow.nodes.find((x) => x.id === to);
-    if (n?.kind === 'end') return v.lang === 'en' ? 'end' : 'selesai';
+    if (n?.kind === 'end') {
+      if (n.label) return n.label;
+      if (v.lang === 'en')
+        return { selesai: 'end', ditolak: 'rejected', ditunda: 'deferred', lain: 'end' }[n.outcome];
+      return n.outcome === 'lain' ? 'selesai' : n.outcome;
+    }
+    if (n && 'placeholder' in n && n.placeholder) return `"${n.name}"`;
     return String(stepNo(flow, to) ?? '?');
   };
   if (outs.length === 0) return '';
@@ -32,6 +38,8 @@ function nextText(flow: Flow, node: StepNode, no: number, v: View): string {
 export function stepLine(flow: Flow, node: StepNode, no: number, v: View): string {
   const parts = [node.kind === 'decision' ? `${no}. ◇ ${node.name}` : `${no}. ${node.name}`];
   parts.push(`— ${v.performerLabel(node.performer)}`);
+  for (const p of node.coPerformers)
+    parts.push(`${v.lang === 'en' ? 'with' : 'bersama'} ${v.performerLabel(p)}`);
   if (node.waktu) parts.push(`· ${formatDuration(node.waktu, v.lang)}`);
   if (node.outputs.length) parts.push(`· output: ${node.outputs.join(', ')}`);
   return parts.join(' ') + nextText(flow, node, no, v);

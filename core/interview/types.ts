@@ -310,7 +310,14 @@ export const Work = z.object({
    * that step is named, or the step is asked for when the chain ends.
    */
   forward: z
-    .array(z.object({ from: z.string(), label: z.string().nullable(), no: z.number().int() }))
+    .array(
+      z.object({
+        from: z.string(),
+        label: z.string().nullable(),
+        no: z.number().int(),
+        document: z.string().nullable().optional(),
+      }),
+    )
     .optional(),
   /**
    * Steps named with "ke <nama>" before they were described: completed after the steps typed at a

@@ -234,7 +234,13 @@ export function isStep(n: FlowNode): n is StepNode {
   return n.kind === 'activity' || n.kind === 'decision';
 }
 
-/** Steps in SOP order with their 1-based numbers, as the chat summary and the maps show them. */
+/**
+ * Steps in SOP order with their 1-based numbers, as the chat summary and the maps show them. A
+ * placeholder (named, not yet described) has no number until it is described.
+ */
 export function numberedSteps(flow: Flow): { no: number; node: StepNode }[] {
-  return flow.nodes.filter(isStep).map((node, i) => ({ no: i + 1, node }));
+  return flow.nodes
+    .filter(isStep)
+    .filter((n) => !n.placeholder)
+    .map((node, i) => ({ no: i + 1, node }));
 }

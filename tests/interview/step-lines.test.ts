@@ -206,6 +206,28 @@ describe('a step pointed to before it exists', () => {
   });
 });
 
+describe('a placeholder reached by typing its name', () => {
+  it('is filled, not made twice, and numbered only once described', () => {
+    const rina = atFirstStep();
+    rina.say('Menerima surat - Saya - kelengkapan: Surat - output: Surat');
+    rina.say('Surat penting? - Saya');
+    rina.press('ya/tidak');
+    rina.say('ke Mengarsipkan surat');
+    // Named, not yet described: it has no number, so the next step is step 3.
+    expect(steps(rina)).toHaveLength(2);
+    rina.say('Mendisposisikan surat - Saya - output: Disposisi');
+    expect(rina.lastText()).toContain('Langkah 4: apa kegiatan sesudah langkah 3?');
+    rina.say('Mengarsipkan surat - Saya - 10 menit');
+    expect(steps(rina).map((s) => s.name)).toEqual([
+      'Menerima surat',
+      'Surat penting?',
+      'Mendisposisikan surat',
+      'Mengarsipkan surat',
+    ]);
+    expect(steps(rina)[3]!.waktu).toEqual({ value: 10, unit: 'menit' });
+  });
+});
+
 describe('several steps in one message', () => {
   it('are said back with their names as written, and kept on "ya"', () => {
     const rina = atFirstStep();

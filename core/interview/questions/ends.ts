@@ -21,7 +21,7 @@ const END_LABELS: Record<keyof typeof END_CHOICES, ChoiceDef['label']> = {
 /** The outcome an exit label suggests: "tidak lengkap" -> ditolak, "tunda" -> ditunda. */
 export function likelyOutcome(exitLabel: string | null): EndOutcome {
   const s = (exitLabel ?? '').toLowerCase();
-  if (/tunda|pending|menunggu/.test(s)) return 'ditunda';
+  if (/tunda|tangguh|pending|menunggu/.test(s)) return 'ditunda';
   if (
     /\b(tidak|tdk|tak|belum|tolak|ditolak|kurang|gagal|salah|batal|kembali|dikembalikan)\b/.test(s)
   )

@@ -114,9 +114,12 @@ export function addSteps(v: View, specs: StepSpec[]): { first: string; notes: Bi
         if (!prev && 'order' in attach && attach.order)
           flow = orderExits(flow, attach.from, attach.order);
         // An exit that pointed at this step's number before it existed ("ke langkah 9").
-        const no = flow.nodes.filter(isStep).length;
+        const no = flow.nodes.filter((n) => isStep(n) && !n.placeholder).length;
         for (const f of (w.forward ?? []).filter((f) => f.no === no)) {
-          flow = connect(flow, (x) => localId(v, x), f.from, id, { label: f.label });
+          flow = connect(flow, (x) => localId(v, x), f.from, id, {
+            label: f.label,
+            document: f.document ?? null,
+          });
           notes.push(
             msg(
               `Langkah ${no} tersambung dari langkah ${stepNo(flow, f.from) ?? '?'}${f.label ? ` (${f.label})` : ''}.`,
@@ -170,6 +173,9 @@ export function takeStepLines(v: View, lines: string[]): Applied {
     const bad = badStepName(s.name);
     if (bad) return { refuse: bad };
   }
+  // The step named earlier ("ke Mengarsipkan surat") is reached: it is filled, not made twice.
+  const named = specs.length === 1 ? placeholderNamed(v, specs[0]!.name) : undefined;
+  if (named) return fillPlaceholder(v, named, specs[0]!);
   if (specs.length > 1) {
     v.state.work.split = lines
       .flatMap((l) => l.split(';'))
@@ -183,6 +189,37 @@ export function takeStepLines(v: View, lines: string[]): Applied {
   if (specs[0]!.name !== raw.trim() && !raw.trim().endsWith('?'))
     notes.unshift(T.nameSuggested(specs[0]!.name));
   return { notes: continueStep(v, first, 'created', notes) };
+}
+
+function placeholderNamed(v: View, name: string): StepNode | undefined {
+  const f = foldForMatch(name);
+  return v
+    .draft()
+    ?.flow?.nodes.filter(isStep)
+    .find((n) => n.placeholder && foldForMatch(n.name) === f);
+}
+
+function fillPlaceholder(v: View, node: StepNode, spec: StepSpec): Applied {
+  const w = v.state.work;
+  const attach = w.attach ?? defaultAttach(v);
+  w.attach = undefined;
+  w.later = (w.later ?? []).filter((id) => id !== node.id);
+  const performers = spec.performer ? resolvePerformers(v, spec.performer) : null;
+  editDraft(v, (p) => {
+    let flow = connect(p.flow!, (x) => localId(v, x), attach.from, node.id, {
+      label: attach.label,
+      document: attach.document ?? spec.document ?? null,
+    });
+    flow = updateStep(flow, node.id, {
+      ...(performers ? { performer: performers[0]!, coPerformers: performers.slice(1) } : {}),
+      ...(spec.waktu ? { waktu: spec.waktu } : {}),
+      ...(spec.kelengkapan ? { kelengkapan: spec.kelengkapan } : {}),
+      ...(spec.outputs ? { outputs: spec.outputs } : {}),
+      ...(spec.keterangan ? { keterangan: spec.keterangan } : {}),
+    });
+    return { ...p, flow };
+  });
+  return { notes: continueStep(v, node.id, 'created') };
 }
 
 export const activityName: Question = {
@@ -588,7 +625,7 @@ export function jumpTarget(
           `There is no step ${no}. There are ${count} steps; type 1 to ${count}, or the number of a step still to come, e.g. ${count + 2}.`,
         ),
       };
-    v.state.work.forward = [...(v.state.work.forward ?? []), { from: nid, label, no }];
+    v.state.work.forward = [...(v.state.work.forward ?? []), { from: nid, label, no, document }];
     return {
       notes: then([
         msg(
