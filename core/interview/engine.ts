@@ -5,7 +5,7 @@ import type { Unit } from '../model/organisation.js';
 import { parseChoiceReply, parseStepNo, parseYesNo } from './answers/choice.js';
 import { parseDuration } from './answers/duration.js';
 import type { Parsed } from './answers/result.js';
-import { parseList, parseText } from './answers/text.js';
+import { parseLines, parseList, parseText } from './answers/text.js';
 import { matchUnit } from './answers/unit.js';
 import { parseCommand } from './commands.js';
 import { runCommand } from './command-handlers.js';
@@ -257,7 +257,7 @@ function answerText(
           question.apply(w, { type: 'choice', value: picked.value.id }),
         );
       if (question.free) {
-        const p = parseText(raw);
+        const p = question.freeLines ? parseLines(raw) : parseText(raw);
         if (!p.ok) return refuse(p.reason);
         return apply(q, s, ctx, env, (w) => question.free!(w, p.value));
       }

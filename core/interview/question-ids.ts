@@ -28,6 +28,8 @@ export const QUESTION_IDS = [
   'edge.document',
   'step.kelengkapan',
   'step.waktu',
+  'step.waktu_all',
+  'steps.confirm_split',
   'activity.output',
   'activity.next',
   'handoff.what',

@@ -276,7 +276,11 @@ export const Work = z.object({
   /** Decision exits that lead to a step not yet described: { decision node, exit label }. */
   branches: z
     .array(
-      z.object({ from: z.string(), label: z.string(), order: z.array(z.string()).default([]) }),
+      z.object({
+        from: z.string(),
+        label: z.string(),
+        order: z.array(z.string()).default([]),
+      }),
     )
     .default([]),
   /** Registration answers gathered so far. */
@@ -301,6 +305,17 @@ export const Work = z.object({
     .optional(),
   /** Performer decided before the step exists (a handoff names who receives the work). */
   preset: z.object({ unitId: z.string(), position: z.string().nullable() }).optional(),
+  /**
+   * Exits pointed at a step number not yet described ("ke langkah 9"): the edge is drawn when
+   * that step is named, or the step is asked for when the chain ends.
+   */
+  forward: z
+    .array(z.object({ from: z.string(), label: z.string().nullable(), no: z.number().int() }))
+    .optional(),
+  /** Steps of one message that became several, waiting for the clerk's "betul". */
+  split: z.array(z.string()).optional(),
+  /** Processes whose waktu list was asked (or skipped): not asked again at the same review. */
+  waktuAsked: z.array(z.string()).optional(),
   /** Exit labels of the decision being described. */
   exitLabels: z.array(z.string()).default([]),
   /** Where to go after an edit, insert or cancel. */

@@ -58,7 +58,6 @@ export function connect(
   return { ...flow, edges: [...flow.edges, edge] };
 }
 
-/** The end node that "selesai" leads to; created on first use. */
 /**
  * The end node of an outcome (one per outcome and label), added when the flow has none yet.
  * Without an outcome: the plain "selesai" end.

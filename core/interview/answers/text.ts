@@ -38,6 +38,16 @@ export function parseText(raw: string, max = MAX_TEXT): Parsed<string> {
   return ok(s);
 }
 
+/** Text that may hold several lines (a pasted list): each line cleaned, blank lines dropped. */
+export function parseLines(raw: string, max = 8192): Parsed<string> {
+  const lines = cleanInput(raw)
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const first = parseText(lines.join(' '), max);
+  return first.ok ? ok(lines.join('\n')) : first;
+}
+
 export const MAX_LIST_ITEMS = 200;
 
 /**

@@ -1,10 +1,11 @@
 // Decisions: the question, its labelled exits, and where each exit leads.
-import { connect, ensureEnd, outgoing, stepByNo, updateEdge } from '../../model/flow-edit.js';
-import { ask, editDraft, localId } from '../ops.js';
+import { outgoing, updateEdge } from '../../model/flow-edit.js';
+import { ask, editDraft } from '../ops.js';
 import { continueStep } from '../pipeline.js';
 import type { Bilingual } from '../../language/bilingual.js';
 import type { View } from '../view.js';
-import { addSteps } from './steps.js';
+import { connectToEnd, END_CHOICES, endChoices, isEndChoice, parseEnding } from './ends.js';
+import { endedNote, jumpTarget, previousOutputs, stepSpecs, takeStepLines } from './steps.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
 
 export const decisionName: Question = {
@@ -20,10 +21,10 @@ export const decisionName: Question = {
     'A decision is drawn as a diamond with two or more exits.',
   ),
   apply(v, a) {
-    let name = valueOf(a, 'text');
-    if (!name.endsWith('?')) name = `${name}?`;
-    const { first } = addSteps(v, [name]);
-    return { notes: continueStep(v, first, 'created') };
+    const [spec] = stepSpecs(v, [valueOf(a, 'text')]);
+    const name = spec!.name.endsWith('?') ? spec!.name : `${spec!.name}?`;
+    const line = spec!.performer ? `${name} - ${spec!.performer}` : name;
+    return takeStepLines(v, [line]);
   },
 };
 
@@ -78,6 +79,33 @@ function startExits(v: View, labels: string[]): Applied {
   return { notes: nextExit(v, 0) };
 }
 
+/**
+ * An exit drawn to an existing step: when that step is in another unit, what is handed over is
+ * the outputs before the decision, else it is asked.
+ */
+function afterJump(v: View, i: number, notes: Bilingual[]): Bilingual[] {
+  const nid = v.cursor.nid!;
+  const flow = v.draft()!.flow!;
+  const label = v.state.work.exitLabels[i]!;
+  const edge = outgoing(flow, nid).find((e) => e.label === label);
+  const target = edge ? v.node(edge.to) : undefined;
+  const d = v.node(nid)!;
+  const crosses =
+    target?.performer && d.performer && target.performer.unitId !== d.performer.unitId;
+  if (edge && !edge.document && crosses) {
+    const outputs = previousOutputs(v, nid);
+    if (!outputs.length) {
+      ask(v, { q: 'edge.document', pid: v.cursor.pid, nid, i });
+      return notes;
+    }
+    editDraft(v, (p) => ({
+      ...p,
+      flow: updateEdge(p.flow!, edge.id, { document: outputs.join(', ') }),
+    }));
+  }
+  return [...notes, ...nextExit(v, i + 1)];
+}
+
 /** Asks where exit `i` leads, or, when all are known, moves on. */
 export function nextExit(v: View, i: number): Bilingual[] {
   const { pid, nid } = v.cursor;
@@ -94,49 +122,43 @@ export const decisionExitTarget: Question = {
   answer: 'choice',
   text: (v) => {
     const label = v.state.work.exitLabels[v.cursor.i!]!;
+    const no = v.stepNo() ?? 1;
+    const back = Math.max(1, no - 1);
     return msg(
-      `Jika "${label}", ke mana? Pilih, atau ketik nomor langkah yang sudah ada (misalnya 4).`,
-      `If "${label}", where to? Pick, or type the number of an existing step (e.g. 4).`,
+      `Jika "${label}", ke mana? Ketik kegiatan berikutnya, nomor langkah yang dituju (misalnya ${back}), atau pilih.`,
+      `If "${label}", where to? Type the next activity, the number of the step it goes to (e.g. ${back}), or pick.`,
     );
   },
   help: msg(
     '"Langkah baru": cabang ini berlanjut ke kegiatan yang belum disebut. Nomor langkah: kembali atau lompat ke langkah itu (misalnya untuk revisi). "Selesai": proses berakhir di sini.',
     '"New step": this exit continues with an activity not yet named. A step number: back or forward to that step (e.g. for a revision). "End": the process ends here.',
   ),
-  choices: () => [
+  choices: (v) => [
     { id: 'new', label: msg('Langkah baru', 'New step') },
-    { id: 'end', label: msg('Selesai', 'End') },
+    ...endChoices(v.state.work.exitLabels[v.cursor.i ?? 0] ?? null),
   ],
+  freeLines: true,
   free(v, text) {
-    const m = /^\s*(?:ke\s+)?(?:langkah\s+)?(\d{1,4})\s*$/i.exec(text);
-    if (!m)
-      return {
-        refuse: msg(
-          'Pilih salah satu, atau ketik nomor langkah.',
-          'Pick one, or type a step number.',
-        ),
-      };
-    const target = stepByNo(v.draft()!.flow!, Number(m[1]));
-    if (!target)
-      return {
-        refuse: msg(
-          `Tidak ada langkah ${m[1]}. Ada ${v.stepCount()} langkah.`,
-          `There is no step ${m[1]}. There are ${v.stepCount()} steps.`,
-        ),
-      };
     const i = v.cursor.i!;
     const nid = v.cursor.nid!;
     const label = v.state.work.exitLabels[i]!;
-    editDraft(v, (p) => ({
-      ...p,
-      flow: connect(p.flow!, (x) => localId(v, x), nid, target.id, { label }),
-    }));
-    const d = v.node(nid)!;
-    if (target.performer && d.performer && target.performer.unitId !== d.performer.unitId) {
-      ask(v, { q: 'edge.document', pid: v.cursor.pid, nid, i });
-      return {};
+    const jumped = jumpTarget(v, text, label, (notes) => afterJump(v, i, notes));
+    if (jumped) return jumped;
+    const ending = parseEnding(text);
+    if (ending) {
+      connectToEnd(v, nid, ending.outcome, ending.label, label);
+      return { notes: [endedNote(ending.outcome, ending.label), ...nextExit(v, i + 1)] };
     }
-    return { notes: nextExit(v, i + 1) };
+    // The step this exit leads to, named now: described when the other exits are done.
+    const name = text.split('\n')[0]!.trim();
+    return (
+      jumpTarget(v, `ke ${name}`, label, (notes) => afterJump(v, i, notes)) ?? {
+        refuse: msg(
+          `Tulis kegiatan berikutnya, misalnya "Mengembalikan berkas kepada pemohon", atau nomor langkah yang dituju, misalnya ${Math.max(1, v.stepNo() - 1)}.`,
+          `Write the next activity, e.g. "Mengembalikan berkas kepada pemohon", or the number of the step it goes to, e.g. ${Math.max(1, v.stepNo() - 1)}.`,
+        ),
+      }
+    );
   },
   apply(v, a) {
     const c = valueOf(a, 'choice');
@@ -145,12 +167,10 @@ export const decisionExitTarget: Question = {
     const label = v.state.work.exitLabels[i]!;
     if (c === 'new') {
       v.state.work.branches.push({ from: nid, label, order: [...v.state.work.exitLabels] });
-    } else {
-      editDraft(v, (p) => {
-        const { flow, endId } = ensureEnd(p.flow!, (x) => localId(v, x));
-        return { ...p, flow: connect(flow, (x) => localId(v, x), nid, endId, { label }) };
-      });
+      return { notes: nextExit(v, i + 1) };
     }
-    return { notes: nextExit(v, i + 1) };
+    const outcome = isEndChoice(c) ? END_CHOICES[c] : 'selesai';
+    connectToEnd(v, nid, outcome, null, label);
+    return { notes: [endedNote(outcome, null), ...nextExit(v, i + 1)] };
   },
 };

@@ -5,6 +5,7 @@ import { ask, editDraft } from '../ops.js';
 import { continueStep, crossUnitEdgeWithoutDocument } from '../pipeline.js';
 import { type View, samePerformer } from '../view.js';
 import { isExternalUnit } from './sipoc.js';
+import { resolvePerformers } from '../step-line.js';
 import { nextExit } from './decision.js';
 import { type Applied, type ChoiceDef, type Question, msg, valueOf } from './question.js';
 
@@ -22,12 +23,16 @@ function performerChoices(v: View): ChoiceDef[] {
     label: msg('Jabatan lain di unit saya', 'Another position in my unit'),
   });
   out.push({ id: 'other-unit', label: msg('Unit/pihak lain', 'Another unit/party') });
+  out.push({ id: 'unknown', label: msg('Belum tahu jabatannya', 'Position not known') });
   return out;
 }
 
-function setPerformer(v: View, performer: Performer): Applied {
+function setPerformer(v: View, performer: Performer, others: Performer[] = []): Applied {
   const nid = v.cursor.nid!;
-  editDraft(v, (p) => ({ ...p, flow: updateStep(p.flow!, nid, { performer }) }));
+  editDraft(v, (p) => ({
+    ...p,
+    flow: updateStep(p.flow!, nid, { performer, coPerformers: others }),
+  }));
   return { notes: continueStep(v, nid, 'performer') };
 }
 
@@ -44,21 +49,21 @@ export const stepPerformer: Question = {
         );
   },
   help: msg(
-    'Pelaksana adalah jabatan di sebuah unit, misalnya "Kasubbag Umum". Bisa juga pihak luar seperti Pemohon. Boleh juga langsung ketik jabatannya.',
-    'The performer is a position in a unit, e.g. "Kasubbag Umum", or an outside party such as the applicant. You may type the position directly.',
+    'Pelaksana adalah jabatan di sebuah unit, misalnya "Kasubbag Umum". Bisa juga pihak luar seperti Pemohon. Boleh langsung ketik jabatannya; pelaksana bersama: "Kasubbag Umum bersama Bendahara". Bila belum tahu jabatannya, pilih "Belum tahu jabatannya": unit itu dapat melengkapinya nanti.',
+    'The performer is a position in a unit, e.g. "Kasubbag Umum", or an outside party such as the applicant. You may type the position; joint performers: "Kasubbag Umum bersama Bendahara". If you do not know the position, pick "Position not known": that unit can fill it in later.',
   ),
   choices: performerChoices,
   free(v, text) {
-    // A typed position belongs to the person's own unit.
-    const me = v.person();
-    if (!me)
+    // Typed positions: known ones where they are, new ones in the person's own unit.
+    const performers = resolvePerformers(v, text);
+    if (!performers)
       return {
         refuse: msg(
-          'Pilih "Unit/pihak lain" lalu sebutkan unitnya.',
-          'Pick "Another unit/party" and name the unit.',
+          'Pilih "Unit/pihak lain" lalu sebutkan unitnya, misalnya "Bagian Umum".',
+          'Pick "Another unit/party" and name the unit, e.g. "Bagian Umum".',
         ),
       };
-    return setPerformer(v, { unitId: me.unitId, position: text });
+    return setPerformer(v, performers[0]!, performers.slice(1));
   },
   apply(v, a) {
     const c = valueOf(a, 'choice');
@@ -68,6 +73,18 @@ export const stepPerformer: Question = {
     if (c.startsWith('used:')) {
       const p = v.usedPerformers()[Number(c.slice(5))];
       if (p) return setPerformer(v, p);
+    }
+    if (c === 'unknown') {
+      v.state.work.pickedUnit = undefined;
+      ask(v, { q: 'step.performer_unit', pid, nid, ...(mode ? { mode } : {}) });
+      return {
+        notes: [
+          msg(
+            'Unit mana yang mengerjakannya? Jabatannya boleh belum diketahui.',
+            'Which unit does it? The position may stay unknown.',
+          ),
+        ],
+      };
     }
     if (c === 'same-unit' && me) {
       v.state.work.pickedUnit = me.unitId;
@@ -118,11 +135,13 @@ export const stepPerformerPosition: Question = {
       `Which position in ${v.unitName(v.state.work.pickedUnit)}? Pick or type (e.g. Kepala Bagian).`,
     ),
   help: msg('Tulis jabatannya, bukan nama orangnya.', "Write the position, not the person's name."),
-  choices: (v) =>
-    v
+  choices: (v) => [
+    ...v
       .knownPositions(v.state.work.pickedUnit ?? '')
       .slice(0, 8)
       .map((p, i) => ({ id: `pos:${i}`, label: p })),
+    { id: 'unknown', label: msg('Belum tahu', 'Not known') },
+  ],
   free(v, text) {
     const unitId = v.state.work.pickedUnit!;
     v.state.work.pickedUnit = undefined;
@@ -130,6 +149,10 @@ export const stepPerformerPosition: Question = {
   },
   apply(v, a) {
     const unitId = v.state.work.pickedUnit!;
+    if (valueOf(a, 'choice') === 'unknown') {
+      v.state.work.pickedUnit = undefined;
+      return setPerformer(v, { unitId, position: null });
+    }
     const pos = v.knownPositions(unitId)[Number(valueOf(a, 'choice').slice(4))]!;
     v.state.work.pickedUnit = undefined;
     return setPerformer(v, { unitId, position: pos });

@@ -42,6 +42,8 @@ export interface Question {
   choices?(v: View): ChoiceDef[];
   /** 'choice' questions: what typed text that matches no button means (else it is refused). */
   free?(v: View, text: string): Applied;
+  /** 'choice' questions: `free` gets the text with its line breaks (a pasted list of steps). */
+  freeLines?: boolean;
   /** 'unit' questions: a typed name that matches no unit may be added as a new unit or party. */
   allowNewUnit?: boolean;
   /** 'list' questions: how many items one message may carry (default 200). */
