@@ -44,6 +44,8 @@ describe('/ubah: the exits of a decision', () => {
     expect(rina.question().text).toContain(
       'Sekarang: langkah 4 "Merekap dan menyusun rancangan Renja".',
     );
+    // "tidak" most likely ends rejected: that end comes first.
+    expect(rina.question().choices[0]!.label).toBe('Berakhir: ditolak');
     rina.say('5');
     expect(rina.lastText()).toContain(
       'Cabang "tidak" dari langkah 6 sekarang ke langkah 5 "Membahas rancangan Renja".',

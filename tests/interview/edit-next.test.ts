@@ -5,7 +5,7 @@ import type { Chat } from '../support/scenario.js';
 import { renjaAtReview } from './edit-world.js';
 
 function stepId(chat: Chat, no: number): string {
-  const flow = chat.process('Penyusunan Rencana Kerja').flow!;
+  const flow = chat.state.drafts[0]!.flow!;
   return numberedSteps(flow).find((s) => s.no === no)!.node.id;
 }
 
@@ -70,6 +70,17 @@ describe('/ubah: the next step of an activity', () => {
       .process('Penyusunan Rencana Kerja')
       .flow!.nodes.filter((n) => n.kind === 'end');
     expect(ends.map((n) => n.kind === 'end' && n.outcome)).toEqual(['ditunda']);
+  });
+
+  it('takes an ending written in words', () => {
+    const rina = renjaAtReview();
+    rina.say('/ubah 8');
+    rina.press('Langkah berikutnya');
+    rina.say('Berakhir: berkas diarsipkan');
+    expect(rina.lastText()).toContain('Langkah 8: sesudahnya Berakhir: berkas diarsipkan.');
+    const flow = rina.state.drafts[0]!.flow!;
+    const end = flow.nodes.find((n) => n.id === outgoing(flow, stepId(rina, 8))[0]!.to);
+    expect(end).toMatchObject({ kind: 'end', outcome: 'lain', label: 'berkas diarsipkan' });
   });
 
   it('refuses what names no other step, with an example, and changes nothing', () => {

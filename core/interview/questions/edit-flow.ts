@@ -3,6 +3,7 @@
 import {
   connect,
   endOf,
+  ensureEnd,
   nodeById,
   outgoing,
   pruneEnds,
@@ -19,16 +20,18 @@ import { ask, editDraft, localId } from '../ops.js';
 import type { Cursor, Snapshot } from '../types.js';
 import type { View } from '../view.js';
 import type { Bilingual } from '../../language/bilingual.js';
-import { type Applied, type ChoiceDef, type Question, msg, valueOf } from './question.js';
+import { END_CHOICES, endChoices, isEndChoice, parseEnding } from './ends.js';
+import { type Applied, type Question, msg, valueOf } from './question.js';
 
 // ---------------------------------------------------------------------------------------------
 // Values in words
 
-const END_CHOICES: { id: string; outcome: EndOutcome; label: Bilingual }[] = [
-  { id: 'end:selesai', outcome: 'selesai', label: msg('Selesai', 'End') },
-  { id: 'end:ditolak', outcome: 'ditolak', label: msg('Berakhir: ditolak', 'Ends: rejected') },
-  { id: 'end:ditunda', outcome: 'ditunda', label: msg('Berakhir: ditunda', 'Ends: postponed') },
-];
+const OUTCOME_WORDS: Record<EndOutcome, Bilingual> = {
+  selesai: msg('Selesai', 'End'),
+  ditolak: msg('Berakhir: ditolak', 'Ends: rejected'),
+  ditunda: msg('Berakhir: ditunda', 'Ends: deferred'),
+  lain: msg('Berakhir', 'Ends'),
+};
 
 function both(f: (lang: 'id' | 'en') => string): Bilingual {
   return { id: f('id'), en: f('en') };
@@ -43,8 +46,9 @@ export function targetText(flow: Flow, to: string): Bilingual {
     return msg(`langkah ${no} "${n.name}"`, `step ${no} "${n.name}"`);
   }
   if (n.kind === 'end') {
-    const base = END_CHOICES.find((c) => c.outcome === n.outcome)?.label;
-    if (!base) return msg(`Berakhir: ${n.label ?? 'lain'}`, `Ends: ${n.label ?? 'other'}`);
+    const base = OUTCOME_WORDS[n.outcome];
+    if (n.outcome === 'lain')
+      return msg(`Berakhir: ${n.label ?? 'lain'}`, `Ends: ${n.label ?? 'other'}`);
     return n.label ? msg(`${base.id} (${n.label})`, `${base.en} (${n.label})`) : base;
   }
   return msg('awal proses', 'the start');
@@ -185,6 +189,8 @@ const PROCESS_PART: Record<string, Bilingual> = {
   'process.customer_more': msg('pengguna hasil', 'customer'),
   'process.legal_basis': msg('dasar hukum', 'legal basis'),
   'process.rename': msg('nama proses', 'process name'),
+  'step.waktu_all': msg('waktu langkah-langkah', 'the times of the steps'),
+  'steps.confirm_split': msg('daftar langkah', 'the list of steps'),
 };
 
 /**
@@ -230,14 +236,14 @@ export function undoneText(snap: Snapshot, now: Process[]): Bilingual {
 // An activity's next step
 
 const TARGET_HELP = msg(
-  'Ketik nomor langkah yang dituju, misalnya "4", atau pilih Selesai / Berakhir: ditolak / Berakhir: ditunda.',
-  'Type the number of the step it goes to, e.g. "4", or pick End / Ends: rejected / Ends: postponed.',
+  'Ketik nomor langkah yang dituju, misalnya "4", atau pilih Selesai / Berakhir: ditolak / Berakhir: ditunda (atau tulis akhirnya, misalnya "Berakhir: izin dicabut").',
+  'Type the number of the step it goes to, e.g. "4", or pick End / Ends: rejected / Ends: deferred (or write the ending, e.g. "Berakhir: izin dicabut").',
 );
 
-const endChoices = (): ChoiceDef[] => END_CHOICES.map((c) => ({ id: c.id, label: c.label }));
-
-/** The step a typed number names, or a refusal with an example. */
+/** The step a typed number names, or an ending in words, or a refusal with an example. */
 function typedTarget(v: View, text: string, self: string): { id: string } | { refuse: Bilingual } {
+  const ending = parseEnding(text);
+  if (ending) return { id: endTarget(v, ending.outcome, ending.label) };
   const m = /^\s*(?:ke\s+)?(?:langkah\s+)?(\d{1,4})\s*\.?\s*$/i.exec(text);
   if (!m) return { refuse: TARGET_HELP };
   const target = stepByNo(v.draft()!.flow!, Number(m[1]));
@@ -258,12 +264,13 @@ function typedTarget(v: View, text: string, self: string): { id: string } | { re
   return { id: target.id };
 }
 
-/** The end of the outcome a button names, added when the flow has none. */
-function endTarget(v: View, choice: string): string {
-  const outcome = END_CHOICES.find((c) => c.id === choice)?.outcome ?? 'selesai';
+/** The end of an outcome (in the clerk's words, when given), added when the flow has none. */
+function endTarget(v: View, outcome: EndOutcome, label: string | null = null): string {
   let endId = '';
   editDraft(v, (p) => {
-    const r = endOf(p.flow!, (x) => localId(v, x), outcome);
+    const r = label
+      ? ensureEnd(p.flow!, (x) => localId(v, x), outcome, label)
+      : endOf(p.flow!, (x) => localId(v, x), outcome);
     endId = r.endId;
     return { ...p, flow: r.flow };
   });
@@ -312,13 +319,17 @@ export const editNext: Question = {
     );
   },
   help: TARGET_HELP,
-  choices: endChoices,
+  choices: () => endChoices(),
   free(v, text) {
     const t = typedTarget(v, text, v.cursor.nid!);
     return 'refuse' in t ? t : setNextOf(v, t.id);
   },
-  apply: (v, a) => setNextOf(v, endTarget(v, valueOf(a, 'choice'))),
+  apply: (v, a) => setNextOf(v, endTarget(v, outcomeOf(valueOf(a, 'choice')))),
 };
+
+function outcomeOf(choice: string): EndOutcome {
+  return isEndChoice(choice) ? END_CHOICES[choice] : 'selesai';
+}
 
 // ---------------------------------------------------------------------------------------------
 // A decision's exits
@@ -476,12 +487,13 @@ export const editExitTarget: Question = {
     );
   },
   help: TARGET_HELP,
-  choices: endChoices,
+  // The likely end first: "tidak lengkap" ends rejected.
+  choices: (v) => endChoices(exitsOf(v)[v.cursor.i!]?.label ?? null),
   free(v, text) {
     const t = typedTarget(v, text, v.cursor.nid!);
     return 'refuse' in t ? t : retargetExit(v, t.id);
   },
-  apply: (v, a) => retargetExit(v, endTarget(v, valueOf(a, 'choice'))),
+  apply: (v, a) => retargetExit(v, endTarget(v, outcomeOf(valueOf(a, 'choice')))),
 };
 
 export const editExitLabel: Question = {
