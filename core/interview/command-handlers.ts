@@ -11,6 +11,7 @@ import type { Questionnaire } from './questionnaire.js';
 import { isCoordinator } from './questions/invite.js';
 import type { Applied } from './questions/question.js';
 import { reviewPreamble, startEdit, startInsert } from './questions/review.js';
+import { undoneText } from './questions/edit-flow.js';
 import { entryCursor } from './state.js';
 import { T } from './texts.js';
 import type { Context, Effect, Env, InterviewState, Snapshot, StepResult } from './types.js';
@@ -56,7 +57,7 @@ export function runCommand(
             s,
             ctx,
             env,
-            (w) => restore(w, snapshot, index, T.undone(snapshot.note)),
+            (w) => restore(w, snapshot, index, T.undone(undoneText(snapshot, s.drafts))),
             {
               history: false,
             },

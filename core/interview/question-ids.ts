@@ -58,6 +58,11 @@ export const QUESTION_IDS = [
   'campaign.deadline',
   'campaign.top_level',
   'campaign.top_list',
+  'edit.next',
+  'edit.exits',
+  'edit.exit',
+  'edit.exit_target',
+  'edit.exit_label',
 ] as const;
 
 export const QuestionId = z.enum(QUESTION_IDS);

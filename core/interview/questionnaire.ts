@@ -4,6 +4,7 @@ import * as identify from './questions/identify.js';
 import * as invite from './questions/invite.js';
 import * as menu from './questions/menu.js';
 import * as review from './questions/review.js';
+import * as editFlow from './questions/edit-flow.js';
 import * as sipoc from './questions/sipoc.js';
 import * as decision from './questions/decision.js';
 import * as handoff from './questions/handoff.js';
@@ -45,6 +46,8 @@ export const NUMBERS_ARE_STEPS: ReadonlySet<string> = new Set<QuestionId>([
   'activity.next',
   'decision.exit_target',
   'insert.where',
+  'edit.next',
+  'edit.exit_target',
 ]);
 
 export const QUESTIONNAIRE_VERSION = '1';
@@ -104,4 +107,9 @@ export const questionnaire: Questionnaire = defineQuestionnaire(QUESTIONNAIRE_VE
   campaign.campaignDeadline,
   campaign.campaignLevel0,
   campaign.campaignLevel0List,
+  editFlow.editNext,
+  editFlow.editExits,
+  editFlow.editExit,
+  editFlow.editExitTarget,
+  editFlow.editExitLabel,
 ]);

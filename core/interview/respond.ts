@@ -103,6 +103,7 @@ export function apply(
           work.cursor.nid !== s.cursor.nid ||
           work.cursor.i !== s.cursor.i ||
           question_is_review(work),
+        s,
       ),
     ],
     effects,
@@ -149,10 +150,18 @@ export function text(t: string): Outbound {
   return { kind: 'text', text: t };
 }
 
-/** The current question as an outbound message, preceded by its preamble when newly asked. */
-export function prompt(q: Questionnaire, v: View, withPreamble: boolean): Outbound[] {
+/**
+ * The current question as an outbound message, preceded by its preamble when newly asked.
+ * `before`: the state the answer was given in, for a preamble that says what the answer changed.
+ */
+export function prompt(
+  q: Questionnaire,
+  v: View,
+  withPreamble: boolean,
+  before?: InterviewState,
+): Outbound[] {
   const question = questionOf(q, v.state);
-  const out: Outbound[] = withPreamble && question.preamble ? question.preamble(v) : [];
+  const out: Outbound[] = withPreamble && question.preamble ? question.preamble(v, before) : [];
   const choices = promptChoices(question, v);
   const optional = !!question.optional?.(v);
   out.push({

@@ -1,5 +1,5 @@
 // Words the interview says that do not belong to one question. Indonesian first, English second.
-import { bilingual } from '../language/bilingual.js';
+import { type Bilingual, bilingual } from '../language/bilingual.js';
 
 const m = bilingual;
 
@@ -31,7 +31,8 @@ export const T = {
     'Baik, kembali ke pertanyaan sebelumnya.',
     'All right, back to the previous question.',
   ),
-  undone: (what: string) => m(`Dibatalkan: ${what}.`, `Undone: ${what}.`),
+  /** `what` in words ("jawaban kelengkapan langkah 3"), never a question id. */
+  undone: (what: Bilingual) => m(`Dibatalkan: ${what.id}.`, `Undone: ${what.en}.`),
   cancelled: m('Dibatalkan. Draf Anda tetap tersimpan.', 'Cancelled. Your draft is kept.'),
   noProcess: m('Belum ada proses yang sedang dipetakan.', 'No process is being mapped yet.'),
   noSteps: m('Proses ini belum punya langkah.', 'This process has no steps yet.'),
@@ -61,16 +62,16 @@ export const T = {
   help: m(
     [
       'Perintah yang bisa dipakai kapan saja:',
-      '/kembali — kembali ke pertanyaan sebelumnya',
+      '/kembali — kembali ke pertanyaan sebelumnya untuk menjawab ulang (jawaban terakhir ikut dibatalkan)',
+      '/urungkan — batalkan perubahan terakhir pada peta (misalnya langkah yang terhapus) dan kembali ke tempat perubahan itu',
+      '/batal — tinggalkan yang sedang dikerjakan: keluar dari /ubah atau /sisip, atau kembali ke menu utama; draf tetap tersimpan',
       '/lewati — lewati pertanyaan yang tidak wajib',
-      '/batal — batalkan pertanyaan ini',
       '/ubah 3 — ubah langkah nomor 3',
       '/sisip 3 — sisipkan langkah baru sebelum langkah 3',
       '/hapus 4 — hapus langkah nomor 4',
       '/pindah 5 2 — pindahkan langkah 5 ke sebelum langkah 2',
       '/nama Nama Baru — ganti nama proses',
-      '/urungkan — batalkan perubahan terakhir',
-      '/ringkasan — lihat ringkasan dan peta',
+      '/ringkasan atau /peta — lihat ringkasan dan peta',
       '/status — posisi wawancara',
       '/menu — menu utama',
       '/bahasa — ganti bahasa (Indonesia/English)',
@@ -87,16 +88,16 @@ export const T = {
     ].join('\n'),
     [
       'Commands you can use at any time:',
-      '/kembali — back to the previous question',
+      '/kembali — back to the previous question to answer it again (the last answer is dropped)',
+      '/urungkan — undo the last change to the map (e.g. a deleted step) and go back to where it was made',
+      '/batal — leave what you are doing: out of /ubah or /sisip, or back to the main menu; the draft is kept',
       '/lewati — skip a question that is not required',
-      '/batal — cancel this question',
       '/ubah 3 — edit step 3',
       '/sisip 3 — insert a new step before step 3',
       '/hapus 4 — delete step 4',
       '/pindah 5 2 — move step 5 to before step 2',
       '/nama New Name — rename the process',
-      '/urungkan — undo the last change',
-      '/ringkasan — show the summary and the map',
+      '/ringkasan or /peta — show the summary and the map',
       '/status — where the interview stands',
       '/menu — main menu',
       '/bahasa — switch language (Indonesia/English)',

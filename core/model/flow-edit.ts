@@ -150,3 +150,43 @@ export function orderExits(flow: Flow, nodeId: string, labels: string[]): Flow {
   let k = 0;
   return { ...flow, edges: flow.edges.map((e) => (e.from === nodeId ? exits[k++]! : e)) };
 }
+
+/**
+ * Where a step goes next, replaced: its outgoing edges become one edge to `to` (the first edge is
+ * kept, with its id and label, so a handoff document stays where the caller keeps it).
+ */
+export function setNext(
+  flow: Flow,
+  newId: NewId,
+  from: string,
+  to: string,
+  document: string | null,
+): Flow {
+  const [first, ...rest] = outgoing(flow, from);
+  if (!first) return connect(flow, newId, from, to, { document });
+  const drop = new Set(rest.map((e) => e.id));
+  const edges = flow.edges
+    .filter((e) => !drop.has(e.id))
+    .map((e) => (e.id === first.id ? { ...e, to, document } : e));
+  return { ...flow, edges };
+}
+
+export function removeEdge(flow: Flow, id: string): Flow {
+  return { ...flow, edges: flow.edges.filter((e) => e.id !== id) };
+}
+
+/** The end of an outcome: the first one the flow has (whatever its label), or a new one. */
+export function endOf(
+  flow: Flow,
+  newId: NewId,
+  outcome: EndOutcome,
+): { flow: Flow; endId: string } {
+  const end = flow.nodes.find((n) => n.kind === 'end' && n.outcome === outcome);
+  return end ? { flow, endId: end.id } : ensureEnd(flow, newId, outcome, null);
+}
+
+/** End nodes nothing leads to any more are taken out (after an exit is retargeted or removed). */
+export function pruneEnds(flow: Flow): Flow {
+  const reached = new Set(flow.edges.map((e) => e.to));
+  return { ...flow, nodes: flow.nodes.filter((n) => n.kind !== 'end' || reached.has(n.id)) };
+}

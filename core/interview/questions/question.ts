@@ -2,7 +2,7 @@
 // the answer type, texts in both languages, and what an answer does (including what comes next).
 import type { Unit } from '../../model/organisation.js';
 import type { Duration } from '../../model/process.js';
-import type { Effect, Outbound } from '../types.js';
+import type { Effect, InterviewState, Outbound } from '../types.js';
 import type { View } from '../view.js';
 import type { QuestionId } from '../question-ids.js';
 import { type Bilingual, bilingual } from '../../language/bilingual.js';
@@ -48,8 +48,11 @@ export interface Question {
   allowNewUnit?: boolean;
   /** 'list' questions: how many items one message may carry (default 200). */
   maxItems?: number;
-  /** Said before the question each time it is newly asked (summaries, the map). */
-  preamble?(v: View): Outbound[];
+  /**
+   * Said before the question each time it is newly asked (summaries, the map). `before`: the
+   * state the last answer was given in, when the question follows an answer or a command.
+   */
+  preamble?(v: View, before?: InterviewState): Outbound[];
   apply(v: View, a: Answer): Applied;
   /** Optional questions: what skipping does (default: the same as apply would do with nothing). */
   skip?(v: View): Applied;

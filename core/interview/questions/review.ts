@@ -12,6 +12,14 @@ import type { View } from '../view.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
 import type { QuestionId } from '../question-ids.js';
 import { askAnsweringUnits } from '../desk/handoffs.js';
+import type { InterviewState } from '../types.js';
+import {
+  type StepField,
+  currentValueNote,
+  inCorrection,
+  stepChange,
+  targetText,
+} from './edit-flow.js';
 
 export function reviewPreamble(v: View): Outbound[] {
   const d = v.draft();
@@ -33,14 +41,44 @@ export function reviewPreamble(v: View): Outbound[] {
   return out;
 }
 
+/**
+ * The map is sent when the review is reached from the description (or a resume), not after a
+ * correction: a correction answers with what it changed, and /peta shows the map on request.
+ */
+function reviewIntro(v: View, before?: InterviewState): Outbound[] {
+  if (!before || before.cursor.pid !== v.cursor.pid || !inCorrection(before.cursor))
+    return reviewPreamble(v);
+  const { nid, mode } = before.cursor;
+  const flow = v.draft()?.flow;
+  const node = nid ? v.node(nid) : undefined;
+  // An inserted step, described: say where it went.
+  if (mode === 'insert' && node && flow) {
+    const no = v.stepNo(node.id);
+    const next = flow.edges.find((e) => e.from === node.id);
+    const where = next ? targetText(flow, next.to) : null;
+    return [
+      {
+        kind: 'text',
+        text: v.t(
+          msg(
+            `Langkah ${no} "${node.name}" disisipkan${where ? `, sebelum ${where.id}` : ''}.`,
+            `Step ${no} "${node.name}" inserted${where ? `, before ${where.en}` : ''}.`,
+          ),
+        ),
+      },
+    ];
+  }
+  return [];
+}
+
 export const reviewConfirm: Question = {
   id: 'review.confirm',
   answer: 'choice',
-  preamble: reviewPreamble,
+  preamble: reviewIntro,
   text: () => msg('Apakah peta ini sudah benar?', 'Is this map right?'),
   help: msg(
-    '"Sudah benar" mengirim proses ke koordinator. Untuk memperbaiki: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama Nama Baru.',
-    '"It is right" submits the process to the coordinator. To correct: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama New Name.',
+    '"Sudah benar" mengirim proses ke koordinator. Untuk memperbaiki: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama Nama Baru. /peta menampilkan peta lagi.',
+    '"It is right" submits the process to the coordinator. To correct: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama New Name. /peta shows the map again.',
   ),
   choices: () => [
     { id: 'confirm', label: msg('Sudah benar', 'It is right') },
@@ -233,9 +271,29 @@ function suggestVerb(name: string): string | null {
   return s && s !== name ? s : null;
 }
 
+/** The edit menu's choices that ask for a new value of one field, with that field. */
+const FIELD_OF: Record<string, { q: QuestionId; field: StepField }> = {
+  name: { q: 'step.name', field: 'name' },
+  performer: { q: 'step.performer', field: 'performer' },
+  kelengkapan: { q: 'step.kelengkapan', field: 'kelengkapan' },
+  waktu: { q: 'step.waktu', field: 'waktu' },
+  output: { q: 'activity.output', field: 'outputs' },
+  keterangan: { q: 'step.keterangan', field: 'keterangan' },
+};
+
 export const editMenu: Question = {
   id: 'edit.menu',
   answer: 'choice',
+  // Back from a field of this step: say what the answer changed.
+  preamble(v, before) {
+    const { pid, nid } = v.cursor;
+    if (!before || before.cursor.mode !== 'edit' || before.cursor.nid !== nid) return [];
+    if (before.cursor.pid !== pid) return [];
+    const old = before.drafts.find((d) => d.id === pid)?.flow;
+    const now = v.draft()?.flow;
+    const change = old && now && nid ? stepChange(v, old, now, nid) : null;
+    return change ? [{ kind: 'text', text: v.t(change) }] : [];
+  },
   text: (v) => {
     const n = v.node()!;
     return msg(
@@ -243,33 +301,40 @@ export const editMenu: Question = {
       `What to change in step ${v.stepNo()} "${n.name}"?`,
     );
   },
-  help: msg('Pilih bagian yang diubah, lalu "Selesai".', 'Pick what to change, then "Done".'),
+  help: msg(
+    'Pilih bagian yang diubah, lalu "Selesai mengubah". "Langkah berikutnya" / "Cabang": ke mana langkah ini berlanjut.',
+    'Pick what to change, then "Done editing". "Next step" / "Exits": where this step leads.',
+  ),
   choices: (v) => [
     { id: 'name', label: msg('Nama kegiatan', 'Activity name') },
     { id: 'performer', label: msg('Pelaksana', 'Performer') },
     { id: 'kelengkapan', label: msg('Kelengkapan', 'Requirements') },
     { id: 'waktu', label: msg('Waktu', 'Time') },
-    ...(v.node()?.kind === 'activity' ? [{ id: 'output', label: msg('Output', 'Output') }] : []),
+    ...(v.node()?.kind === 'activity'
+      ? [
+          { id: 'output', label: msg('Output', 'Output') },
+          { id: 'next', label: msg('Langkah berikutnya', 'Next step') },
+        ]
+      : [{ id: 'exits', label: msg('Cabang', 'Exits') }]),
     { id: 'keterangan', label: msg('Keterangan', 'Remarks') },
     { id: 'done', label: msg('Selesai mengubah', 'Done editing') },
   ],
   apply(v, a) {
     const c = valueOf(a, 'choice');
     const { pid, nid } = v.cursor;
-    const q: Record<string, QuestionId> = {
-      name: 'step.name',
-      performer: 'step.performer',
-      kelengkapan: 'step.kelengkapan',
-      waktu: 'step.waktu',
-      output: 'activity.output',
-      keterangan: 'step.keterangan',
-    };
     if (c === 'done') {
       returnFromDetour(v);
       return { notes: [msg('Perubahan disimpan.', 'Changes saved.')] };
     }
-    ask(v, { q: q[c]!, pid, nid, mode: 'edit' });
-    return {};
+    if (c === 'next' || c === 'exits') {
+      ask(v, { q: c === 'next' ? 'edit.next' : 'edit.exits', pid, nid });
+      return {};
+    }
+    const f = FIELD_OF[c]!;
+    const node = v.node()!;
+    ask(v, { q: f.q, pid, nid, mode: 'edit' });
+    // The name is in the question itself; other values are said before it.
+    return { notes: f.field === 'name' ? [] : [currentValueNote(v, node, f.field)] };
   },
 };
 
