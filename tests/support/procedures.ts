@@ -66,15 +66,6 @@ export const PROCEDURES: readonly Procedure[] = [
     slug: 'surat-masuk',
     clerk: 'yanti',
     code: '04.01',
-    gaps: [
-      noDocument(
-        'Perlu disposisi Sekretaris Daerah?',
-        'Mencatat disposisi dalam kartu kendali',
-        'An exit pointed forward by number ("ke langkah 9") is joined without a document, and ' +
-          'only the first cross-unit edge into a step gets one: Bag. Umum -> Subbag TU hands ' +
-          'over nothing, where the clerk means "Disposisi Kepala Bagian".',
-      ),
-    ],
   },
 ];
 
