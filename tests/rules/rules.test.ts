@@ -337,8 +337,8 @@ describe('duplicate-step-name', () => {
         level: 'error',
         nodeId: 'a3',
         message: {
-          id: 'Langkah 3 "  memeriksa   BERKAS " bernama sama dengan langkah 1 "Memeriksa berkas"; bedakan namanya agar SOP tidak membingungkan.',
-          en: 'Step 3 "  memeriksa   BERKAS " has the same name as step 1 "Memeriksa berkas"; tell them apart so the SOP is unambiguous.',
+          id: 'Langkah 3 "  memeriksa   BERKAS " bernama sama dengan langkah 1 "Memeriksa berkas": apa beda kegiatan keduanya? Bedakan namanya agar SOP tidak membingungkan.',
+          en: 'Step 3 "  memeriksa   BERKAS " has the same name as step 1 "Memeriksa berkas": how do the two activities differ? Tell them apart so the SOP is unambiguous.',
         },
       },
     ]);
@@ -522,8 +522,8 @@ describe('activity-verb', () => {
         level: 'warning',
         nodeId: 'a1',
         message: {
-          id: 'Langkah 1 "berkas diperiksa" sebaiknya diawali kata kerja aktif, misalnya "Memeriksa berkas".',
-          en: 'Step 1 "berkas diperiksa" should begin with an active verb, e.g. "Memeriksa berkas".',
+          id: 'Kegiatan langkah 1 "berkas diperiksa" sebaiknya diawali kata kerja aktif: bagaimana bila ditulis "Memeriksa berkas"?',
+          en: 'The activity of step 1 "berkas diperiksa" should begin with an active verb: how about "Memeriksa berkas"?',
         },
       },
       {
@@ -531,8 +531,8 @@ describe('activity-verb', () => {
         level: 'warning',
         nodeId: 'a2',
         message: {
-          id: 'Langkah 2 "Rapat koordinasi" sebaiknya diawali kata kerja aktif, misalnya "Memeriksa kelengkapan berkas".',
-          en: 'Step 2 "Rapat koordinasi" should begin with an active verb, like "Memeriksa kelengkapan berkas".',
+          id: 'Kegiatan langkah 2 "Rapat koordinasi" sebaiknya diawali kata kerja aktif: apa yang dikerjakan pada langkah ini (misalnya "Memeriksa kelengkapan berkas")?',
+          en: 'The activity of step 2 "Rapat koordinasi" should begin with an active verb: what is done in this step (e.g. "Memeriksa kelengkapan berkas")?',
         },
       },
       {
@@ -540,8 +540,8 @@ describe('activity-verb', () => {
         level: 'warning',
         nodeId: 'a3',
         message: {
-          id: 'Langkah 3 "tanda tangan surat izin" sebaiknya diawali kata kerja aktif, misalnya "Menandatangani surat izin".',
-          en: 'Step 3 "tanda tangan surat izin" should begin with an active verb, e.g. "Menandatangani surat izin".',
+          id: 'Kegiatan langkah 3 "tanda tangan surat izin" sebaiknya diawali kata kerja aktif: bagaimana bila ditulis "Menandatangani surat izin"?',
+          en: 'The activity of step 3 "tanda tangan surat izin" should begin with an active verb: how about "Menandatangani surat izin"?',
         },
       },
     ]);
@@ -563,8 +563,8 @@ describe('process-noun', () => {
         level: 'warning',
         nodeId: null,
         message: {
-          id: 'Nama proses "kelola surat masuk" sebaiknya berupa kata benda, misalnya "Pengelolaan Surat Masuk".',
-          en: 'Process name "kelola surat masuk" should be a noun phrase, e.g. "Pengelolaan Surat Masuk".',
+          id: 'Nama proses "kelola surat masuk" sebaiknya berupa kata benda: bagaimana bila ditulis "Pengelolaan Surat Masuk"?',
+          en: 'Process name "kelola surat masuk" should be a noun phrase: how about "Pengelolaan Surat Masuk"?',
         },
       },
     ]);
@@ -574,7 +574,7 @@ describe('process-noun', () => {
     expect(
       check('process-noun', grouping({ name: 'Surat masuk' })).map((f) => f.message.id),
     ).toEqual([
-      'Nama proses "Surat masuk" sebaiknya berupa kata benda, misalnya "Penyusunan Rencana Kerja".',
+      'Nama proses "Surat masuk" sebaiknya berupa kata benda: apa nama prosesnya (misalnya "Penyusunan Rencana Kerja")?',
     ]);
   });
 
