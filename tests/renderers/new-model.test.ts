@@ -1,5 +1,6 @@
 // The maps and BPMN with what issue 21 added to the model: end outcomes, joint performers,
 // unknown jabatan and several outputs per step.
+import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Process } from '../../core/model/index.js';
@@ -14,6 +15,14 @@ import { createRenderer } from '../../renderers/index.js';
 import { graphvizWasm } from '../../renderers/layout.js';
 import { permitProcess } from './outcomes-fixture.js';
 import { groups, isLaneTitle, shapeOf } from './svg.js';
+
+const require = createRequire(import.meta.url);
+const { Linter } = require('bpmnlint') as {
+  Linter: new (o: unknown) => {
+    lint(root: unknown): Promise<Record<string, { category: string; message: string }[]>>;
+  };
+};
+const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () => unknown;
 
 const renderer = createRenderer({ workers: 1 });
 afterAll(() => renderer.close());
@@ -90,6 +99,18 @@ describe('BPMN of the permit', async () => {
     );
     expect(xml).toContain('Pelaksana: Dinas PUPR (jabatan belum diketahui)');
     expect(xml).toContain('Output: Bukti bayar; Catatan register retribusi');
+  });
+
+  it('passes bpmnlint recommended without errors', async () => {
+    const { rootElement } = await new BpmnModdle().fromXML(xml);
+    const linter = new Linter({
+      config: { extends: 'bpmnlint:recommended' },
+      resolver: new NodeResolver(),
+    });
+    const errors = Object.entries(await linter.lint(rootElement)).flatMap(([rule, reports]) =>
+      reports.filter((r) => r.category !== 'warn').map((r) => `${rule}: ${r.message}`),
+    );
+    expect(errors).toEqual([]);
   });
 
   it('puts a joint task in its first performer’s lane only', async () => {
