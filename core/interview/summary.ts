@@ -5,7 +5,8 @@ import { numberedSteps } from '../model/process.js';
 import { formatDuration } from './answers/duration.js';
 import { splitText } from './limits.js';
 import type { View } from './view.js';
-import type { Bilingual } from '../language/bilingual.js';
+import { groupFindings } from '../rules/group.js';
+import type { Finding } from '../rules/types.js';
 
 const CATEGORY = {
   inti: ['Proses Inti', 'Core process'],
@@ -91,15 +92,22 @@ export function mapOutline(p: Process, v: View): string {
   return `${v.lang === 'en' ? 'Lanes' : 'Lajur'}:\n${legend}\n\n${lines.join('\n')}`;
 }
 
-export type FindingLike = { level: 'error' | 'warning'; message: Bilingual };
+export type FindingLike = Pick<Finding, 'level' | 'message'> &
+  Partial<Pick<Finding, 'ruleId' | 'nodeId' | 'together'>>;
 
+/**
+ * The findings as the clerk reads them: errors first, then warnings, each a question the clerk can
+ * answer, and gaps of one kind over several steps in one line ("Langkah 2, 3 dan 5 belum punya
+ * waktu: berapa lama masing-masing?").
+ */
 export function findingsText(findings: FindingLike[], v: View): string[] {
   if (!findings.length)
     return [v.lang === 'en' ? 'No problems found.' : 'Tidak ditemukan masalah.'];
-  const errors = findings.filter((f) => f.level === 'error');
-  const warnings = findings.filter((f) => f.level === 'warning');
   const lines: string[] = [];
   const en = v.lang === 'en';
+  const groups = groupFindings(findings);
+  const errors = groups.filter((f) => f.level === 'error');
+  const warnings = groups.filter((f) => f.level === 'warning');
   if (errors.length) {
     lines.push(en ? `Must be fixed (${errors.length}):` : `Perlu diperbaiki (${errors.length}):`);
     for (const f of errors) lines.push(`• ${v.t(f.message)}`);

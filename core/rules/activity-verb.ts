@@ -1,5 +1,5 @@
 import { isActiveVerbPhrase, suggestActiveVerb } from '../language/indonesian.js';
-import { cap, quote } from './context.js';
+import { quote } from './context.js';
 import type { Rule } from './types.js';
 
 export const rule: Rule = {
@@ -15,12 +15,12 @@ export const rule: Rule = {
         nodeId: node.id,
         message: suggestion
           ? {
-              id: `${cap(label.id)} sebaiknya diawali kata kerja aktif, misalnya ${quote(suggestion)}.`,
-              en: `${cap(label.en)} should begin with an active verb, e.g. ${quote(suggestion)}.`,
+              id: `Kegiatan ${label.id} sebaiknya diawali kata kerja aktif: bagaimana bila ditulis ${quote(suggestion)}?`,
+              en: `The activity of ${label.en} should begin with an active verb: how about ${quote(suggestion)}?`,
             }
           : {
-              id: `${cap(label.id)} sebaiknya diawali kata kerja aktif, misalnya "Memeriksa kelengkapan berkas".`,
-              en: `${cap(label.en)} should begin with an active verb, like "Memeriksa kelengkapan berkas".`,
+              id: `Kegiatan ${label.id} sebaiknya diawali kata kerja aktif: apa yang dikerjakan pada langkah ini (misalnya "Memeriksa kelengkapan berkas")?`,
+              en: `The activity of ${label.en} should begin with an active verb: what is done in this step (e.g. "Memeriksa kelengkapan berkas")?`,
             },
       });
     }

@@ -19,12 +19,12 @@ export const rule: Rule = {
         nodeId: node.id,
         message: stuck
           ? {
-              id: `Sesudah ${label.id} alur berhenti: belum ada langkah berikutnya atau titik selesai.`,
-              en: `The flow stops after ${label.en}: there is no next step and no end.`,
+              id: `Sesudah ${label.id} alur berhenti: apa langkah berikutnya, atau apakah proses selesai di sini?`,
+              en: `The flow stops after ${label.en}: what is the next step, or does the process end here?`,
             }
           : {
-              id: `Dari ${label.id} alur tidak pernah sampai ke titik selesai.`,
-              en: `From ${label.en} the flow never reaches an end.`,
+              id: `Dari ${label.id} alur tidak pernah sampai ke titik selesai: di langkah mana alur ini keluar menuju selesai?`,
+              en: `From ${label.en} the flow never reaches an end: at which step does it leave towards an end?`,
             },
       });
     }

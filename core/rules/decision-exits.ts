@@ -5,7 +5,8 @@ import type { Rule } from './types.js';
 export const rule: Rule = {
   id: 'decision-exits',
   level: 'error',
-  description: 'A decision has at least two exits, each labelled, no two with the same label.',
+  description:
+    'A decision has at least two branches (cabang), each labelled, no two with the same label.',
   check({ flow, steps, nodeLabel }, report) {
     if (!flow) return;
     for (const { node } of steps) {
@@ -15,10 +16,16 @@ export const rule: Rule = {
       if (exits.length < 2) {
         report({
           nodeId: node.id,
-          message: {
-            id: `Keputusan ${label.id} punya ${exits.length} jalan keluar; perlu paling sedikit dua (misalnya ya dan tidak).`,
-            en: `Decision ${label.en} has ${exits.length} exit(s); it needs at least two (e.g. yes and no).`,
-          },
+          message:
+            exits.length === 0
+              ? {
+                  id: `Keputusan ${label.id} belum punya cabang: ke mana alur bila jawabannya ya, dan ke mana bila tidak?`,
+                  en: `Decision ${label.en} has no branches: where does the flow go on yes, and where on no?`,
+                }
+              : {
+                  id: `Keputusan ${label.id} baru punya 1 cabang${exits[0]!.label?.trim() ? ` (${quote(exits[0]!.label.trim())})` : ''}: ke mana alur pada cabang yang lain (misalnya bila jawabannya tidak)?`,
+                  en: `Decision ${label.en} has only 1 branch${exits[0]!.label?.trim() ? ` (${quote(exits[0]!.label.trim())})` : ''}: where does the flow go on the other one (e.g. on no)?`,
+                },
         });
       }
       const seen = new Map<string, string>();
@@ -29,8 +36,8 @@ export const rule: Rule = {
           report({
             nodeId: node.id,
             message: {
-              id: `Jalan keluar dari keputusan ${label.id} ke ${target.id} belum diberi label (misalnya "ya" atau "tidak").`,
-              en: `The exit of decision ${label.en} to ${target.en} has no label (e.g. "ya" or "tidak").`,
+              id: `Cabang keputusan ${label.id} ke ${target.id} belum berlabel: jawaban apa yang menuju ke sana (misalnya "ya" atau "tidak")?`,
+              en: `The branch of decision ${label.en} to ${target.en} has no label: which answer leads there (e.g. "ya" or "tidak")?`,
             },
           });
           continue;
@@ -40,8 +47,8 @@ export const rule: Rule = {
           report({
             nodeId: node.id,
             message: {
-              id: `Keputusan ${label.id} punya dua jalan keluar berlabel ${quote(text)}; label harus berbeda.`,
-              en: `Decision ${label.en} has two exits labelled ${quote(text)}; labels must differ.`,
+              id: `Keputusan ${label.id} punya dua cabang berlabel ${quote(text)}: apa beda keduanya (misalnya "ya" dan "tidak")?`,
+              en: `Decision ${label.en} has two branches labelled ${quote(text)}: how do they differ (e.g. "ya" and "tidak")?`,
             },
           });
         } else seen.set(key, e.id);

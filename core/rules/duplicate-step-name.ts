@@ -20,8 +20,8 @@ export const rule: Rule = {
       report({
         nodeId: node.id,
         message: {
-          id: `${cap(label.id)} bernama sama dengan ${other.id}; bedakan namanya agar SOP tidak membingungkan.`,
-          en: `${cap(label.en)} has the same name as ${other.en}; tell them apart so the SOP is unambiguous.`,
+          id: `${cap(label.id)} bernama sama dengan ${other.id}: apa beda kegiatan keduanya? Bedakan namanya agar SOP tidak membingungkan.`,
+          en: `${cap(label.en)} has the same name as ${other.en}: how do the two activities differ? Tell them apart so the SOP is unambiguous.`,
         },
       });
     }

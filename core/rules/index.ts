@@ -12,6 +12,7 @@ import { rule as decisionExits } from './decision-exits.js';
 import { rule as duplicateStepName } from './duplicate-step-name.js';
 import { rule as inputSupplier } from './input-supplier.js';
 import { rule as outputCustomer } from './output-customer.js';
+import { rule as performerPosition } from './performer-position.js';
 import { rule as processNoun } from './process-noun.js';
 import { rule as startAndEnd } from './start-and-end.js';
 import { rule as stepOutput } from './step-output.js';
@@ -20,8 +21,9 @@ import { rule as stepWaktu } from './step-waktu.js';
 import { rule as unconfirmedHandoff } from './unconfirmed-handoff.js';
 import { rule as unreachableStep } from './unreachable-step.js';
 
-export type { CheckOptions, Finding, Level, Report, Rule, RuleSetting } from './types.js';
+export type { CheckOptions, Finding, Level, Report, Rule, RuleSetting, Together } from './types.js';
 export type { RuleContext } from './context.js';
+export { groupFindings, type FindingGroup } from './group.js';
 
 /** Every rule, in the order findings are reported: structure first, then content, then naming. */
 export const rules: readonly Rule[] = [
@@ -31,6 +33,7 @@ export const rules: readonly Rule[] = [
   deadEndStep,
   decisionExits,
   stepPerformer,
+  performerPosition,
   duplicateStepName,
   inputSupplier,
   outputCustomer,
@@ -67,7 +70,13 @@ export function checkProcess(
     const found: Finding[] = [];
     try {
       r.check(ctx, (f) =>
-        found.push({ ruleId: r.id, level, nodeId: f.nodeId, message: f.message }),
+        found.push({
+          ruleId: r.id,
+          level,
+          nodeId: f.nodeId,
+          message: f.message,
+          ...(f.together ? { together: f.together } : {}),
+        }),
       );
       findings.push(...found);
     } catch (err) {

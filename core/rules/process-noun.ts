@@ -14,12 +14,12 @@ export const rule: Rule = {
       nodeId: null,
       message: suggestion
         ? {
-            id: `Nama proses ${name} sebaiknya berupa kata benda, misalnya ${quote(suggestion)}.`,
-            en: `Process name ${name} should be a noun phrase, e.g. ${quote(suggestion)}.`,
+            id: `Nama proses ${name} sebaiknya berupa kata benda: bagaimana bila ditulis ${quote(suggestion)}?`,
+            en: `Process name ${name} should be a noun phrase: how about ${quote(suggestion)}?`,
           }
         : {
-            id: `Nama proses ${name} sebaiknya berupa kata benda, misalnya "Penyusunan Rencana Kerja".`,
-            en: `Process name ${name} should be a noun phrase, like "Penyusunan Rencana Kerja".`,
+            id: `Nama proses ${name} sebaiknya berupa kata benda: apa nama prosesnya (misalnya "Penyusunan Rencana Kerja")?`,
+            en: `Process name ${name} should be a noun phrase: what is the process called (e.g. "Penyusunan Rencana Kerja")?`,
           },
     });
   },

@@ -6,7 +6,7 @@ export const rule: Rule = {
   level: 'warning',
   description: 'Every activity has an output (mutu baku). Decisions are not asked for one.',
   check({ steps, nodeLabel }, report) {
-    for (const { node } of steps) {
+    for (const { no, node } of steps) {
       if (node.kind !== 'activity' || node.outputs.some((o) => o.trim())) continue;
       const label = nodeLabel(node.id);
       report({
@@ -14,6 +14,13 @@ export const rule: Rule = {
         message: {
           id: `${cap(label.id)} belum punya output: apa yang dihasilkan langkah ini?`,
           en: `${cap(label.en)} has no output: what does this step produce?`,
+        },
+        together: {
+          stepNo: no,
+          message: {
+            id: 'Langkah {n} belum punya output: apa yang dihasilkan masing-masing?',
+            en: 'Steps {n} have no output: what does each produce?',
+          },
         },
       });
     }

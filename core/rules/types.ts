@@ -14,10 +14,22 @@ export type Finding = {
    */
   nodeId: string | null;
   message: Bilingual;
+  /**
+   * Set on a finding that a rule may say of several steps at once: its step number, and the line
+   * that says it of several, with `{n}` where the numbers go ("Langkah {n} belum punya waktu:
+   * berapa lama masing-masing?"). `groupFindings` joins findings whose lines are the same.
+   */
+  together?: Together;
 };
 
+export type Together = { stepNo: number; message: Bilingual };
+
 /** What a rule hands to `report`: the runner adds the rule id and the level of the preset. */
-export type Report = (f: { nodeId: string | null; message: Bilingual }) => void;
+export type Report = (f: {
+  nodeId: string | null;
+  message: Bilingual;
+  together?: Together;
+}) => void;
 
 export interface Rule {
   /** Stable kebab-case id, also the file name. */

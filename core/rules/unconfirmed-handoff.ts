@@ -2,8 +2,11 @@
 // customer of an output, the supplier of an input, the non-owner side of an edge (answeringUnit).
 // A handoff whose other side is the owner itself or an outside party (Pemohon, a vertical agency,
 // a national system) is skipped: no one else can confirm it in Probis, so the warning would stay.
+// So is every handoff from or to an outside party: an outside party never confirms, and the unit
+// that hands to it or receives from it is the one describing it (a process with no owner unit
+// would otherwise ask the clerk's own unit to confirm what the Pemohon brings).
 import { answeringUnit } from '../coordination/answering-unit.js';
-import { handoffs } from '../model/index.js';
+import { handoffs, isExternalKind, unitById } from '../model/index.js';
 import type { Handoff } from '../model/index.js';
 import type { RuleContext } from './context.js';
 import { quote } from './context.js';
@@ -16,8 +19,13 @@ export const rule: Rule = {
   description: 'Every handoff between units is confirmed by the other unit.',
   check(ctx, report) {
     const { process, org } = ctx;
+    const outside = (unitId: string) => {
+      const unit = unitById(org, unitId);
+      return unit !== undefined && isExternalKind(unit.kind);
+    };
     for (const h of handoffs(process)) {
       if (h.state === 'confirmed') continue;
+      if (outside(h.fromUnitId) || outside(h.toUnitId)) continue;
       const answering = answeringUnit(process, h, org);
       if (!answering) continue;
       const note = process.handoffConfirmations.find((c) => c.key === h.key)?.note?.trim() || null;

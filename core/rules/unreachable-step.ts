@@ -17,8 +17,8 @@ export const rule: Rule = {
       report({
         nodeId: node.id,
         message: {
-          id: `${cap(label.id)} tidak bisa dicapai dari titik mulai: belum ada langkah yang mengarah ke sana.`,
-          en: `${cap(label.en)} cannot be reached from the start: no step leads to it.`,
+          id: `${cap(label.id)} tidak bisa dicapai dari titik mulai: sesudah langkah mana langkah ini dikerjakan?`,
+          en: `${cap(label.en)} cannot be reached from the start: after which step is it done?`,
         },
       });
     }

@@ -3,8 +3,9 @@
 // flows carry the exit label as name and condition, start and end events, and BPMNDI laid out by
 // Graphviz (the same grid as the cross-functional map, so bpmn.io / Camunda Modeler open it laid
 // out, with vertical lanes: isHorizontal="false").
-import type { FlowNode, Organisation, Process } from '../../core/model/index.js';
-import { buildCrossFunctional } from '../dot/cross-functional.js';
+import type { FlowNode, Organisation, Performer, Process } from '../../core/model/index.js';
+import { isExternalKind, unitById } from '../../core/model/index.js';
+import { buildCrossFunctional, endText, POSITION_UNKNOWN } from '../dot/cross-functional.js';
 import { xmlEscape } from '../dot/escape.js';
 import type { LayoutEngine } from '../layout.js';
 import { laneBoxes } from '../swimlanes.js';
@@ -43,16 +44,29 @@ export const nodeBpmnId = (id: string) => encodeId('Node', id);
 export const flowBpmnId = (id: string) => encodeId('Flow', id);
 export const laneBpmnId = (key: string) => encodeId('Lane', key);
 
+/** One end event per end node, named by the clerk's words or the outcome (see import.ts). */
 function nodeName(n: FlowNode): string {
   if (n.kind === 'start') return n.label ?? 'Mulai';
-  if (n.kind === 'end') return n.label ?? 'Selesai';
+  if (n.kind === 'end') return endText(n);
   return n.name;
 }
 
-function documentation(n: FlowNode): string | null {
+/** "Kasubbag Umum (Bagian Umum)", "Pemohon", "Dinas PUPR (jabatan belum diketahui)". */
+function pelaksana(org: Organisation, p: Performer): string {
+  const unit = unitById(org, p.unitId);
+  const unitName = unit?.name ?? p.unitId;
+  if (p.position) return `${p.position} (${unitName})`;
+  return unit && !isExternalKind(unit.kind) ? `${unitName} (${POSITION_UNKNOWN})` : unitName;
+}
+
+function documentation(n: FlowNode, org: Organisation): string | null {
+  // An end named in the clerk's words keeps its outcome here; a plain "Ditolak" says it by name.
+  if (n.kind === 'end') return n.label?.trim() ? `Hasil: ${n.outcome}` : null;
   if (n.kind !== 'activity' && n.kind !== 'decision') return null;
   const parts: string[] = [];
-  if (n.performer?.position) parts.push(`Pelaksana: ${n.performer.position}`);
+  // Every pelaksana of a joint step; the task itself sits in the first one's lane.
+  const all = [...(n.performer ? [n.performer] : []), ...n.coPerformers];
+  if (all.length) parts.push(`Pelaksana: ${all.map((p) => pelaksana(org, p)).join('; ')}`);
   if (n.kelengkapan.length) parts.push(`Kelengkapan: ${n.kelengkapan.join('; ')}`);
   if (n.waktu) parts.push(`Waktu: ${n.waktu.value} ${n.waktu.unit.replace('_', ' ')}`);
   if (n.outputs.length) parts.push(`Output: ${n.outputs.join('; ')}`);
@@ -149,7 +163,7 @@ export async function toBpmnXml(
   x.push('    </bpmn:laneSet>');
   for (const n of flow.nodes) {
     x.push(`    <${TAG[n.kind]} id="${nodeBpmnId(n.id)}" name="${xmlEscape(nodeName(n))}">`);
-    const doc = documentation(n);
+    const doc = documentation(n, org);
     if (doc)
       x.push(
         `      <bpmn:documentation>${xmlEscape(doc.replace(/\n/g, ' | '))}</bpmn:documentation>`,

@@ -1,7 +1,13 @@
 // Re-import a BPMN 2.0 file (ours, or one edited in bpmn.io / Camunda Modeler) into the model:
 // the flow (nodes in document order, edges with exit labels and documents) and the lanes.
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
-import { Flow, type FlowNode, type Performer } from '../../core/model/index.js';
+import {
+  EndOutcome,
+  Flow,
+  type EndNode,
+  type FlowNode,
+  type Performer,
+} from '../../core/model/index.js';
 import { decodeId } from './ids.js';
 
 export interface ImportedLane {
@@ -45,6 +51,32 @@ const KIND: Record<string, FlowNode['kind']> = {
   'bpmn:ExclusiveGateway': 'decision',
 };
 
+const OUTCOME_WORDS: Record<string, EndNode['outcome']> = {
+  selesai: 'selesai',
+  ditolak: 'ditolak',
+  ditunda: 'ditunda',
+};
+
+/**
+ * An end event's outcome and label: "Ditolak", "Ditunda", "Selesai" (also after "Berakhir:") are
+ * outcomes; other words are the clerk's own ('lain'), unless our export's documentation
+ * ("Hasil: selesai") says which outcome they name.
+ */
+export function endFromName(
+  name: string | undefined,
+  doc: string | undefined,
+): Pick<EndNode, 'label' | 'outcome'> {
+  const text = (name ?? '').replace(/\s+/g, ' ').trim();
+  const word = OUTCOME_WORDS[text.toLowerCase().replace(/^berakhir\s*:\s*/, '')];
+  const documented = EndOutcome.safeParse(
+    /^Hasil:\s*(\S+)\s*$/i.exec(doc ?? '')?.[1]?.toLowerCase(),
+  );
+  if (word && (!documented.success || documented.data === word))
+    return { label: null, outcome: word };
+  if (!text) return { label: null, outcome: documented.success ? documented.data : 'selesai' };
+  return { label: text.slice(0, 200), outcome: documented.success ? documented.data : 'lain' };
+}
+
 export async function fromBpmn(xml: string): Promise<ImportedBpmn> {
   const { rootElement, warnings } = await new BpmnModdle().fromXML(xml);
   const defs = rootElement as El;
@@ -81,7 +113,8 @@ export async function fromBpmn(xml: string): Promise<ImportedBpmn> {
       continue;
     }
     if (kind === 'start') nodes.push({ kind, id, label: el.name ?? null });
-    else if (kind === 'end') nodes.push({ kind, id, label: el.name ?? null, outcome: 'selesai' });
+    else if (kind === 'end')
+      nodes.push({ kind, id, ...endFromName(el.name, el.documentation?.[0]?.text) });
     else
       nodes.push({
         kind,

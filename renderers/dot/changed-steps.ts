@@ -18,8 +18,13 @@ export function changedLegend(since: number | undefined): string {
     : `ditandai: berubah sejak versi ${since}`;
 }
 
-/** A changed step's label: the marker in small blue bold above its wrapped text (HTML-like). */
-export function changedLabel(text: string, width: number): string {
-  const lines = wrapWords(truncate(cleanText(text), 240), width).map(xmlEscape);
+/**
+ * A changed step's label: the marker in small blue bold above its text (HTML-like). `text` is
+ * wrapped at `width`; an array holds lines already wrapped.
+ */
+export function changedLabel(text: string | string[], width = 24): string {
+  const lines = (
+    typeof text === 'string' ? wrapWords(truncate(cleanText(text), 240), width) : text
+  ).map(xmlEscape);
   return `<<FONT POINT-SIZE="10" COLOR="${CHANGED_STYLE.color}"><B>${CHANGED_STYLE.marker}</B></FONT><BR/>${lines.join('<BR/>')}>`;
 }

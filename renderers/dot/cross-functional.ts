@@ -7,8 +7,15 @@
 // (a five-sided `invhouse`, pointing down). Lanes are columns of a
 // grid of invisible cells (see buildCrossFunctional); the lane rectangles are drawn by
 // ../swimlanes.ts from the layout, because Graphviz 2.50 does not keep clusters in a given order.
-import type { FlowNode, Organisation, Process, StepNode } from '../../core/model/index.js';
-import { isStep, numberedSteps, unitById } from '../../core/model/index.js';
+import type {
+  EndNode,
+  FlowNode,
+  Organisation,
+  Performer,
+  Process,
+  StepNode,
+} from '../../core/model/index.js';
+import { isExternalKind, isStep, numberedSteps, unitById } from '../../core/model/index.js';
 import { CHANGED_STYLE, changedLabel, changedLegend } from './changed-steps.js';
 import { cleanText, dotLabel, dotQuote, truncate, wrapWords, xmlEscape } from './escape.js';
 
@@ -20,6 +27,8 @@ export interface Lane {
   title: string;
   unitId: string | null;
   position: string | null;
+  /** An internal unit whose acting position the clerk did not know: "(jabatan belum diketahui)". */
+  positionUnknown: boolean;
 }
 
 export interface CrossFunctionalOptions {
@@ -40,6 +49,34 @@ function unitTitle(org: Organisation, unitId: string): string {
   return unitById(org, unitId)?.name ?? unitId;
 }
 
+export const POSITION_UNKNOWN = 'jabatan belum diketahui';
+
+/** A performer with no position in a unit of the organisation: the jabatan is still open. */
+function isPositionUnknown(org: Organisation, p: Performer): boolean {
+  if (p.position) return false;
+  const unit = unitById(org, p.unitId);
+  return unit !== undefined && !isExternalKind(unit.kind);
+}
+
+/** How a joint step names its other performers: the position, else the unit's (short) name. */
+function performerName(org: Organisation, p: Performer): string {
+  if (p.position) return p.position;
+  const unit = unitById(org, p.unitId);
+  return unit ? (unit.shortName ?? unit.name) : p.unitId;
+}
+
+/** "A", "A dan B", "A, B dan C". */
+export function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} dan ${items[items.length - 1]}`;
+}
+
+/** The second line of a joint step: "bersama Bendahara", or null for a step with one performer. */
+export function jointLine(org: Organisation, s: StepNode): string | null {
+  const names = s.coPerformers.map((p) => performerName(org, p));
+  return names.length ? `bersama ${joinAnd(names)}` : null;
+}
+
 /**
  * The lanes of a process and the lane of every node. A unit is one lane, split by position when
  * several positions of it act. A step without performer (typically a decision) sits in the lane of
@@ -48,33 +85,53 @@ function unitTitle(org: Organisation, unitId: string): string {
 export function crossFunctionalLanes(
   process: Process,
   org: Organisation,
-): { lanes: Lane[]; laneOf: Map<string, string> } {
+): {
+  lanes: Lane[];
+  laneOf: Map<string, string>;
+  /** The lanes of a joint step's other performers, other than its own lane, by step id. */
+  jointLanesOf: Map<string, string[]>;
+} {
   const flow = process.flow ?? { nodes: [], edges: [] };
   const steps = flow.nodes.filter(isStep);
   const positionsByUnit = new Map<string, Set<string>>();
   for (const s of steps) {
-    if (!s.performer) continue;
-    const set = positionsByUnit.get(s.performer.unitId) ?? new Set<string>();
-    set.add(s.performer.position ?? '');
-    positionsByUnit.set(s.performer.unitId, set);
+    for (const p of [...(s.performer ? [s.performer] : []), ...s.coPerformers]) {
+      const set = positionsByUnit.get(p.unitId) ?? new Set<string>();
+      set.add(p.position ?? '');
+      positionsByUnit.set(p.unitId, set);
+    }
   }
   const lanes: Lane[] = [];
   const laneOf = new Map<string, string>();
+  const jointLanesOf = new Map<string, string[]>();
   const addLane = (lane: Lane) => {
     if (!lanes.some((l) => l.key === lane.key)) lanes.push(lane);
   };
-  const laneForPerformer = (s: StepNode): Lane | null => {
-    if (!s.performer) return null;
-    const { unitId, position } = s.performer;
+  // A unit is one lane unless several of its positions act; a unit whose only known performer
+  // has no position says so in its header: "(jabatan belum diketahui)".
+  const laneOfPerformer = (p: Performer): Lane => {
+    const { unitId, position } = p;
+    const unknown = isPositionUnknown(org, p);
+    const unit = unitTitle(org, unitId);
     const split = (positionsByUnit.get(unitId)?.size ?? 0) > 1;
-    if (!split) return { key: unitId, title: unitTitle(org, unitId), unitId, position: null };
+    if (!split)
+      return {
+        key: unitId,
+        title: unknown ? `${unit} (${POSITION_UNKNOWN})` : unit,
+        unitId,
+        position: null,
+        positionUnknown: unknown,
+      };
     return {
       key: `${unitId}|${position ?? ''}`,
-      title: position ? `${unitTitle(org, unitId)} — ${position}` : unitTitle(org, unitId),
+      title: position ? `${unit} — ${position}` : unknown ? `${unit} (${POSITION_UNKNOWN})` : unit,
       unitId,
       position,
+      positionUnknown: unknown,
     };
   };
+  const laneForPerformer = (s: StepNode): Lane | null =>
+    s.performer ? laneOfPerformer(s.performer) : null;
 
   const incoming = new Map<string, string[]>();
   const outgoing = new Map<string, string[]>();
@@ -101,9 +158,18 @@ export function crossFunctionalLanes(
           title: 'Pelaksana belum diisi',
           unitId: null,
           position: null,
+          positionUnknown: false,
         });
         laneOf.set(s.id, NO_PERFORMER);
       }
+    }
+    // A joint step's other performers have their lanes too, even when no other step is theirs.
+    for (const p of s.coPerformers) {
+      const lane = laneOfPerformer(p);
+      addLane(lane);
+      const joint = jointLanesOf.get(s.id) ?? [];
+      if (lane.key !== laneOf.get(s.id) && !joint.includes(lane.key)) joint.push(lane.key);
+      jointLanesOf.set(s.id, joint);
     }
     previous = laneOf.get(s.id) ?? previous;
   }
@@ -120,12 +186,13 @@ export function crossFunctionalLanes(
           title: 'Pelaksana belum diisi',
           unitId: null,
           position: null,
+          positionUnknown: false,
         });
         laneOf.set(n.id, NO_PERFORMER);
       }
     }
   }
-  return { lanes, laneOf };
+  return { lanes, laneOf, jointLanesOf };
 }
 
 /** Page (1-based) of every node: steps by ranges of `maxSteps`, terminators beside their step. */
@@ -155,24 +222,60 @@ export function pageCount(process: Process, maxSteps = DEFAULT_MAX_STEPS_PER_PAG
   return Math.max(1, ...pageOfNodes(process, maxSteps).values());
 }
 
-/** A node's text as drawn: "Mulai" / "Selesai" or the step's number and name. */
-function nodeText(n: FlowNode, no: Map<string, number>): string {
-  if (n.kind === 'start') return n.label ?? 'Mulai';
-  if (n.kind === 'end') return n.label ?? 'Selesai';
-  return `${no.get(n.id)}. ${n.name}`;
+/** The word an end shows when the clerk gave it no words of its own. */
+export const OUTCOME_WORD: Record<EndNode['outcome'], string> = {
+  selesai: 'Selesai',
+  ditolak: 'Ditolak',
+  ditunda: 'Ditunda',
+  lain: 'Selesai',
+};
+
+/** An end's text: the clerk's own words ("Izin terbit"), else its outcome ("Ditolak"). */
+export function endText(n: EndNode): string {
+  return n.label?.trim() || OUTCOME_WORD[n.outcome];
+}
+
+/**
+ * A node's text as drawn, in paragraphs each wrapped on its own: "Mulai", an end's words, or the
+ * step's number and name, and for a joint step a second paragraph "bersama Bendahara".
+ */
+function nodeParagraphs(n: FlowNode, no: Map<string, number>, org: Organisation): string[] {
+  if (n.kind === 'start') return [n.label ?? 'Mulai'];
+  if (n.kind === 'end') return [endText(n)];
+  const joint = jointLine(org, n);
+  return [`${no.get(n.id)}. ${n.name}`, ...(joint ? [joint] : [])];
 }
 
 /** Diamonds hold less per line than boxes. */
 const decisionWrap = (wrap: number) => Math.max(12, Math.round(wrap * 0.7));
 
-function nodeLabel(n: FlowNode, no: Map<string, number>, wrap: number): string {
-  return dotLabel(nodeText(n, no), n.kind === 'decision' ? decisionWrap(wrap) : wrap);
+/** Lines of paragraphs, each cleaned and wrapped; at most `max` characters in all. */
+function wrapParagraphs(paragraphs: string[], width: number, max = 240): string[] {
+  return paragraphs.flatMap((p) => wrapWords(truncate(cleanText(p), max), width));
 }
 
+function nodeLabel(n: FlowNode, no: Map<string, number>, org: Organisation, wrap: number): string {
+  const width = n.kind === 'decision' ? decisionWrap(wrap) : wrap;
+  const [main, joint] = nodeParagraphs(n, no, org);
+  if (!joint) return dotQuote(wrapParagraphs([main!], width));
+  // The "bersama …" line a size smaller, so that it reads as a note under the step's name.
+  const esc = (ps: string[]) => wrapParagraphs(ps, width).map(xmlEscape).join('<BR/>');
+  return `<${esc([main!])}<BR/><FONT POINT-SIZE="11">${esc([joint])}</FONT>>`;
+}
+
+/**
+ * Ends differ by outcome in outline as well as fill, so that a grey print still tells them apart:
+ * selesai a thin outline, ditolak a heavy one, ditunda a dashed one.
+ */
 function nodeAttrs(n: FlowNode): string {
   switch (n.kind) {
     case 'start':
+      return 'shape=box style="rounded,filled" fillcolor="#e8f1fb"';
     case 'end':
+      if (n.outcome === 'ditolak')
+        return 'shape=box style="rounded,filled" fillcolor="#fbe4e4" color="#8b1c1c" penwidth=3';
+      if (n.outcome === 'ditunda')
+        return 'shape=box style="rounded,filled,dashed" fillcolor="#fdf3d8" penwidth=2';
       return 'shape=box style="rounded,filled" fillcolor="#e8f1fb"';
     case 'activity':
       return 'shape=box style=filled fillcolor="#ffffff"';
@@ -222,7 +325,7 @@ export function buildCrossFunctional(
   const pageNo = options.page === 'all' || options.page === undefined ? 1 : options.page;
   const pages = pageOfNodes(process, maxSteps);
   const total = Math.max(1, ...pages.values());
-  const { lanes, laneOf } = crossFunctionalLanes(process, org);
+  const { lanes, laneOf, jointLanesOf } = crossFunctionalLanes(process, org);
   const no = new Map(numberedSteps(flow).map((s) => [s.node.id, s.no]));
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   // Generated DOT ids: nothing a person typed ever becomes an id.
@@ -230,20 +333,24 @@ export function buildCrossFunctional(
   const laneIndex = new Map(lanes.map((l, i) => [l.key, i]));
   const order = new Map(flow.nodes.map((n, i) => [n.id, i]));
 
-  type Row = { id: string; lane: string; decl: string };
+  /** A row of the grid: one node, and for a joint step a marker in each other performer's lane. */
+  type Row = { id: string; lane: string; decl: string; joint?: { id: string; lane: string }[] };
   const rows: Row[] = [];
   const edges: string[] = [];
   const onPage = (id: string) => pages.get(id) === pageNo;
 
-  const handedOver = (from: StepNode | undefined, doc: string | null): string | null =>
-    doc ?? (from?.outputs.join(', ') || null);
+  // What an arrow carries: its document, else every output of the step it leaves, one per line.
+  const handedOver = (from: StepNode | undefined, doc: string | null): string[] =>
+    doc ? [doc] : (from?.outputs ?? []).filter((o) => o.trim());
 
-  const edgeLabel = (exit: string | null, what: string | null): string => {
+  const MAX_ITEMS = 5;
+  const edgeLabel = (exit: string | null, what: string[]): string => {
     const lines: string[] = [];
     if (exit) lines.push(truncate(cleanText(exit), 40));
-    if (what)
+    const shown = what.length > MAX_ITEMS ? [...what.slice(0, MAX_ITEMS - 1), '…'] : what;
+    for (const item of shown)
       lines.push(
-        ...wrapWords(truncate(cleanText(what), 120), Math.max(14, Math.round(wrap * 0.8))),
+        ...wrapWords(truncate(cleanText(item), 120), Math.max(14, Math.round(wrap * 0.8))),
       );
     return lines.length === 0 ? '' : ` label=${dotQuote(lines)}`;
   };
@@ -273,7 +380,8 @@ export function buildCrossFunctional(
     const pa = pages.get(a.id) ?? 1;
     const pb = pages.get(b.id) ?? 1;
     const isCrossLane = laneOf.get(a.id) !== laneOf.get(b.id);
-    const what = isCrossLane && isStep(a) ? handedOver(a, e.document) : (e.document ?? null);
+    const what =
+      isCrossLane && isStep(a) ? handedOver(a, e.document) : handedOver(undefined, e.document);
     const backward = (order.get(b.id) ?? 0) <= (order.get(a.id) ?? 0);
     if (pa === pageNo && pb === pageNo) {
       // A loop back (e.g. "tidak" -> an earlier step) is written downwards with the arrow drawn at
@@ -308,17 +416,33 @@ export function buildCrossFunctional(
     }
   }
   const changed = new Set(options.changed ?? []);
+  const markers: string[] = [];
   const changedAttrs = ` color="${CHANGED_STYLE.color}" fillcolor="${CHANGED_STYLE.fill}" penwidth=${CHANGED_STYLE.penwidth}`;
   for (const n of flow.nodes) {
     if (!onPage(n.id)) continue;
     rows.push(...(before.get(n.id) ?? []));
+    const width = n.kind === 'decision' ? decisionWrap(wrap) : wrap;
     const decl = changed.has(n.id)
-      ? `[label=${changedLabel(nodeText(n, no), n.kind === 'decision' ? decisionWrap(wrap) : wrap)} ${nodeAttrs(n)}${changedAttrs}]`
-      : `[label=${nodeLabel(n, no, wrap)} ${nodeAttrs(n)}]`;
+      ? `[label=${changedLabel(wrapParagraphs(nodeParagraphs(n, no, org), width))} ${nodeAttrs(n)}${changedAttrs}]`
+      : `[label=${nodeLabel(n, no, org, wrap)} ${nodeAttrs(n)}]`;
+    // A joint step is drawn once, in its first performer's lane, with "bersama Bendahara" as a
+    // second line: the box keeps one lane's width, which a phone screen can afford, and its text
+    // stays where it is read. A box spanning lanes would widen every lane it crosses, and the
+    // lanes of a joint step are not always side by side. The other performers' lanes get a small
+    // dashed box in the same row ("turut serta langkah 3"), so that each pelaksana column shows
+    // its part, as a published SOP marks the symbol in every column of a joint row.
+    const joint = (jointLanesOf.get(n.id) ?? []).map((lane, j) => {
+      const id = `j${dotId.get(n.id)!.slice(1)}_${j}`;
+      markers.push(
+        `${dotQuote(id)} [label=${dotQuote(wrapWords(`turut serta langkah ${no.get(n.id)}`, 14))} shape=box style="dashed,filled" fillcolor="#ffffff" color="#555555" fontsize=10 width=1.2 height=0.4]`,
+      );
+      return { id, lane };
+    });
     rows.push({
       id: dotId.get(n.id)!,
       lane: laneOf.get(n.id)!,
       decl: `${dotQuote(dotId.get(n.id)!)} ${decl}`,
+      ...(joint.length ? { joint } : {}),
     });
     rows.push(...(after.get(n.id) ?? []));
   }
@@ -335,9 +459,21 @@ export function buildCrossFunctional(
   const grid: string[][] = [];
   const header = lanes.map((_, i) => `h${i}`);
   grid.push(header.length ? header : ['h0']);
+  const jointEdges: string[] = [];
   rows.forEach((r, ri) => {
     const li = laneIndex.get(r.lane) ?? 0;
-    grid.push(Array.from({ length: L }, (_, i) => (i === li ? r.id : `f${ri}_${i}`)));
+    const cells = Array.from({ length: L }, (_, i) => (i === li ? r.id : `f${ri}_${i}`));
+    for (const m of r.joint ?? []) {
+      const mi = laneIndex.get(m.lane);
+      if (mi === undefined || mi === li) continue;
+      cells[mi] = m.id;
+      // Written left to right, as flat edges fix the order of a row; no arrowhead.
+      const [a, b] = mi < li ? [m.id, r.id] : [r.id, m.id];
+      jointEdges.push(
+        `${dotQuote(a)} -> ${dotQuote(b)} [style=dashed dir=none color="#777777" penwidth=1]`,
+      );
+    }
+    grid.push(cells);
   });
   const out: string[] = [];
   out.push('digraph peta_lintas_fungsi {');
@@ -363,6 +499,7 @@ export function buildCrossFunctional(
       32,
     );
     if (lane.position) lines.push(...wrapWords(truncate(cleanText(lane.position), 80), 32));
+    else if (lane.positionUnknown) lines.push(`(${POSITION_UNKNOWN})`);
     // A box with an invisible outline: laid out exactly as plaintext, but its extent is in the
     // SVG, where ../swimlanes.ts measures the lanes.
     out.push(
@@ -370,6 +507,7 @@ export function buildCrossFunctional(
     );
   });
   for (const r of rows) out.push(`  ${r.decl}`);
+  for (const m of markers) out.push(`  ${m}`);
   for (let ri = 1; ri < grid.length; ri++) {
     for (const cell of grid[ri]!)
       if (cell.startsWith('f'))
@@ -385,6 +523,7 @@ export function buildCrossFunctional(
       out.push(`  { rank=same; ${row.map(dotQuote).join(' -> ')} [style=invis] }`);
   }
   for (const e of edges) out.push(`  ${e}`);
+  for (const e of jointEdges) out.push(`  ${e}`);
   out.push('}');
   const nodeRefs = new Map(
     flow.nodes.filter((n) => onPage(n.id)).map((n) => [n.id, dotId.get(n.id)!]),

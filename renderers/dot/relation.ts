@@ -38,7 +38,10 @@ export function relationEdges(processes: Process[], o: { withCode: boolean }): R
   return [...merged.values()];
 }
 
-/** Units that take part: the owner, every performer, every SIPOC party that is a unit. */
+/**
+ * Units that take part: the owner, every performer (the co-performers of joint steps too), every
+ * SIPOC party that is a unit.
+ */
 function participants(processes: Process[]): string[] {
   const ids: string[] = [];
   const add = (id: string | null | undefined) => {
@@ -46,7 +49,8 @@ function participants(processes: Process[]): string[] {
   };
   for (const p of processes) {
     add(p.ownerUnitId);
-    for (const n of p.flow?.nodes ?? []) if (isStep(n)) add(n.performer?.unitId);
+    for (const n of p.flow?.nodes ?? [])
+      if (isStep(n)) for (const q of [n.performer, ...n.coPerformers]) add(q?.unitId);
     for (const i of [...p.sipoc.inputs, ...p.sipoc.outputs]) add(i.party?.unitId);
   }
   return ids;

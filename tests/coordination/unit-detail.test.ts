@@ -64,7 +64,7 @@ describe('unitDetailText', () => {
         '1. Bag. Keuangan → Bag. Umum: SP2D (02.01)',
         '',
         'Temuan (1):',
-        '1. 01.01: Langkah 3 "Menyerahkan surat" belum punya waktu (misalnya 15 menit atau 1 hari).',
+        '1. 01.01: Langkah 3 "Menyerahkan surat" belum punya waktu: berapa lama? (misalnya 15 menit atau 1 hari)',
       ].join('\n'),
     );
   });
@@ -93,8 +93,8 @@ describe('unitDetailText', () => {
     });
     const lines = unitDetailText(many, 'org', NOW, 'id').split('\n');
     expect(lines.slice(-3)).toEqual([
-      '4. 03.01: Langkah 4 "Menyusun bagian 4" belum punya waktu (misalnya 15 menit atau 1 hari).',
-      '5. 03.01: Langkah 5 "Menyusun bagian 5" belum punya waktu (misalnya 15 menit atau 1 hari).',
+      '4. 03.01: Langkah 4 "Menyusun bagian 4" belum punya waktu: berapa lama? (misalnya 15 menit atau 1 hari)',
+      '5. 03.01: Langkah 5 "Menyusun bagian 5" belum punya waktu: berapa lama? (misalnya 15 menit atau 1 hari)',
       '… dan 2 lainnya',
     ]);
     expect(lines).toContain('Temuan (7):');

@@ -76,8 +76,8 @@ describe('unreachable-step', () => {
         level: 'error',
         nodeId: 'a2',
         message: {
-          id: 'Langkah 2 "Memproses berkas a2" tidak bisa dicapai dari titik mulai: belum ada langkah yang mengarah ke sana.',
-          en: 'Step 2 "Memproses berkas a2" cannot be reached from the start: no step leads to it.',
+          id: 'Langkah 2 "Memproses berkas a2" tidak bisa dicapai dari titik mulai: sesudah langkah mana langkah ini dikerjakan?',
+          en: 'Step 2 "Memproses berkas a2" cannot be reached from the start: after which step is it done?',
         },
       },
       {
@@ -85,8 +85,8 @@ describe('unreachable-step', () => {
         level: 'error',
         nodeId: 'a3',
         message: {
-          id: 'Langkah 3 "Memproses berkas a3" tidak bisa dicapai dari titik mulai: belum ada langkah yang mengarah ke sana.',
-          en: 'Step 3 "Memproses berkas a3" cannot be reached from the start: no step leads to it.',
+          id: 'Langkah 3 "Memproses berkas a3" tidak bisa dicapai dari titik mulai: sesudah langkah mana langkah ini dikerjakan?',
+          en: 'Step 3 "Memproses berkas a3" cannot be reached from the start: after which step is it done?',
         },
       },
     ]);
@@ -121,8 +121,8 @@ describe('dead-end-step', () => {
         level: 'error',
         nodeId: 'a2',
         message: {
-          id: 'Sesudah langkah 3 "Memproses berkas a2" alur berhenti: belum ada langkah berikutnya atau titik selesai.',
-          en: 'The flow stops after step 3 "Memproses berkas a2": there is no next step and no end.',
+          id: 'Sesudah langkah 3 "Memproses berkas a2" alur berhenti: apa langkah berikutnya, atau apakah proses selesai di sini?',
+          en: 'The flow stops after step 3 "Memproses berkas a2": what is the next step, or does the process end here?',
         },
       },
       {
@@ -130,8 +130,8 @@ describe('dead-end-step', () => {
         level: 'error',
         nodeId: 'a3',
         message: {
-          id: 'Dari langkah 4 "Memproses berkas a3" alur tidak pernah sampai ke titik selesai.',
-          en: 'From step 4 "Memproses berkas a3" the flow never reaches an end.',
+          id: 'Dari langkah 4 "Memproses berkas a3" alur tidak pernah sampai ke titik selesai: di langkah mana alur ini keluar menuju selesai?',
+          en: 'From step 4 "Memproses berkas a3" the flow never reaches an end: at which step does it leave towards an end?',
         },
       },
       {
@@ -139,8 +139,8 @@ describe('dead-end-step', () => {
         level: 'error',
         nodeId: 'a4',
         message: {
-          id: 'Dari langkah 5 "Memproses berkas a4" alur tidak pernah sampai ke titik selesai.',
-          en: 'From step 5 "Memproses berkas a4" the flow never reaches an end.',
+          id: 'Dari langkah 5 "Memproses berkas a4" alur tidak pernah sampai ke titik selesai: di langkah mana alur ini keluar menuju selesai?',
+          en: 'From step 5 "Memproses berkas a4" the flow never reaches an end: at which step does it leave towards an end?',
         },
       },
     ]);
@@ -160,8 +160,8 @@ describe('decision-exits', () => {
         level: 'error',
         nodeId: 'd1',
         message: {
-          id: 'Keputusan langkah 1 "Berkas d1 lengkap?" punya 1 jalan keluar; perlu paling sedikit dua (misalnya ya dan tidak).',
-          en: 'Decision step 1 "Berkas d1 lengkap?" has 1 exit(s); it needs at least two (e.g. yes and no).',
+          id: 'Keputusan langkah 1 "Berkas d1 lengkap?" baru punya 1 cabang ("ya"): ke mana alur pada cabang yang lain (misalnya bila jawabannya tidak)?',
+          en: 'Decision step 1 "Berkas d1 lengkap?" has only 1 branch ("ya"): where does the flow go on the other one (e.g. on no)?',
         },
       },
     ]);
@@ -177,8 +177,8 @@ describe('decision-exits', () => {
         level: 'error',
         nodeId: 'd1',
         message: {
-          id: 'Jalan keluar dari keputusan langkah 1 "Berkas d1 lengkap?" ke langkah 2 "Memproses berkas a1" belum diberi label (misalnya "ya" atau "tidak").',
-          en: 'The exit of decision step 1 "Berkas d1 lengkap?" to step 2 "Memproses berkas a1" has no label (e.g. "ya" or "tidak").',
+          id: 'Cabang keputusan langkah 1 "Berkas d1 lengkap?" ke langkah 2 "Memproses berkas a1" belum berlabel: jawaban apa yang menuju ke sana (misalnya "ya" atau "tidak")?',
+          en: 'The branch of decision step 1 "Berkas d1 lengkap?" to step 2 "Memproses berkas a1" has no label: which answer leads there (e.g. "ya" or "tidak")?',
         },
       },
       {
@@ -186,8 +186,8 @@ describe('decision-exits', () => {
         level: 'error',
         nodeId: 'd1',
         message: {
-          id: 'Keputusan langkah 1 "Berkas d1 lengkap?" punya dua jalan keluar berlabel "YA"; label harus berbeda.',
-          en: 'Decision step 1 "Berkas d1 lengkap?" has two exits labelled "YA"; labels must differ.',
+          id: 'Keputusan langkah 1 "Berkas d1 lengkap?" punya dua cabang berlabel "YA": apa beda keduanya (misalnya "ya" dan "tidak")?',
+          en: 'Decision step 1 "Berkas d1 lengkap?" has two branches labelled "YA": how do they differ (e.g. "ya" and "tidak")?',
         },
       },
     ]);
@@ -218,8 +218,15 @@ describe('step-performer', () => {
         level: 'error',
         nodeId: 'a1',
         message: {
-          id: 'Langkah 1 "Memproses berkas a1" belum punya pelaksana.',
-          en: 'Step 1 "Memproses berkas a1" has no performer.',
+          id: 'Pelaksana langkah 1 "Memproses berkas a1" belum diketahui: siapa yang mengerjakannya (jabatan dan unitnya, misalnya Kasubbag Umum)?',
+          en: 'The performer of step 1 "Memproses berkas a1" is not known: who does it (position and unit, e.g. Kasubbag Umum)?',
+        },
+        together: {
+          stepNo: 1,
+          message: {
+            id: 'Pelaksana langkah {n} belum diketahui: siapa yang mengerjakan masing-masing (jabatan dan unitnya, misalnya Kasubbag Umum)?',
+            en: 'The performers of steps {n} are not known: who does each (position and unit, e.g. Kasubbag Umum)?',
+          },
         },
       },
       {
@@ -227,18 +234,95 @@ describe('step-performer', () => {
         level: 'error',
         nodeId: 'd1',
         message: {
-          id: 'Pelaksana langkah 2 "Berkas d1 lengkap?" berada di unit "bag-hilang" yang tidak ada di daftar organisasi.',
-          en: 'The performer of step 2 "Berkas d1 lengkap?" belongs to unit "bag-hilang", which is not in the organisation.',
+          id: 'Pelaksana langkah 2 "Berkas d1 lengkap?" berada di unit "bag-hilang" yang tidak ada di daftar organisasi: unit mana yang dimaksud?',
+          en: 'The performer of step 2 "Berkas d1 lengkap?" belongs to unit "bag-hilang", which is not in the organisation: which unit is meant?',
         },
       },
     ]);
   });
 
-  it('accepts an outside party as performer, with no position', () => {
+  it('reports a co-performer in an unknown unit', () => {
     const p = map(cleanSpec, {
-      steps: { a1: { performer: { unitId: 'pemohon', position: null } } },
+      steps: { a1: { coPerformers: [{ unitId: 'bag-hilang', position: 'Bendahara' }] } },
+    });
+    expect(check('step-performer', p).map((f) => [f.nodeId, f.message.id])).toEqual([
+      [
+        'a1',
+        'Pelaksana langkah 1 "Memproses berkas a1" berada di unit "bag-hilang" yang tidak ada di daftar organisasi: unit mana yang dimaksud?',
+      ],
+    ]);
+  });
+
+  it('accepts an outside party as performer, with no position, and a known unit whose jabatan is open', () => {
+    const p = map(cleanSpec, {
+      steps: {
+        a1: { performer: { unitId: 'pemohon', position: null } },
+        a2: { performer: { unitId: 'bag-keu', position: null } },
+      },
     });
     expect(check('step-performer', p)).toEqual([]);
+  });
+});
+
+describe('performer-position', () => {
+  it('asks the unit to fill in a jabatan the clerk did not know, as a warning, once per step', () => {
+    const p = map(cleanSpec, {
+      steps: {
+        a1: { performer: { unitId: 'bag-keu', position: null } },
+        a2: {
+          coPerformers: [
+            { unitId: 'bag-keu', position: null },
+            { unitId: 'setda', position: null },
+          ],
+        },
+      },
+    });
+    expect(check('performer-position', p)).toEqual([
+      {
+        ruleId: 'performer-position',
+        level: 'warning',
+        nodeId: 'a1',
+        message: {
+          id: 'Jabatan pelaksana langkah 1 belum diketahui: Bagian Keuangan dapat melengkapinya.',
+          en: "The performer's position in step 1 is not known yet: Bagian Keuangan can fill it in.",
+        },
+        together: {
+          stepNo: 1,
+          message: {
+            id: 'Jabatan pelaksana langkah {n} belum diketahui: Bagian Keuangan dapat melengkapinya.',
+            en: "The performers' positions in steps {n} are not known yet: Bagian Keuangan can fill it in.",
+          },
+        },
+      },
+      {
+        ruleId: 'performer-position',
+        level: 'warning',
+        nodeId: 'a2',
+        message: {
+          id: 'Jabatan pelaksana langkah 3 belum diketahui: Bagian Keuangan dan Setda dapat melengkapinya.',
+          en: "The performer's position in step 3 is not known yet: Bagian Keuangan and Setda can fill it in.",
+        },
+        together: {
+          stepNo: 3,
+          message: {
+            id: 'Jabatan pelaksana langkah {n} belum diketahui: Bagian Keuangan dan Setda dapat melengkapinya.',
+            en: "The performers' positions in steps {n} are not known yet: Bagian Keuangan and Setda can fill it in.",
+          },
+        },
+      },
+    ]);
+  });
+
+  it('asks no jabatan of an outside party, of a step without performer, or of a known position', () => {
+    const p = map(cleanSpec, {
+      steps: {
+        a1: { performer: { unitId: 'pemohon', position: null } },
+        a2: { performer: null },
+        a3: { coPerformers: [{ unitId: 'bag-keu', position: 'Bendahara' }] },
+      },
+    });
+    expect(check('performer-position', p)).toEqual([]);
+    expect(check('performer-position', clean)).toEqual([]);
   });
 });
 
@@ -253,8 +337,8 @@ describe('duplicate-step-name', () => {
         level: 'error',
         nodeId: 'a3',
         message: {
-          id: 'Langkah 3 "  memeriksa   BERKAS " bernama sama dengan langkah 1 "Memeriksa berkas"; bedakan namanya agar SOP tidak membingungkan.',
-          en: 'Step 3 "  memeriksa   BERKAS " has the same name as step 1 "Memeriksa berkas"; tell them apart so the SOP is unambiguous.',
+          id: 'Langkah 3 "  memeriksa   BERKAS " bernama sama dengan langkah 1 "Memeriksa berkas": apa beda kegiatan keduanya? Bedakan namanya agar SOP tidak membingungkan.',
+          en: 'Step 3 "  memeriksa   BERKAS " has the same name as step 1 "Memeriksa berkas": how do the two activities differ? Tell them apart so the SOP is unambiguous.',
         },
       },
     ]);
@@ -356,7 +440,7 @@ describe('output-customer', () => {
 });
 
 describe('step-waktu', () => {
-  it('reports every step without waktu, decisions included', () => {
+  it('asks how long each activity without waktu takes; decisions are not asked', () => {
     const p = map(cleanSpec, { steps: { a1: { waktu: null }, d1: { waktu: null } } });
     expect(check('step-waktu', p)).toEqual([
       {
@@ -364,30 +448,36 @@ describe('step-waktu', () => {
         level: 'warning',
         nodeId: 'a1',
         message: {
-          id: 'Langkah 1 "Memproses berkas a1" belum punya waktu (misalnya 15 menit atau 1 hari).',
-          en: 'Step 1 "Memproses berkas a1" has no duration (e.g. 15 menit or 1 hari).',
+          id: 'Langkah 1 "Memproses berkas a1" belum punya waktu: berapa lama? (misalnya 15 menit atau 1 hari)',
+          en: 'Step 1 "Memproses berkas a1" has no duration: how long does it take? (e.g. 15 menit or 1 hari)',
         },
-      },
-      {
-        ruleId: 'step-waktu',
-        level: 'warning',
-        nodeId: 'd1',
-        message: {
-          id: 'Langkah 2 "Berkas d1 lengkap?" belum punya waktu (misalnya 15 menit atau 1 hari).',
-          en: 'Step 2 "Berkas d1 lengkap?" has no duration (e.g. 15 menit or 1 hari).',
+        together: {
+          stepNo: 1,
+          message: {
+            id: 'Langkah {n} belum punya waktu: berapa lama masing-masing? (misalnya 15 menit atau 1 hari)',
+            en: 'Steps {n} have no duration: how long does each take? (e.g. 15 menit or 1 hari)',
+          },
         },
       },
     ]);
   });
 
-  it('accepts steps with waktu', () => {
+  it('accepts steps with waktu, and a decision without', () => {
     expect(check('step-waktu', clean)).toEqual([]);
+    expect(check('step-waktu', map(cleanSpec, { steps: { d1: { waktu: null } } }))).toEqual([]);
   });
 });
 
 describe('step-output', () => {
   it('reports an activity without output or with a blank one, not a decision', () => {
     const p = map(cleanSpec, { steps: { a1: { outputs: [] }, a2: { outputs: ['  '] } } });
+    const together = (stepNo: number) => ({
+      stepNo,
+      message: {
+        id: 'Langkah {n} belum punya output: apa yang dihasilkan masing-masing?',
+        en: 'Steps {n} have no output: what does each produce?',
+      },
+    });
     expect(check('step-output', p)).toEqual([
       {
         ruleId: 'step-output',
@@ -397,6 +487,7 @@ describe('step-output', () => {
           id: 'Langkah 1 "Memproses berkas a1" belum punya output: apa yang dihasilkan langkah ini?',
           en: 'Step 1 "Memproses berkas a1" has no output: what does this step produce?',
         },
+        together: together(1),
       },
       {
         ruleId: 'step-output',
@@ -406,6 +497,7 @@ describe('step-output', () => {
           id: 'Langkah 3 "Memproses berkas a2" belum punya output: apa yang dihasilkan langkah ini?',
           en: 'Step 3 "Memproses berkas a2" has no output: what does this step produce?',
         },
+        together: together(3),
       },
     ]);
   });
@@ -430,8 +522,8 @@ describe('activity-verb', () => {
         level: 'warning',
         nodeId: 'a1',
         message: {
-          id: 'Langkah 1 "berkas diperiksa" sebaiknya diawali kata kerja aktif, misalnya "Memeriksa berkas".',
-          en: 'Step 1 "berkas diperiksa" should begin with an active verb, e.g. "Memeriksa berkas".',
+          id: 'Kegiatan langkah 1 "berkas diperiksa" sebaiknya diawali kata kerja aktif: bagaimana bila ditulis "Memeriksa berkas"?',
+          en: 'The activity of step 1 "berkas diperiksa" should begin with an active verb: how about "Memeriksa berkas"?',
         },
       },
       {
@@ -439,8 +531,8 @@ describe('activity-verb', () => {
         level: 'warning',
         nodeId: 'a2',
         message: {
-          id: 'Langkah 2 "Rapat koordinasi" sebaiknya diawali kata kerja aktif, misalnya "Memeriksa kelengkapan berkas".',
-          en: 'Step 2 "Rapat koordinasi" should begin with an active verb, like "Memeriksa kelengkapan berkas".',
+          id: 'Kegiatan langkah 2 "Rapat koordinasi" sebaiknya diawali kata kerja aktif: apa yang dikerjakan pada langkah ini (misalnya "Memeriksa kelengkapan berkas")?',
+          en: 'The activity of step 2 "Rapat koordinasi" should begin with an active verb: what is done in this step (e.g. "Memeriksa kelengkapan berkas")?',
         },
       },
       {
@@ -448,8 +540,8 @@ describe('activity-verb', () => {
         level: 'warning',
         nodeId: 'a3',
         message: {
-          id: 'Langkah 3 "tanda tangan surat izin" sebaiknya diawali kata kerja aktif, misalnya "Menandatangani surat izin".',
-          en: 'Step 3 "tanda tangan surat izin" should begin with an active verb, e.g. "Menandatangani surat izin".',
+          id: 'Kegiatan langkah 3 "tanda tangan surat izin" sebaiknya diawali kata kerja aktif: bagaimana bila ditulis "Menandatangani surat izin"?',
+          en: 'The activity of step 3 "tanda tangan surat izin" should begin with an active verb: how about "Menandatangani surat izin"?',
         },
       },
     ]);
@@ -471,8 +563,8 @@ describe('process-noun', () => {
         level: 'warning',
         nodeId: null,
         message: {
-          id: 'Nama proses "kelola surat masuk" sebaiknya berupa kata benda, misalnya "Pengelolaan Surat Masuk".',
-          en: 'Process name "kelola surat masuk" should be a noun phrase, e.g. "Pengelolaan Surat Masuk".',
+          id: 'Nama proses "kelola surat masuk" sebaiknya berupa kata benda: bagaimana bila ditulis "Pengelolaan Surat Masuk"?',
+          en: 'Process name "kelola surat masuk" should be a noun phrase: how about "Pengelolaan Surat Masuk"?',
         },
       },
     ]);
@@ -482,7 +574,7 @@ describe('process-noun', () => {
     expect(
       check('process-noun', grouping({ name: 'Surat masuk' })).map((f) => f.message.id),
     ).toEqual([
-      'Nama proses "Surat masuk" sebaiknya berupa kata benda, misalnya "Penyusunan Rencana Kerja".',
+      'Nama proses "Surat masuk" sebaiknya berupa kata benda: apa nama prosesnya (misalnya "Penyusunan Rencana Kerja")?',
     ]);
   });
 
@@ -592,6 +684,23 @@ describe('unconfirmed-handoff', () => {
       inputs: [item('in-1', 'Berkas permohonan', { unitId: 'pemohon', name: 'Pemohon' })],
     });
     expect(check('unconfirmed-handoff', fromPemohon)).toEqual([]);
+  });
+
+  it('skips what an outside party hands over, also in a process with no owner unit', () => {
+    // Processes given out by a campaign have no owner yet: the Pemohon's step hands to the
+    // clerk's own unit, which would be asked to confirm it.
+    const fromPemohon = map('start -> a1 -> a2 -> end', {
+      owner: null,
+      steps: { a1: { performer: { unitId: 'pemohon', position: null } } },
+      edges: { 'a1->a2': { document: 'Berkas permohonan' } },
+    });
+    expect(check('unconfirmed-handoff', fromPemohon)).toEqual([]);
+    // Between two units of the organisation it is still asked.
+    const fromKeu = map('start -> a1 -> a2 -> end', {
+      owner: null,
+      steps: { a1: { performer: { unitId: 'bag-keu', position: 'Bendahara' } } },
+    });
+    expect(check('unconfirmed-handoff', fromKeu)).toHaveLength(1);
   });
 
   it("asks the other unit of an edge that runs into the owner's lane", () => {

@@ -26,6 +26,7 @@ describe('the registry', () => {
       'dead-end-step': 'error',
       'decision-exits': 'error',
       'step-performer': 'error',
+      'performer-position': 'warning',
       'duplicate-step-name': 'error',
       'input-supplier': 'warning',
       'output-customer': 'warning',
