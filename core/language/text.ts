@@ -23,7 +23,7 @@ const CONTROL_SEQUENCE = new RegExp(
 const INVISIBLE = /[\p{Cf}\u0000-\u0009\u000B-\u001F\u007F-\u009F]/gu;
 
 /** A pictograph with what may follow it inside an emoji: variation selector, skin tone. */
-const EMOJI_BEFORE = /\p{Extended_Pictographic}[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]*$/u;
+const EMOJI_BEFORE = /\p{Extended_Pictographic}(?:[\uFE0E\uFE0F]|[\u{1F3FB}-\u{1F3FF}])*$/u;
 const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
 const FLAG_BEFORE_TAG = /\u{1F3F4}[\u{E0020}-\u{E007F}]*$/u;
 
