@@ -1,17 +1,9 @@
 // The rewriter on real step phrasings in the style of published SOPs (perizinan, cuti, surat
 // masuk/keluar, SPJ, pengaduan, kependudukan): one row per phrase of
 // tests/fixtures/phrasings/steps.tsv, "raw <TAB> expected name <TAB> expected performer".
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rewriteStep } from '../../core/language/indonesian.js';
-
-export function readTable(file: string): string[][] {
-  const text = readFileSync(new URL(`../fixtures/phrasings/${file}`, import.meta.url), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
-    .map((line) => line.split('\t'));
-}
+import { readTable } from './phrasings.js';
 
 const rows = readTable('steps.tsv').map(([raw = '', name = '', performer = '']) => ({
   raw,
