@@ -71,6 +71,7 @@ function isNominalWord(w: string): boolean {
 function beginsWithVerb(tokens: string[]): boolean {
   const w = core(tokens[0]);
   if (isNominalWord(w)) return false;
+  if (w === 'tindak' && core(tokens[1]) === 'lanjut') return false; // the noun; "tindak lanjuti" is the verb
   const v = verbAt(tokens, 0, false);
   return v !== null;
 }

@@ -166,6 +166,7 @@ export const HEAD_NOUNS = new Set(
     layanan sistem rencana laporan manajemen tata administrasi program kegiatan urusan audit
     monitoring survei rapat sidang kajian analisis evaluasi revisi musrenbang rekrutmen
     seleksi diklat bimtek akuntansi anggaran izin perizinan penatausahaan mutasi promosi cuti
+    reviu
   `),
 );
 

@@ -37,7 +37,14 @@ const UNIT_HEADS = new Set(
 );
 
 /** Heads that need the next word: "Kepala Dinas", "Tim Teknis", "Atasan Langsung", "Front Office". */
-const NEEDS_COMPLEMENT = new Set(words(`kepala tim atasan front back wakil pejabat wali asisten`));
+const NEEDS_COMPLEMENT = new Set(
+  words(`kepala tim atasan front back wakil pejabat wali asisten panitia petugas`),
+);
+
+/** Two-word parties whose first word alone is something else: "wajib pajak" (wajib: must). */
+const PAIRED_HEADS: Record<string, Set<string>> = {
+  wajib: new Set(words(`pajak retribusi`)),
+};
 
 /** Words that continue a position written in lower case: "petugas loket", "staf tu". */
 const POSITION_TAILS = new Set(
@@ -54,9 +61,14 @@ const UPPER_ONLY = new Set(words(`pa kpa cs fo bud`));
 export type HeadStrength = 'strong' | 'weak' | 'unit';
 
 /** Whether a token heads a performer, and how sure that is. */
-export function performerHead(token: string | undefined): HeadStrength | null {
+export function performerHead(
+  token: string | undefined,
+  next?: string | undefined,
+): HeadStrength | null {
   const w = core(token);
   if (!w || !token) return null;
+  const paired = PAIRED_HEADS[w];
+  if (paired) return paired.has(core(next)) ? 'weak' : null;
   if (UPPER_ONLY.has(w)) return /\p{Ll}/u.test(token) ? null : 'strong';
   if (STRONG_HEADS.has(w)) return 'strong';
   if (WEAK_HEADS.has(w)) return 'weak';
@@ -70,14 +82,22 @@ export function performerHead(token: string | undefined): HeadStrength | null {
  * tail such as "loket" or "umum"), and "dan"/"bersama"/"/" joining a second performer.
  */
 export function performerSpan(tokens: string[], i: number): number {
-  if (!performerHead(tokens[i])) return 0;
+  if (!performerHead(tokens[i], tokens[i + 1])) return 0;
   let end = i + 1;
   const head = core(tokens[i]);
-  if (NEEDS_COMPLEMENT.has(head) && end < tokens.length && !isBreak(tokens[end])) end++;
+  if (
+    (NEEDS_COMPLEMENT.has(head) || PAIRED_HEADS[head]) &&
+    end < tokens.length &&
+    !isBreak(tokens[end])
+  )
+    end++;
   while (end < tokens.length) {
     const t = tokens[end] ?? '';
     const w = core(t);
-    if ((w === 'dan' || w === 'bersama' || t === '/') && performerHead(tokens[end + 1])) {
+    if (
+      (w === 'dan' || w === 'bersama' || t === '/') &&
+      performerHead(tokens[end + 1], tokens[end + 2])
+    ) {
       end += 1 + Math.max(1, performerSpan(tokens, end + 1));
       continue;
     }

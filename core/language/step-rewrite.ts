@@ -98,7 +98,8 @@ export function resolveBase(w: string): string | null {
   if (direct) return direct;
   // Colloquial -in for -kan: "serahin" -> serahkan.
   if (w.endsWith('in') && VERBS.has(w.slice(0, -2) + 'kan')) return w.slice(0, -2) + 'kan';
-  // Colloquial nasal prefixes: "ngeprint", "nginput", "ngirim", "nyusun".
+  // Colloquial nasal prefixes: "ngeprint", "nge-scan", "nginput", "ngirim", "nyusun".
+  if (w.startsWith('nge-')) return resolveBase('nge' + w.slice(4));
   const tries: string[] = [];
   if (w.startsWith('nge')) tries.push(w.slice(3));
   if (w.startsWith('ng')) tries.push(w.slice(2), 'k' + w.slice(2));
@@ -238,14 +239,11 @@ function parse(input: string[]): { words: string[]; performer: string[] | null }
   let performer: string[] | null = null;
 
   // A performer as the subject: "Kasubbag Umum memeriksa usulan", "Camat: tanda tangan SK".
-  if (performerHead(tokens[0]) && !verbAt(tokens, 0, false)) {
-    for (let j = 1; j < Math.min(tokens.length, 7); j++) {
-      const v = verbAt(tokens, j, false);
-      if (tokens[j - 1]?.endsWith(':') || (v && v.kind !== 'passive')) {
-        performer = tokens.slice(0, j);
-        tokens = tokens.slice(j);
-        break;
-      }
+  if (performerHead(tokens[0], tokens[1]) && !verbAt(tokens, 0, false)) {
+    const j = subjectEnd(tokens);
+    if (j > 0) {
+      performer = tokens.slice(0, j);
+      tokens = tokens.slice(j);
     }
   }
 
@@ -279,7 +277,7 @@ function parse(input: string[]): { words: string[]; performer: string[] | null }
     for (let i = 1; i < Math.min(tokens.length, 4); i++) {
       const v = verbAt(tokens, i, false);
       if (v?.kind === 'active' && /^me/.test(core(tokens[i]))) {
-        if (performerHead(tokens[0])) performer ??= tokens.slice(0, i);
+        if (performerHead(tokens[0], tokens[1])) performer ??= tokens.slice(0, i);
         start = i;
         verb = v;
         break;
@@ -315,7 +313,7 @@ function parse(input: string[]): { words: string[]; performer: string[] | null }
   }
 
   // A performer right after the verb: "paraf Sekcam", "ditandatangani Kepala Dinas".
-  const head = performerHead(tokens[k]);
+  const head = performerHead(tokens[k], tokens[k + 1]);
   const lastBase = last.base ?? '';
   const sign = SIGN.has(lastBase);
   if (
@@ -339,6 +337,7 @@ function parse(input: string[]): { words: string[]; performer: string[] | null }
     rest = [...rest.slice(0, by), ...rest.slice(end)];
   }
 
+  if (!passive && verb.kind !== 'nominal') rest = laterVerbs(rest);
   out.push(...lowerFirst(object), ...rest);
   out[0] = capitaliseFirst(out[0]!);
   return { words: out, performer };
@@ -347,4 +346,46 @@ function parse(input: string[]): { words: string[]; performer: string[] | null }
 /** The active form to write for a verb: lower case, with the punctuation its last token had. */
 function verbWord(v: VerbHit, lastToken: string | undefined): string {
   return (v.kind === 'active' ? v.active : v.active.toLowerCase()) + trailing(lastToken);
+}
+
+/**
+ * Where the performer as subject ends: before the first meN- verb within six words ("petugas
+ * ukur melakukan pengukuran": "ukur" is part of the position), else before the first other
+ * verb ("Kabid acc", "Camat: tanda tangan SK"); 0 when there is none.
+ */
+function subjectEnd(tokens: string[]): number {
+  const last = Math.min(tokens.length, 7);
+  for (let j = 1; j < last; j++) {
+    if (tokens[j - 1]?.endsWith(':')) return j;
+    if (verbAt(tokens, j, false)?.kind === 'active' && /^me/.test(core(tokens[j]))) return j;
+  }
+  for (let j = 1; j < last; j++) {
+    const v = verbAt(tokens, j, false);
+    if (v && v.kind !== 'passive') return j;
+  }
+  return 0;
+}
+
+/** Bases that are as often nouns: after "dan" they are left as they are ("laporan dan rekap"). */
+const NOUN_LIKE = new Set(
+  words(`proses nilai cap rekap arsip input disposisi revisi evaluasi survei registrasi analisis
+    verifikasi validasi konfirmasi klarifikasi mediasi monitor transfer respons reviu koreksi
+    kompilasi rekapitulasi inventarisasi identifikasi fasilitasi tik wawancara`),
+);
+
+/**
+ * A second imperative after the object: "scan SK dan simpan di folder" -> "… dan menyimpan di
+ * folder". Only a base that is not also a noun, right after dan/serta/lalu/kemudian.
+ */
+function laterVerbs(rest: string[]): string[] {
+  const out = [...rest];
+  for (let i = 1; i < out.length; i++) {
+    if (!CONJUNCTIONS.has(core(out[i - 1]))) continue;
+    const w = core(out[i]);
+    if (NOUN_LIKE.has(w) || (SHORTHAND[w] === undefined && !VERBS.has(w))) continue;
+    const v = verbAt(out, i, false);
+    if (v?.kind !== 'base' || v.length !== 1) continue;
+    out[i] = verbWord(v, out[i]);
+  }
+  return out;
 }

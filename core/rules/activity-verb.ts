@@ -1,4 +1,4 @@
-import { isActiveVerbPhrase, suggestActiveVerb } from '../language/indonesian.js';
+import { isActiveVerbPhrase, rewriteStep } from '../language/indonesian.js';
 import { cap, quote } from './context.js';
 import type { Rule } from './types.js';
 
@@ -8,15 +8,35 @@ export const rule: Rule = {
   description: 'An activity name begins with an active verb ("Memeriksa kelengkapan berkas").',
   check({ steps, nodeLabel }, report) {
     for (const { node } of steps) {
-      if (node.kind !== 'activity' || isActiveVerbPhrase(node.name)) continue;
+      if (node.kind !== 'activity') continue;
+      const rewrite = rewriteStep(node.name);
+      const performer = rewrite.performerHint;
+      // An active name is fine unless it names its performer ("Menandatangani Camat").
+      if (isActiveVerbPhrase(node.name) && performer === null) continue;
       const label = nodeLabel(node.id);
-      const suggestion = suggestActiveVerb(node.name);
+      const suggestion = rewrite.changed ? quote(rewrite.name) : null;
+      const who = performer
+        ? {
+            id: ` (${quote(performer)} diisi sebagai pelaksana, bukan di nama kegiatan)`,
+            en: ` (${quote(performer)} goes in as the performer, not in the activity name)`,
+          }
+        : { id: '', en: '' };
+      if (isActiveVerbPhrase(node.name) && suggestion) {
+        report({
+          nodeId: node.id,
+          message: {
+            id: `${cap(label.id)} menyebut pelaksananya; sebaiknya ${suggestion}${who.id}.`,
+            en: `${cap(label.en)} names its performer; better ${suggestion}${who.en}.`,
+          },
+        });
+        continue;
+      }
       report({
         nodeId: node.id,
         message: suggestion
           ? {
-              id: `${cap(label.id)} sebaiknya diawali kata kerja aktif, misalnya ${quote(suggestion)}.`,
-              en: `${cap(label.en)} should begin with an active verb, e.g. ${quote(suggestion)}.`,
+              id: `${cap(label.id)} sebaiknya diawali kata kerja aktif, misalnya ${suggestion}${who.id}.`,
+              en: `${cap(label.en)} should begin with an active verb, e.g. ${suggestion}${who.en}.`,
             }
           : {
               id: `${cap(label.id)} sebaiknya diawali kata kerja aktif, misalnya "Memeriksa kelengkapan berkas".`,
