@@ -1,18 +1,58 @@
 // Small text helpers for what people type into a chat: invisible characters out, whitespace
 // collapsed, names compared the way a reader would compare them.
 
+// Terminal control sequences, removed whole so that no "[31m" is left behind: CSI (ESC [ or the
+// C1 byte U+009B, parameter and intermediate bytes, one final byte), string commands (OSC ESC ],
+// DCS ESC P, SOS ESC X, PM ESC ^, APC ESC _) up to BEL or ST (ESC \ or U+009C) or the end of the
+// text, and the other ESC sequences (ESC, intermediate bytes 0x20-0x2F, one final byte 0x30-0x7E).
+const CONTROL_SEQUENCE = new RegExp(
+  [
+    '(?:\\u001B\\[|\\u009B)[\\u0030-\\u003F]*[\\u0020-\\u002F]*[\\u0040-\\u007E]?',
+    '(?:\\u001B[\\]PX^_]|[\\u0090\\u0098\\u009D-\\u009F])[^\\u0007\\u001B\\u009C]*(?:\\u0007|\\u001B\\\\|\\u009C)?',
+    '\\u001B[\\u0020-\\u002F]*[\\u0030-\\u007E]?',
+  ].join('|'),
+  'g',
+);
+
 // Format characters (zero-width space/joiners, bidi embeddings U+202A–202E and isolates
 // U+2066–2069, LRM/RLM, soft hyphen, BOM, …), C0 controls except the newline, DEL and C1 controls.
-// Tab is handled before this and becomes a space.
+// Tab is handled before this and becomes a space. Two format characters are kept where they
+// belong to an emoji: the zero-width joiner between two pictographs (👩‍💻, 👨‍👩‍👧, 🏳️‍🌈, also after
+// a skin tone or variation selector) and the tag characters of a subdivision flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿).
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const INVISIBLE = /[\p{Cf}\u0000-\u0009\u000B-\u001F\u007F-\u009F]/gu;
 
+/** A pictograph with what may follow it inside an emoji: variation selector, skin tone. */
+const EMOJI_BEFORE = /\p{Extended_Pictographic}(?:[\uFE0E\uFE0F]|[\u{1F3FB}-\u{1F3FF}])*$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+const FLAG_BEFORE_TAG = /\u{1F3F4}[\u{E0020}-\u{E007F}]*$/u;
+
+function keepInsideEmoji(ch: string, offset: number, whole: string): boolean {
+  if (ch === '\u200D') {
+    return (
+      EMOJI_BEFORE.test(whole.slice(Math.max(0, offset - 8), offset)) &&
+      EMOJI_AFTER.test(whole.slice(offset + 1, offset + 3))
+    );
+  }
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp >= 0xe0020 && cp <= 0xe007f)
+    return FLAG_BEFORE_TAG.test(whole.slice(Math.max(0, offset - 70), offset));
+  return false;
+}
+
 /**
- * Removes characters a reader cannot see but a comparison or a renderer would trip over.
- * Line breaks are kept and normalised to "\n"; a tab becomes a space.
+ * Removes characters a reader cannot see but a comparison or a renderer would trip over, and
+ * terminal control sequences with everything that belongs to them. Line breaks are kept and
+ * normalised to "\n"; a tab becomes a space; emoji sequences stay whole.
  */
 export function stripInvisible(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(INVISIBLE, '');
+  return text
+    .replace(CONTROL_SEQUENCE, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(INVISIBLE, (ch: string, offset: number, whole: string) =>
+      keepInsideEmoji(ch, offset, whole) ? ch : '',
+    );
 }
 
 /** Every run of whitespace (including newlines, NBSP, ideographic space) becomes one space; trimmed. */

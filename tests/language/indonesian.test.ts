@@ -4,6 +4,7 @@ import {
   isActiveVerbPhrase,
   isNounPhrase,
   meN,
+  rewriteStep,
   suggestActiveVerb,
   suggestProcessName,
 } from '../../core/language/indonesian.js';
@@ -67,6 +68,10 @@ describe('isActiveVerbPhrase', () => {
     ['Bekerja sama dengan OPD terkait', true],
     ['Hadir dalam rapat pembahasan', true],
     ['  \u200Bmenerima surat', true],
+    // imperatives that only look prefixed
+    ['berikan nomor antrian', false],
+    ['bersihkan ruang arsip', false],
+    ['mediasi para pihak', false],
     ['Berkas diperiksa', false],
     ['Diperiksa oleh Kasubbag', false],
     ['Periksa berkas', false],
@@ -128,6 +133,16 @@ describe('suggestActiveVerb', () => {
     // only the capital letter or an acronym
     ['memeriksa berkas', 'Memeriksa berkas'],
     ['Menyampaikan renja ke bappeda', 'Menyampaikan Renja ke Bappeda'],
+    // a performer in the sentence is left out of the name (rewriteStep returns it apart)
+    ['tanda tangan Camat', 'Menandatangani'],
+    ['paraf Sekcam', 'Memaraf'],
+    // both verbs of a pair, and a passive that keeps its object
+    ['teliti dan paraf konsep', 'Meneliti dan memaraf konsep'],
+    ['berkas diperiksa kelengkapannya', 'Memeriksa kelengkapan berkas'],
+    // words that only look prefixed
+    ['berikan nomor antrian', 'Memberikan nomor antrian'],
+    ['bersihkan ruang arsip', 'Membersihkan ruang arsip'],
+    ['cairkan dana', 'Mencairkan dana'],
   ])('%j -> %j', (text, expected) => {
     expect(suggestActiveVerb(text)).toBe(expected);
   });
@@ -170,7 +185,14 @@ describe('isNounPhrase', () => {
     ['Sampaikan laporan', false],
     ['Diperiksa', false],
     ['Berkoordinasi dengan OPD', false],
-    ['Surat masuk', false],
+    // any other noun is a noun phrase too: the name of a document or a register is fine
+    ['Surat masuk', true],
+    ['Surat Masuk', true],
+    ['SPJ', true],
+    // office shorthand and light verbs are verbs
+    ['verif berkas', false],
+    ['acc cuti', false],
+    ['Melakukan verifikasi dokumen', false],
   ])('%j -> %s', (text, expected) => {
     expect(isNounPhrase(text)).toBe(expected);
   });
@@ -193,6 +215,9 @@ describe('suggestProcessName', () => {
     ['minta usulan program', 'Permintaan Usulan Program'],
     ['layanan surat-menyurat', 'Layanan Surat-Menyurat'],
     ['verifikasi data kepegawaian', 'Verifikasi Data Kepegawaian'],
+    ['Melakukan verifikasi dokumen', 'Verifikasi Dokumen'],
+    ['verif berkas usulan', 'Verifikasi Berkas Usulan'],
+    ['surat masuk', 'Surat Masuk'],
   ])('%j -> %j', (text, expected) => {
     expect(suggestProcessName(text)).toBe(expected);
   });
@@ -202,9 +227,49 @@ describe('suggestProcessName', () => {
     'Perencanaan dan Penganggaran',
     'Pengelolaan Surat Masuk di UPT',
     'Surat masuk',
+    'Surat Masuk',
+    'SPJ',
     'mengakhiri masa jabatan', // -i could be a suffix or the root: unsure
     '',
   ])('leaves %j alone', (text) => {
     expect(suggestProcessName(text)).toBeNull();
+  });
+});
+
+describe('rewriteStep', () => {
+  it('returns the performer named in the sentence apart from the name', () => {
+    expect(rewriteStep('tanda tangan Camat')).toEqual({
+      name: 'Menandatangani',
+      performerHint: 'Camat',
+      changed: true,
+    });
+    expect(rewriteStep('berkas diperiksa oleh petugas loket')).toEqual({
+      name: 'Memeriksa berkas',
+      performerHint: 'Petugas Loket',
+      changed: true,
+    });
+  });
+
+  it('keeps an active name as it is, and says nothing changed', () => {
+    expect(rewriteStep('Memeriksa kelengkapan berkas')).toEqual({
+      name: 'Memeriksa kelengkapan berkas',
+      performerHint: null,
+      changed: false,
+    });
+  });
+
+  it('leaves what it cannot read as typed, cleaned of invisible characters', () => {
+    expect(rewriteStep(' Rapat\u200B koordinasi ')).toEqual({
+      name: 'Rapat koordinasi',
+      performerHint: null,
+      changed: false,
+    });
+    expect(rewriteStep('')).toEqual({ name: '', performerHint: null, changed: false });
+  });
+
+  it('does not take the object of a verb about people for the performer', () => {
+    expect(rewriteStep('hubungi pemohon').performerHint).toBeNull();
+    expect(rewriteStep('undang Kepala Bidang').performerHint).toBeNull();
+    expect(rewriteStep('verifikasi data pemohon').name).toBe('Memverifikasi data pemohon');
   });
 });

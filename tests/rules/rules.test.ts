@@ -547,6 +547,16 @@ describe('activity-verb', () => {
     ]);
   });
 
+  it('reports a performer named in an activity, with the name without it', () => {
+    const p = map('start -> a1 -> a2 -> end', {
+      steps: { a1: { name: 'Menandatangani Camat' }, a2: { name: 'paraf Sekcam' } },
+    });
+    expect(check('activity-verb', p).map((f) => f.message.id)).toEqual([
+      'Langkah 1 "Menandatangani Camat" menyebut pelaksananya; sebaiknya "Menandatangani" ("Camat" diisi sebagai pelaksana, bukan di nama kegiatan).',
+      'Kegiatan langkah 2 "paraf Sekcam" sebaiknya diawali kata kerja aktif: bagaimana bila ditulis "Memaraf" ("Sekcam" diisi sebagai pelaksana, bukan di nama kegiatan)?',
+    ]);
+  });
+
   it('accepts active verbs and leaves decision questions alone', () => {
     const p = map(cleanSpec, {
       steps: { a1: { name: 'Berkoordinasi dengan Bappeda' }, d1: { name: 'Berkas lengkap?' } },
@@ -572,10 +582,15 @@ describe('process-noun', () => {
 
   it('reports a name it cannot turn into a noun without a suggestion', () => {
     expect(
-      check('process-noun', grouping({ name: 'Surat masuk' })).map((f) => f.message.id),
+      check('process-noun', grouping({ name: 'mengakhiri masa jabatan' })).map((f) => f.message.id),
     ).toEqual([
-      'Nama proses "Surat masuk" sebaiknya berupa kata benda: apa nama prosesnya (misalnya "Penyusunan Rencana Kerja")?',
+      'Nama proses "mengakhiri masa jabatan" sebaiknya berupa kata benda: apa nama prosesnya (misalnya "Penyusunan Rencana Kerja")?',
     ]);
+  });
+
+  it('accepts a plain noun phrase, as suggestProcessName does ("Surat masuk", "SPJ")', () => {
+    expect(check('process-noun', grouping({ name: 'Surat masuk' }))).toEqual([]);
+    expect(check('process-noun', grouping({ name: 'SPJ' }))).toEqual([]);
   });
 
   it('accepts nominalisations and head nouns', () => {
