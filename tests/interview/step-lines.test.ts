@@ -80,6 +80,17 @@ describe('a step line', () => {
     });
   });
 
+  it('a performer named in the sentence goes to the performer, not the name', () => {
+    const rina = atFirstStep();
+    rina.say('tanda tangan Kasubbag Perencanaan');
+    expect(steps(rina)[0]).toMatchObject({
+      name: 'Menandatangani',
+      performer: { unitId: 'bag-perencanaan', position: 'Kasubbag Perencanaan' },
+    });
+    expect(rina.lastText()).toContain('Pelaksana: Kasubbag Perencanaan');
+    expect(rina.question().questionId).toBe('step.kelengkapan');
+  });
+
   it('a bare number is not an activity: refused with an example, nothing kept', () => {
     const rina = atFirstStep();
     rina.say('3');

@@ -1,6 +1,6 @@
 // Describing steps: the step line (name, performer, waktu), kelengkapan, output, what next, and
 // the waktu of all steps at once. See pipeline.ts for the order.
-import { suggestActiveVerb } from '../../language/indonesian.js';
+import { rewriteStep } from '../../language/indonesian.js';
 import {
   appendNode,
   connect,
@@ -51,9 +51,11 @@ export function stepSpecs(v: View, lines: string[]): StepSpec[] {
   return lines.map((raw) => {
     const line = splitStepLine(raw, v);
     const decision = line.name.trim().endsWith('?');
-    const name = decision ? tidyDecision(line.name) : (suggestActiveVerb(line.name) ?? line.name);
+    // "tanda tangan Camat": the verb is the step, Camat its performer (unless the line names one).
+    const rewrite = decision ? null : rewriteStep(line.name);
+    const name = decision ? tidyDecision(line.name) : rewrite!.name;
     const { performerText, name: _, ...rest } = line;
-    return { ...rest, name, performer: performerText };
+    return { ...rest, name, performer: performerText ?? rewrite?.performerHint ?? null };
   });
 }
 
@@ -185,9 +187,18 @@ export function takeStepLines(v: View, lines: string[]): Applied {
     return {};
   }
   const { first, notes } = addSteps(v, specs);
-  const raw = splitStepLine(lines[0]!, v).name;
+  const line = splitStepLine(lines[0]!, v);
+  const raw = line.name;
   if (specs[0]!.name !== raw.trim() && !raw.trim().endsWith('?'))
     notes.unshift(T.nameSuggested(specs[0]!.name));
+  const performer = v.node(first)?.performer;
+  if (!line.performerText && specs[0]!.performer && performer)
+    notes.push(
+      msg(
+        `Pelaksana: ${v.performerLabel(performer)} (dari kalimat Anda; ubah dengan /ubah ${v.stepNo(first)}).`,
+        `Performer: ${v.performerLabel(performer)} (from your sentence; change it with /ubah ${v.stepNo(first)}).`,
+      ),
+    );
   return { notes: continueStep(v, first, 'created', notes) };
 }
 
