@@ -137,8 +137,8 @@ export function parseList(
     );
   if (items.length > max)
     return refuse(
-      `Terlalu banyak (${items.length}); paling banyak ${max} sekaligus. Kirim ${max} yang pertama dulu, sisanya sesudahnya.`,
-      `Too many (${items.length}); at most ${max} at once. Send the first ${max} now, the rest after.`,
+      `Terlalu banyak (${items.length}); paling banyak ${max} sekaligus. Kirim ${max} yang pertama dulu, misalnya baris 1 sampai ${max}, lalu sisanya.`,
+      `Too many (${items.length}); at most ${max} at once. Send the first ${max} now, e.g. lines 1 to ${max}, then the rest.`,
     );
   for (const [i, item] of items.entries()) {
     const p = parseText(item, opts.itemMax ?? MAX_NAME);
