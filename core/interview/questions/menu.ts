@@ -125,15 +125,26 @@ function unitProcessList(v: View): Bilingual {
 /** How many processes one inventory message may name (said in the question and the refusal). */
 export const MAX_INVENTORY = 30;
 
-/** A process of the person's unit with the same name (a draft here, or one stored). */
-function sameNamed(v: View, name: string): Pick<Process, 'id' | 'code' | 'name' | 'status'> | null {
+type Named = Pick<Process, 'id' | 'code' | 'name' | 'status'>;
+
+/** A draft of this chat with the same name (it can be continued here). */
+function draftNamed(v: View, name: string): Named | null {
+  const f = foldForMatch(name);
+  return v.state.drafts.find((p) => p.status === 'draft' && foldForMatch(p.name) === f) ?? null;
+}
+
+/** A stored process of the person's unit with the same name (from another chat, or sent). */
+function storedNamed(v: View, name: string): Named | null {
   const unitId = v.person()?.unitId;
   const f = foldForMatch(name);
-  const mine = [
-    ...v.state.drafts,
-    ...v.ctx.processes.filter((p) => !v.state.drafts.some((d) => d.id === p.id)),
-  ].filter((p) => p.ownerUnitId === unitId);
-  return mine.find((p) => foldForMatch(p.name) === f) ?? null;
+  return (
+    v.ctx.processes.find(
+      (p) =>
+        p.ownerUnitId === unitId &&
+        !v.state.drafts.some((d) => d.id === p.id) &&
+        foldForMatch(p.name) === f,
+    ) ?? null
+  );
 }
 
 function addToInventory(v: View, names: string[]): Applied {
@@ -170,13 +181,20 @@ export const inventoryList: Question = {
   apply(v, a) {
     const names = valueOf(a, 'list');
     const fresh: string[] = [];
-    const known: { name: string; p: Pick<Process, 'id' | 'code' | 'name' | 'status'> }[] = [];
+    const known: { name: string; p: Named }[] = [];
+    const elsewhere: Named[] = [];
+    const named = (f: (v: View, n: string) => Named | null, raw: string) =>
+      f(v, raw) ?? f(v, suggestProcessName(raw) ?? raw);
     for (const raw of names) {
-      const p = sameNamed(v, raw) ?? sameNamed(v, suggestProcessName(raw) ?? raw);
+      const p = named(draftNamed, raw);
       if (p) known.push({ name: raw, p });
-      else if (!fresh.some((f) => foldForMatch(f) === foldForMatch(raw))) fresh.push(raw);
+      else if (!fresh.some((f) => foldForMatch(f) === foldForMatch(raw))) {
+        fresh.push(raw);
+        const s = named(storedNamed, raw);
+        if (s) elsewhere.push(s);
+      }
     }
-    // Only names the unit already has: the first is asked about (continue it, or a new one).
+    // Only names of drafts here: the first is asked about (continue it, or a new one).
     if (!fresh.length) {
       const first = known[0]!;
       v.state.work.duplicate = { name: first.name, existingId: first.p.id };
@@ -184,12 +202,22 @@ export const inventoryList: Question = {
       return {};
     }
     const r = addToInventory(v, fresh);
-    if (known.length && !('refuse' in r))
+    if ('refuse' in r) return r;
+    const list = (xs: Named[]) => xs.map((p) => `${p.code} ${p.name}`).join('; ');
+    if (known.length)
       r.notes = [
         ...(r.notes ?? []),
         msg(
-          `Sudah ada, tidak saya buat dua kali: ${known.map((k) => `${k.p.code} ${k.p.name}`).join('; ')}. Lanjutkan lewat menu "Lanjutkan draf".`,
-          `Already there, not created twice: ${known.map((k) => `${k.p.code} ${k.p.name}`).join('; ')}. Continue it from the menu, "Continue a draft".`,
+          `Sudah ada sebagai draf Anda, tidak saya buat dua kali: ${list(known.map((k) => k.p))}. Lanjutkan lewat menu "Lanjutkan draf".`,
+          `Already your draft, not created twice: ${list(known.map((k) => k.p))}. Continue it from the menu, "Continue a draft".`,
+        ),
+      ];
+    if (elsewhere.length)
+      r.notes = [
+        ...(r.notes ?? []),
+        msg(
+          `Catatan: unit Anda sudah punya proses dengan nama yang sama: ${list(elsewhere)}. Bila itu proses yang sama, ketik /menu dan jangan dipetakan dua kali.`,
+          `Note: your unit already has a process of the same name: ${list(elsewhere)}. If it is the same process, type /menu rather than map it twice.`,
         ),
       ];
     return r;
