@@ -298,6 +298,8 @@ function answerText(
       const p = parseList(raw, {
         splitCommas: false,
         ...(question.maxItems ? { max: question.maxItems } : {}),
+        // Each item is a name unless the question says otherwise (a legal basis is longer).
+        ...(question.textMax ? { itemMax: question.textMax } : {}),
       });
       return p.ok
         ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'list', value: p.value }))

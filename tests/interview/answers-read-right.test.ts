@@ -267,6 +267,17 @@ describe('long remarks kept whole, names limited (20)', () => {
     expect(firstStep(rina).keterangan).toBe(remark);
   });
 
+  it('a legal basis with its full title (over 200 characters) is kept whole', () => {
+    const { organisation, processes } = renjaWorld();
+    const rina = newChat(organisation, 'rina', processes);
+    until(rina, 'process.legal_basis', TO_FIRST_STEP);
+    const title =
+      `Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang ${'Tata Cara Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah, '.repeat(3)}`.trim();
+    expect(title.length).toBeGreaterThan(200);
+    rina.say(title);
+    expect(rina.state.drafts[0]!.legalBasis).toEqual([title]);
+  });
+
   it('a process name over 200 characters is refused with an example', () => {
     const { organisation, processes } = renjaWorld();
     const rina = newChat(organisation, 'rina', processes);
