@@ -81,7 +81,91 @@ export type TerminalOptions = {
    * main menu's question not printed after the answers.
    */
   oneShot?: boolean;
+  /**
+   * Plain mode: lines arriving within `pasteJoinMs` of each other are one message (a paste of
+   * a list). Default: on for a keyboard (a TTY), off for piped input, where every line is an
+   * answer. "<<" then lines then "." is one message either way.
+   */
+  joinPastes?: boolean;
+  /** How close lines must arrive to be one paste (default 30 ms). */
+  pasteJoinMs?: number;
 };
+
+/** Starts and ends an explicit multi-line message in plain mode. */
+const BLOCK_START = '<<';
+const BLOCK_END = '.';
+const BLOCK_HINT = bilingual(
+  'Mode banyak baris: kirim baris-barisnya, lalu satu baris berisi titik (".") untuk mengakhiri.',
+  'Multi-line mode: send the lines, then a line with a single dot (".") to end.',
+);
+
+/**
+ * The messages of plain mode: one per line typed, but a paste (lines arriving together) or a
+ * "<<" ... "." block is one message, as a pasted list is in Telegram.
+ */
+function plainMessages(
+  input: Readable,
+  joinMs: number | null,
+  onBlock: () => void,
+): AsyncIterable<string> {
+  const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
+  const ready: string[] = [];
+  let wake: (() => void) | null = null;
+  let closed = false;
+  let pending: string[] = [];
+  let block: string[] | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const emit = (m: string) => {
+    ready.push(m);
+    wake?.();
+  };
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.length) emit(pending.join('\n'));
+    pending = [];
+  };
+  rl.on('line', (line) => {
+    if (block) {
+      if (line.trim() === BLOCK_END) {
+        emit(block.join('\n'));
+        block = null;
+      } else block.push(line);
+      return;
+    }
+    if (line.trim() === BLOCK_START) {
+      flush();
+      block = [];
+      onBlock();
+      return;
+    }
+    if (joinMs === null) return emit(line);
+    pending.push(line);
+    clearTimeout(timer);
+    timer = setTimeout(flush, joinMs);
+  });
+  rl.on('close', () => {
+    flush();
+    if (block?.length) emit(block.join('\n'));
+    block = null;
+    closed = true;
+    wake?.();
+  });
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        const m = ready.shift();
+        if (m !== undefined) {
+          yield m;
+          continue;
+        }
+        if (closed) return;
+        await new Promise<void>((r) => (wake = r));
+        wake = null;
+      }
+    },
+  };
+}
 
 class TerminalSender implements ChannelSender {
   readonly platform = 'terminal';
@@ -188,12 +272,18 @@ export async function runTerminalChat(o: TerminalOptions): Promise<void> {
   // Whatever was left unsent by an earlier run goes first, then the current question.
   await outbox.drain();
   if (!o.oneShot) await handle({ kind: 'resume' });
+  if (o.mode === 'plain') {
+    const joinPastes = o.joinPastes ?? (o.input as { isTTY?: boolean }).isTTY === true;
+    const messages = plainMessages(o.input, joinPastes ? (o.pasteJoinMs ?? 30) : null, () =>
+      o.output.write(textFor(BLOCK_HINT, 'both-inline') + '\n\n'),
+    );
+    for await (const text of messages) await handle({ kind: 'text', text });
+    await waitForMaps(o, chatKey, outbox);
+    outbox.close();
+    return;
+  }
   const lines = createInterface({ input: o.input, crlfDelay: Infinity, terminal: false });
   for await (const line of lines) {
-    if (o.mode === 'plain') {
-      await handle({ kind: 'text', text: line });
-      continue;
-    }
     if (!line.trim()) continue;
     const input = parseJsonlLine(line, sender.lastQuestion);
     if ('error' in input) {

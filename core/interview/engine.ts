@@ -3,13 +3,23 @@
 import type { Unit } from '../model/organisation.js';
 
 import { parseChoiceReply, parseStepNo, parseYesNo } from './answers/choice.js';
-import { parseDuration } from './answers/duration.js';
+import { formatDuration, isDurationReason, parseDuration } from './answers/duration.js';
 import type { Parsed } from './answers/result.js';
-import { parseLines, parseList, parseText } from './answers/text.js';
-import { matchUnit } from './answers/unit.js';
+import {
+  MAX_NAME,
+  MAX_TEXT,
+  SPLIT_PASTE_MIN,
+  cleanInput,
+  parseLines,
+  parseList,
+  parseText,
+} from './answers/text.js';
+import { matchUnit, mixedScript, nearestUnits } from './answers/unit.js';
+import { updateStep } from '../model/flow-edit.js';
 import { parseCommand } from './commands.js';
 import { runCommand } from './command-handlers.js';
-import { ask } from './ops.js';
+import { ask, editDraft } from './ops.js';
+import { LIMITS } from './limits.js';
 import { NUMBERS_ARE_STEPS, type Questionnaire } from './questionnaire.js';
 import type { Answer, Question } from './questions/question.js';
 import {
@@ -200,19 +210,87 @@ function answerFromButton(question: Question, v: View, optionId: string): Parsed
   }
 }
 
-function answerText(
+/** Questions that take a list (a 'list' question, or a choice that takes free text). */
+function takesWords(question: Question): boolean {
+  return question.answer === 'list' || !!question.free;
+}
+
+/**
+ * Telegram splits a paste over 4,096 characters into several messages: a long message is held
+ * as the first part and joined with the next, so that neither half is refused alone. "selesai"
+ * (or ".") takes what is held as it is.
+ */
+function joinSplitPaste(
   q: Questionnaire,
   s: InterviewState,
   ctx: Context,
   env: Env,
   question: Question,
   raw: string,
+): { result: StepResult } | { s: InterviewState; raw: string } {
+  const held = s.work.heldPaste;
+  const same = held && held.q === s.cursor.q && held.pid === s.cursor.pid;
+  let text = raw;
+  let state = s;
+  if (held) {
+    state = structuredClone(s);
+    state.work.heldPaste = undefined;
+    if (same)
+      text = /^\s*(selesai|sudah|\.|done)\s*$/i.test(raw) ? held.text : `${held.text}\n${raw}`;
+  }
+  // Only a list of several lines that fills a Telegram message can be the first part of a split.
+  const size = cleanInput(raw).length;
+  if (
+    !takesWords(question) ||
+    !raw.includes('\n') ||
+    size < SPLIT_PASTE_MIN ||
+    size > LIMITS.textMax
+  )
+    return { s: state, raw: text };
+  const n = cleanInput(text).length;
+  return {
+    result: apply(
+      q,
+      state,
+      ctx,
+      env,
+      (w) => {
+        w.state.work.heldPaste = {
+          q: w.state.cursor.q,
+          ...(w.state.cursor.pid ? { pid: w.state.cursor.pid } : {}),
+          text,
+        };
+        return {
+          notes: [
+            {
+              id: `Pesan Anda panjang (${n} karakter). Telegram memotong pesan di atas 4.096 karakter menjadi beberapa pesan, jadi saya simpan dulu dan menunggu lanjutannya: kirim bagian berikutnya, nanti saya gabungkan. Bila memang sudah lengkap, ketik "selesai".`,
+              en: `Your message is long (${n} characters). Telegram splits messages over 4,096 characters into several, so I am holding it for the rest: send the next part and I will join them. If it is complete, type "selesai".`,
+            },
+          ],
+        };
+      },
+      { history: false },
+    ),
+  };
+}
+
+function answerText(
+  q: Questionnaire,
+  s0: InterviewState,
+  ctx: Context,
+  env: Env,
+  question: Question,
+  raw0: string,
 ): StepResult {
+  const joined = joinSplitPaste(q, s0, ctx, env, question, raw0);
+  if ('result' in joined) return joined.result;
+  const { s, raw } = joined;
   const v = new View(s, ctx, env);
   const refuse = (reason: Bilingual) => refused(q, v, 'invalid-answer', reason);
+  const textMax = question.textMax ?? MAX_TEXT;
   switch (question.answer) {
     case 'text': {
-      const p = parseText(raw);
+      const p = parseText(raw, textMax);
       return p.ok
         ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'text', value: p.value }))
         : refuse(p.reason);
@@ -221,6 +299,8 @@ function answerText(
       const p = parseList(raw, {
         splitCommas: false,
         ...(question.maxItems ? { max: question.maxItems } : {}),
+        // Each item is a name unless the question says otherwise (a legal basis is longer).
+        ...(question.textMax ? { itemMax: question.textMax } : {}),
       });
       return p.ok
         ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'list', value: p.value }))
@@ -228,9 +308,40 @@ function answerText(
     }
     case 'duration': {
       const p = parseDuration(parseText(raw).ok ? raw : '');
-      return p.ok
-        ? apply(q, s, ctx, env, (w) => question.apply(w, { type: 'duration', value: p.value }))
-        : refuse(p.reason);
+      if (p.ok) {
+        // Said back as stored: "1,5 hari" is 1.5 days, not 1 or 5.
+        const echo = {
+          id: `Waktu: ${formatDuration(p.value, 'id')}.`,
+          en: `Time: ${formatDuration(p.value, 'en')}.`,
+        };
+        return apply(q, s, ctx, env, (w) => {
+          const r = question.apply(w, { type: 'duration', value: p.value });
+          return 'refuse' in r ? r : { ...r, notes: [echo, ...(r.notes ?? [])] };
+        });
+      }
+      // A reason instead of a duration ("tergantung jadwal rapat"): kept as the step's
+      // keterangan, and the step goes on without a duration.
+      const node = s.cursor.nid ? v.node(s.cursor.nid) : undefined;
+      if (node && question.skip && question.optional?.(v) && isDurationReason(raw)) {
+        const reason = parseText(raw, 1000);
+        if (reason.ok)
+          return apply(q, s, ctx, env, (w) => {
+            const nid = w.cursor.nid!;
+            const before = w.node(nid)?.keterangan;
+            const keterangan = (before ? `${before}; ${reason.value}` : reason.value).slice(
+              0,
+              4000,
+            );
+            editDraft(w, (d) => ({ ...d, flow: updateStep(d.flow!, nid, { keterangan }) }));
+            const r = question.skip!(w);
+            const kept = {
+              id: `Waktu tidak diisi; "${reason.value}" saya catat sebagai keterangan langkah ini. Bila ada perkiraan lamanya, isi nanti lewat /ubah, misalnya "2 hari kerja".`,
+              en: `No time recorded; "${reason.value}" is kept as this step's remark. If there is an estimate, add it later with /ubah, e.g. "2 hari kerja".`,
+            };
+            return 'refuse' in r ? r : { ...r, notes: [kept, ...(r.notes ?? [])] };
+          });
+      }
+      return refuse(p.reason);
     }
     case 'yesno': {
       const p = parseYesNo(raw);
@@ -257,44 +368,74 @@ function answerText(
           question.apply(w, { type: 'choice', value: picked.value.id }),
         );
       if (question.free) {
-        const p = question.freeLines ? parseLines(raw) : parseText(raw);
+        const p = question.freeLines ? parseLines(raw) : parseText(raw, textMax);
         if (!p.ok) return refuse(p.reason);
         return apply(q, s, ctx, env, (w) => question.free!(w, p.value));
       }
       return refuse(picked && !picked.ok ? picked.reason : T.staleButton);
     }
-    case 'unit': {
-      const p = parseText(raw, 200);
-      if (!p.ok) return refuse(p.reason);
-      const choices = labelled(v, choicesOf(question, v));
-      const byButton = /^\s*\d+\s*$/.test(raw) ? parseChoiceReply(raw, choices) : null;
-      const unit = byButton?.ok ? unitOf(v, byButton.value.id) : undefined;
-      const match = unit ? ({ kind: 'one', unit } as const) : matchUnit(p.value, v.units());
-      if (match.kind === 'one')
-        return apply(q, s, ctx, env, (w) => question.apply(w, { type: 'unit', value: match.unit }));
-      if (match.kind === 'several') {
-        const names = match.units
-          .slice(0, 6)
-          .map((u) => u.name)
-          .join('; ');
-        return refuse({
-          id: `Ada beberapa yang cocok: ${names}. Tulis lebih lengkap.`,
-          en: `Several match: ${names}. Please write it in full.`,
-        });
-      }
-      if (!question.allowNewUnit)
-        return refuse({ id: 'Unit itu tidak ada di daftar.', en: 'That unit is not in the list.' });
-      return apply(q, s, ctx, env, (w) => {
-        w.state.work.newParty = p.value;
-        w.state.work.returnTo.push({ ...w.state.cursor });
-        // Self-registration in a new organisation: a typed unit is a unit of it, no need to ask.
-        ask(w, { q: 'party.new' });
-        if (question.id === 'identify.unit' && !w.units().length)
-          return { replay: { type: 'choice', value: 'unit' } };
-        return {};
-      });
-    }
+    case 'unit':
+      return answerUnit(q, s, ctx, env, question, raw);
   }
+}
+
+const UNIT_EXAMPLE = { id: 'misalnya "Bagian Organisasi"', en: 'e.g. "Bagian Organisasi"' };
+
+function answerUnit(
+  q: Questionnaire,
+  s: InterviewState,
+  ctx: Context,
+  env: Env,
+  question: Question,
+  raw: string,
+): StepResult {
+  const v = new View(s, ctx, env);
+  const refuse = (reason: Bilingual) => refused(q, v, 'invalid-answer', reason);
+  const p = parseText(raw, MAX_NAME, UNIT_EXAMPLE);
+  if (!p.ok) return refuse(p.reason);
+  const mixed = mixedScript(p.value);
+  if (mixed) {
+    const near = nearestUnits(mixed.latin, v.units(), 1)[0];
+    const example = near?.name ?? mixed.latin;
+    return refuse({
+      id: `"${p.value}" memuat huruf dari aksara lain (misalnya huruf Sirilik) yang mirip huruf Latin, sehingga tampak sama tetapi berbeda. Ketik ulang dengan huruf Latin biasa, misalnya "${example}".`,
+      en: `"${p.value}" contains letters of another script (e.g. Cyrillic) that look like Latin ones: it looks the same but is not. Type it again in plain Latin letters, e.g. "${example}".`,
+    });
+  }
+  const choices = labelled(v, choicesOf(question, v));
+  const byButton = /^\s*\d+\s*$/.test(raw) ? parseChoiceReply(raw, choices) : null;
+  const unit = byButton?.ok ? unitOf(v, byButton.value.id) : undefined;
+  const match = unit ? ({ kind: 'one', unit } as const) : matchUnit(p.value, v.units());
+  if (match.kind === 'one')
+    return apply(q, s, ctx, env, (w) => question.apply(w, { type: 'unit', value: match.unit }));
+  if (match.kind === 'several') {
+    const names = match.units
+      .slice(0, 6)
+      .map((u) => u.name)
+      .join('; ');
+    const first = match.units[0]!.name;
+    return refuse({
+      id: `Ada beberapa yang cocok: ${names}. Tulis lebih lengkap, misalnya "${first}".`,
+      en: `Several match: ${names}. Please write it in full, e.g. "${first}".`,
+    });
+  }
+  if (!question.allowNewUnit) {
+    const near = nearestUnits(p.value, v.units(), 3);
+    const example = near[0]?.name ?? choices[0]?.label ?? 'Bagian Organisasi';
+    return refuse({
+      id: `Unit "${p.value}" tidak ada di daftar.${near.length ? ` Yang paling mirip: ${near.map((u) => u.name).join('; ')}.` : ''} Pilih tombolnya atau tulis nama unit yang ada, misalnya "${example}".`,
+      en: `Unit "${p.value}" is not in the list.${near.length ? ` Nearest: ${near.map((u) => u.name).join('; ')}.` : ''} Pick a button or write an existing unit's name, e.g. "${example}".`,
+    });
+  }
+  return apply(q, s, ctx, env, (w) => {
+    w.state.work.newParty = p.value;
+    w.state.work.returnTo.push({ ...w.state.cursor });
+    // Self-registration in a new organisation: a typed unit is a unit of it, no need to ask.
+    ask(w, { q: 'party.new' });
+    if (question.id === 'identify.unit' && !w.units().length)
+      return { replay: { type: 'choice', value: 'unit' } };
+    return {};
+  });
 }
 
 /**

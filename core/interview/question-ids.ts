@@ -12,6 +12,7 @@ export const QUESTION_IDS = [
   'menu',
   'menu.pick_draft',
   'inventory.list',
+  'process.duplicate',
   'process.category',
   'process.parent',
   'process.supplier',

@@ -61,6 +61,7 @@ export const questionnaire: Questionnaire = defineQuestionnaire(QUESTIONNAIRE_VE
   menu.menu,
   menu.pickDraft,
   menu.inventoryList,
+  menu.processDuplicate,
   menu.processCategory,
   menu.processParent,
   sipoc.processSupplier,

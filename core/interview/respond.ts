@@ -79,9 +79,18 @@ export function apply(
     said.push(...(r.outbound ?? []));
     effects.push(...(r.effects ?? []));
     const replay = r.replay;
+    const position = r.thenPosition;
     if (!replay || guard > 3) break;
     const next = questionOf(q, work);
     r = next.apply(v, replay);
+    // A position named with its unit ("Camat"): the position question that follows is answered.
+    const after = questionOf(q, work);
+    if (position && !('refuse' in r) && !r.replay && after.free && /position$/.test(after.id)) {
+      notes.push(...(r.notes ?? []));
+      said.push(...(r.outbound ?? []));
+      effects.push(...(r.effects ?? []));
+      r = after.free(v, position);
+    }
   }
   work.rev = s.rev + 1;
   effects.push(...saveChangedDrafts(s, work));

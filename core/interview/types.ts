@@ -336,6 +336,15 @@ export const Work = z.object({
   unsaved: z.array(z.string()).optional(),
   /** Party name typed that matched no unit, waiting for the person to say what it is. */
   newParty: z.string().optional(),
+  /**
+   * The first part of a long paste that Telegram splits into several messages (over 4,096
+   * characters), held for the question it answers until the next part arrives.
+   */
+  heldPaste: z
+    .object({ q: z.string(), pid: z.string().optional(), text: z.string().max(200_000) })
+    .optional(),
+  /** A process name the unit already has, typed at the inventory: continue it or add anyway. */
+  duplicate: z.object({ name: z.string(), existingId: z.string() }).optional(),
   /** A coordinator's or an answering unit's dialog in progress (core/interview/desk/). */
   desk: z
     .object({

@@ -58,7 +58,7 @@ describe('text and lists', () => {
     ['', 'kosong'],
     ['   ', 'kosong'],
     ['😀😀😀', 'huruf atau angka'],
-    ['x'.repeat(501), 'terlalu panjang'],
+    ['x'.repeat(4097), 'terlalu panjang'],
   ])('refuses %j', (text, why) => {
     const r = parseText(text);
     expect(r.ok).toBe(false);
@@ -86,16 +86,17 @@ describe('choices, yes/no, step numbers and units', () => {
     { id: 'pendukung', label: 'Pendukung' },
     { id: 'manajemen', label: 'Manajemen' },
   ];
-  it('reads a number, a label, or an unambiguous start of a label', () => {
+  it('reads a number, a letter or the whole label; a start of a label is not a choice', () => {
     expect(parseChoiceReply('2', choices)).toMatchObject({ ok: true, value: { id: 'pendukung' } });
     expect(parseChoiceReply('manajemen', choices)).toMatchObject({
       ok: true,
       value: { id: 'manajemen' },
     });
-    expect(parseChoiceReply('Mana', choices)).toMatchObject({
+    expect(parseChoiceReply(' MANAJEMEN ', choices)).toMatchObject({
       ok: true,
       value: { id: 'manajemen' },
     });
+    expect(parseChoiceReply('Mana', choices).ok).toBe(false);
     expect(parseChoiceReply('b', choices, 'letters')).toMatchObject({
       ok: true,
       value: { id: 'pendukung' },
@@ -196,7 +197,7 @@ describe('refusals in the conversation keep what was given', () => {
     for (const a of ['1', 'Pelayanan Izin Usaha', '1', '/lewati']) rina.say(a);
     rina.say('Pemohon');
     expect(rina.question().questionId).toBe('party.new');
-    rina.press('Pemohon/masyarakat');
+    rina.press('Pihak luar: pemohon/masyarakat');
     expect(rina.question().questionId).toBe('process.input');
     expect(rina.world.organisation!.units.find((u) => u.name === 'Pemohon')?.kind).toBe('public');
     rina.say('Berkas permohonan');

@@ -66,9 +66,33 @@ export function parseDuration(raw: string): Parsed<Duration> {
   if (value === undefined || !Number.isFinite(value) || !unit)
     return { ok: false, reason: EXPECTED };
   if (value <= 0)
-    return refuse('Lamanya harus lebih dari nol.', 'The duration must be more than zero.');
-  if (value > 10_000) return refuse('Angkanya terlalu besar.', 'That number is too large.');
+    return refuse(
+      `Lamanya harus lebih dari nol. ${EXPECTED.id}`,
+      `The duration must be more than zero. ${EXPECTED.en}`,
+    );
+  if (value > 10_000)
+    return refuse(
+      `Angkanya terlalu besar. ${EXPECTED.id}`,
+      `That number is too large. ${EXPECTED.en}`,
+    );
   return ok({ value, unit });
+}
+
+/**
+ * An answer to "how long?" that gives a reason instead of a duration ("tergantung jadwal rapat",
+ * "tidak tentu"): words, no number. Worth keeping as the step's keterangan.
+ */
+export function isDurationReason(raw: string): boolean {
+  const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!s || /\d/.test(s) || !/\p{L}/u.test(s)) return false;
+  if (parseDuration(s).ok) return false;
+  if (
+    /^(tergantung|bergantung|tidak tentu|tidak pasti|bervariasi|variatif|relatif|menyesuaikan|sesuai|mengikuti|kondisional|situasional)\b/.test(
+      s,
+    )
+  )
+    return true;
+  return s.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length >= 2;
 }
 
 const UNIT_LABEL: Record<DurationUnit, { id: string; en: [string, string] }> = {

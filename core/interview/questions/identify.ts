@@ -5,11 +5,14 @@ import { isExternalKind } from '../../model/organisation.js';
 import { foldForMatch } from '../answers/choice.js';
 import { ask } from '../ops.js';
 import type { View } from '../view.js';
-import { type Question, msg, valueOf } from './question.js';
+import { type ChoiceDef, type Question, msg, valueOf } from './question.js';
+import { nearestUnits, positionOf } from '../answers/unit.js';
+import { MAX_NAME } from '../answers/text.js';
 
 export const setupOrgName: Question = {
   id: 'setup.org_name',
   answer: 'text',
+  textMax: MAX_NAME,
   text: () =>
     msg(
       'Selamat datang di Probis. Belum ada instansi yang terdaftar. Apa nama instansi Anda? (contoh: Pemerintah Kabupaten Sleman)',
@@ -31,6 +34,7 @@ export const setupOrgName: Question = {
 export const identifyName: Question = {
   id: 'identify.name',
   answer: 'text',
+  textMax: MAX_NAME,
   text: (v) =>
     v.org()
       ? msg(
@@ -104,6 +108,7 @@ export const identifyUnit: Question = {
 export const identifyPosition: Question = {
   id: 'identify.position',
   answer: 'text',
+  textMax: MAX_NAME,
   text: () =>
     msg(
       'Apa jabatan Anda? (contoh: Kasubbag Perencanaan, Analis Kebijakan)',
@@ -148,26 +153,90 @@ export const identifyPosition: Question = {
   },
 };
 
-/** A typed name matched no unit: what is it? Then the question that asked goes on with it. */
+/** Units at the top of the organisation (no parent inside it), not outside parties. */
+function topUnits(v: View): Unit[] {
+  const units = internalUnits(v);
+  return units.filter((u) => !u.parentId || !units.some((p) => p.id === u.parentId));
+}
+
+/** Existing units nearest to the typed name, offered first ("did you mean ..."). */
+function nearUnits(v: View): Unit[] {
+  const name = v.state.work.newParty ?? '';
+  return nearestUnits(name, v.units(), 3);
+}
+
+/** The typed name is a position ("Camat"): the unit it heads, when there is one. */
+function positionUnit(v: View) {
+  return positionOf(v.state.work.newParty ?? '', v.units());
+}
+
+/**
+ * A typed name matched no unit: an existing unit after all (the nearest names first), a position
+ * of a unit ("Camat" of "Kecamatan ..."), a new unit and where it sits, or an outside party.
+ * Then the question that asked goes on with it.
+ */
 export const partyNew: Question = {
   id: 'party.new',
   answer: 'choice',
-  text: (v) =>
-    msg(
-      `"${v.state.work.newParty}" belum ada di daftar. Apa itu?`,
-      `"${v.state.work.newParty}" is not in the list yet. What is it?`,
-    ),
+  text: (v) => {
+    const name = v.state.work.newParty;
+    const pos = positionUnit(v);
+    if (pos)
+      return msg(
+        `"${name}" adalah jabatan, bukan unit. Maksud Anda jabatan ${pos.position} di ${pos.unit.name}? Atau pilih yang lain:`,
+        `"${name}" is a position, not a unit. Do you mean the position ${pos.position} in ${pos.unit.name}? Or pick another:`,
+      );
+    return nearUnits(v).length
+      ? msg(
+          `"${name}" belum ada di daftar. Maksud Anda salah satu unit ini? Bila bukan, apa itu dan di mana letaknya?`,
+          `"${name}" is not in the list yet. Do you mean one of these units? If not, what is it and where does it sit?`,
+        )
+      : msg(
+          `"${name}" belum ada di daftar. Apa itu, dan di mana letaknya?`,
+          `"${name}" is not in the list yet. What is it, and where does it sit?`,
+        );
+  },
   help: msg(
-    'Unit di instansi ini menjadi lajur sendiri; pihak luar (pemohon, masyarakat, instansi lain, sistem seperti OSS) juga. Pilih "Ketik ulang" bila salah tulis.',
-    'A unit of this organisation gets its own lane; so do outside parties (applicants, the public, other agencies, systems such as OSS). Pick "Retype" for a typo.',
+    'Unit di instansi ini menjadi lajur sendiri dan ditempatkan di bawah unit induknya (misalnya Sekretariat Kecamatan di bawah Kecamatan); pihak luar (pemohon, masyarakat, instansi lain, sistem seperti OSS) juga menjadi lajur. Jabatan seperti Camat atau Kasi Pemerintahan bukan unit: pilih jabatannya. Pilih "Ketik ulang" bila salah tulis.',
+    'A unit of this organisation gets its own lane and sits under its parent unit (e.g. Sekretariat Kecamatan under the Kecamatan); outside parties (applicants, the public, other agencies, systems such as OSS) get lanes too. Positions such as Camat are not units: pick the position. Pick "Retype" for a typo.',
   ),
-  choices: () => [
-    { id: 'unit', label: msg('Unit di instansi ini', 'A unit of this organisation') },
-    { id: 'agency', label: msg('Instansi/OPD lain', 'Another agency') },
-    { id: 'public', label: msg('Pemohon/masyarakat', 'Applicant/public') },
-    { id: 'system', label: msg('Sistem/aplikasi', 'A system/application') },
-    { id: 'retype', label: msg('Ketik ulang', 'Retype') },
-  ],
+  choices: (v) => {
+    const out: ChoiceDef[] = [];
+    const pos = positionUnit(v);
+    if (pos)
+      out.push({
+        id: `pos:${pos.unit.id}`,
+        label: msg(
+          `Jabatan ${pos.position} di ${pos.unit.shortName ?? pos.unit.name}`,
+          `Position ${pos.position} in ${pos.unit.shortName ?? pos.unit.name}`,
+        ),
+      });
+    for (const u of nearUnits(v))
+      if (u.id !== pos?.unit.id)
+        out.push({ id: `near:${u.id}`, label: msg(`Maksud saya: ${u.name}`, `I mean: ${u.name}`) });
+    const tops = topUnits(v).slice(0, 4);
+    for (const t of tops)
+      out.push({
+        id: `under:${t.id}`,
+        label: msg(
+          `Unit baru di bawah ${t.shortName ?? t.name}`,
+          `New unit under ${t.shortName ?? t.name}`,
+        ),
+      });
+    out.push({
+      id: 'unit',
+      label: tops.length
+        ? msg('Unit baru tingkat teratas', 'New top-level unit')
+        : msg('Unit di instansi ini', 'A unit of this organisation'),
+    });
+    out.push(
+      { id: 'agency', label: msg('Pihak luar: instansi/OPD lain', 'Outside: another agency') },
+      { id: 'public', label: msg('Pihak luar: pemohon/masyarakat', 'Outside: applicant/public') },
+      { id: 'system', label: msg('Pihak luar: sistem/aplikasi', 'Outside: a system/application') },
+      { id: 'retype', label: msg('Ketik ulang', 'Retype') },
+    );
+    return out;
+  },
   apply(v, a) {
     const choice = valueOf(a, 'choice');
     const back = v.state.work.returnTo.pop();
@@ -178,33 +247,44 @@ export const partyNew: Question = {
       ask(v, back);
       return {};
     }
+    const existing = /^(near|pos):/.test(choice)
+      ? v.unit(choice.slice(choice.indexOf(':') + 1))
+      : undefined;
+    if (existing) {
+      ask(v, back);
+      return {
+        replay: { type: 'unit', value: existing },
+        ...(choice.startsWith('pos:') ? { thenPosition: name } : {}),
+      };
+    }
     const organisationId = v.state.organisationId ?? v.org()?.id;
     if (!organisationId) throw new Error('party.new without organisation');
+    const under = choice.startsWith('under:') ? choice.slice(6) : null;
+    const internal = choice === 'unit' || under !== null;
     const unit: Unit = {
       id: v.env.newId(),
       name,
-      kind: choice === 'unit' ? 'unit' : (choice as 'agency' | 'public' | 'system'),
-      parentId: choice === 'unit' ? topUnitOf(v) : null,
+      kind: internal ? 'unit' : (choice as 'agency' | 'public' | 'system'),
+      parentId: under,
       shortName: null,
     };
     // Known to the rest of this step at once; the caller stores it before the next one.
     v.addedUnits.push(unit);
     ask(v, back);
+    const parent = under ? v.unit(under) : undefined;
     return {
       effects: [{ kind: 'add-unit', organisationId, unit }],
       replay: { type: 'unit', value: unit },
+      ...(parent
+        ? {
+            notes: [
+              msg(
+                `"${name}" dicatat sebagai unit di bawah ${parent.name}.`,
+                `"${name}" recorded as a unit under ${parent.name}.`,
+              ),
+            ],
+          }
+        : {}),
     };
   },
 };
-
-function topUnitOf(v: View): string | null {
-  const me = v.person();
-  if (!me) return null;
-  let u = v.unit(me.unitId);
-  const seen = new Set<string>();
-  while (u?.parentId && !seen.has(u.id)) {
-    seen.add(u.id);
-    u = v.unit(u.parentId);
-  }
-  return u?.id ?? null;
-}

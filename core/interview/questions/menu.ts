@@ -7,6 +7,8 @@ import { type Bilingual, textFor } from '../../language/bilingual.js';
 import type { View } from '../view.js';
 import { firstMissing } from './resume.js';
 import { type Applied, type Question, msg, valueOf } from './question.js';
+import { foldForMatch } from '../answers/choice.js';
+import { MAX_NAME } from '../answers/text.js';
 
 const CATEGORY_LABEL: Record<Category, Bilingual> = {
   inti: msg('Inti', 'Core'),
@@ -120,13 +122,57 @@ function unitProcessList(v: View): Bilingual {
   );
 }
 
+/** How many processes one inventory message may name (said in the question and the refusal). */
+export const MAX_INVENTORY = 30;
+
+type Named = Pick<Process, 'id' | 'code' | 'name' | 'status'>;
+
+/** A draft of this chat with the same name (it can be continued here). */
+function draftNamed(v: View, name: string): Named | null {
+  const f = foldForMatch(name);
+  return v.state.drafts.find((p) => p.status === 'draft' && foldForMatch(p.name) === f) ?? null;
+}
+
+/** A stored process of the person's unit with the same name (from another chat, or sent). */
+function storedNamed(v: View, name: string): Named | null {
+  const unitId = v.person()?.unitId;
+  const f = foldForMatch(name);
+  return (
+    v.ctx.processes.find(
+      (p) =>
+        p.ownerUnitId === unitId &&
+        !v.state.drafts.some((d) => d.id === p.id) &&
+        foldForMatch(p.name) === f,
+    ) ?? null
+  );
+}
+
+function addToInventory(v: View, names: string[]): Applied {
+  const notes: Bilingual[] = [];
+  const ids: string[] = [];
+  for (const raw of names) {
+    const suggested = suggestProcessName(raw);
+    const name = suggested ?? raw;
+    if (suggested && suggested !== raw) notes.push(T.processNameSuggested(raw, suggested));
+    const id = v.env.newId();
+    ids.push(id);
+    // Code '00' until the parent is known; category until the person says.
+    v.state.drafts.push(newProcess(v, { id, code: '00', name, category: 'inti' }));
+  }
+  v.state.work.queue.push(...ids);
+  notes.unshift(msg(`Saya catat ${ids.length} proses.`, `Noted ${ids.length} process(es).`));
+  ask(v, { q: 'process.category', pid: ids[0]! });
+  return { notes };
+}
+
 export const inventoryList: Question = {
   id: 'inventory.list',
   answer: 'list',
+  maxItems: MAX_INVENTORY,
   text: () =>
     msg(
-      'Sebutkan proses atau layanan yang dijalankan unit Anda. Boleh sekaligus, satu per baris.\nContoh:\n1. Penyusunan Renja\n2. Pengelolaan surat masuk',
-      'Name the processes or services your unit runs. Several at once is fine, one per line.\nExample:\n1. Penyusunan Renja\n2. Pengelolaan surat masuk',
+      `Sebutkan proses atau layanan yang dijalankan unit Anda. Boleh sekaligus, satu per baris (paling banyak ${MAX_INVENTORY}).\nContoh:\n1. Penyusunan Renja\n2. Pengelolaan surat masuk`,
+      `Name the processes or services your unit runs. Several at once is fine, one per line (at most ${MAX_INVENTORY}).\nExample:\n1. Penyusunan Renja\n2. Pengelolaan surat masuk`,
     ),
   help: msg(
     'Proses adalah rangkaian kegiatan yang menghasilkan sesuatu, ditulis sebagai kata benda ("Penyusunan ...", "Pengelolaan ...", "Pelayanan ...").',
@@ -134,28 +180,95 @@ export const inventoryList: Question = {
   ),
   apply(v, a) {
     const names = valueOf(a, 'list');
-    if (names.length > 30)
-      return {
-        refuse: msg(
-          `Itu ${names.length} proses. Sebutkan paling banyak 30 sekaligus, sisanya nanti.`,
-          `That is ${names.length} processes. Name at most 30 at once, the rest later.`,
-        ),
-      };
-    const notes: Bilingual[] = [];
-    const ids: string[] = [];
+    const fresh: string[] = [];
+    const known: { name: string; p: Named }[] = [];
+    const elsewhere: Named[] = [];
+    const named = (f: (v: View, n: string) => Named | null, raw: string) =>
+      f(v, raw) ?? f(v, suggestProcessName(raw) ?? raw);
     for (const raw of names) {
-      const suggested = suggestProcessName(raw);
-      const name = suggested ?? raw;
-      if (suggested && suggested !== raw) notes.push(T.processNameSuggested(raw, suggested));
-      const id = v.env.newId();
-      ids.push(id);
-      // Code '00' until the parent is known; category until the person says.
-      v.state.drafts.push(newProcess(v, { id, code: '00', name, category: 'inti' }));
+      const p = named(draftNamed, raw);
+      if (p) known.push({ name: raw, p });
+      else if (!fresh.some((f) => foldForMatch(f) === foldForMatch(raw))) {
+        fresh.push(raw);
+        const s = named(storedNamed, raw);
+        if (s) elsewhere.push(s);
+      }
     }
-    v.state.work.queue.push(...ids);
-    notes.unshift(msg(`Saya catat ${ids.length} proses.`, `Noted ${ids.length} process(es).`));
-    ask(v, { q: 'process.category', pid: ids[0]! });
-    return { notes };
+    // Only names of drafts here: the first is asked about (continue it, or a new one).
+    if (!fresh.length) {
+      const first = known[0]!;
+      v.state.work.duplicate = { name: first.name, existingId: first.p.id };
+      ask(v, { q: 'process.duplicate' });
+      return {};
+    }
+    const r = addToInventory(v, fresh);
+    if ('refuse' in r) return r;
+    const list = (xs: Named[]) => xs.map((p) => `${p.code} ${p.name}`).join('; ');
+    if (known.length)
+      r.notes = [
+        ...(r.notes ?? []),
+        msg(
+          `Sudah ada sebagai draf Anda, tidak saya buat dua kali: ${list(known.map((k) => k.p))}. Lanjutkan lewat menu "Lanjutkan draf".`,
+          `Already your draft, not created twice: ${list(known.map((k) => k.p))}. Continue it from the menu, "Continue a draft".`,
+        ),
+      ];
+    if (elsewhere.length)
+      r.notes = [
+        ...(r.notes ?? []),
+        msg(
+          `Catatan: unit Anda sudah punya proses dengan nama yang sama: ${list(elsewhere)}. Bila itu proses yang sama, ketik /menu dan jangan dipetakan dua kali.`,
+          `Note: your unit already has a process of the same name: ${list(elsewhere)}. If it is the same process, type /menu rather than map it twice.`,
+        ),
+      ];
+    return r;
+  },
+};
+
+function duplicateOf(v: View) {
+  const d = v.state.work.duplicate;
+  if (!d) return null;
+  const existing =
+    v.state.drafts.find((p) => p.id === d.existingId) ??
+    v.ctx.processes.find((p) => p.id === d.existingId);
+  return existing ? { ...d, existing } : null;
+}
+
+/** The name typed is a process the unit already has: continue that one, or make another. */
+export const processDuplicate: Question = {
+  id: 'process.duplicate',
+  answer: 'choice',
+  text: (v) => {
+    const d = duplicateOf(v);
+    const label = d ? `${d.existing.code} ${d.existing.name}` : '';
+    const status = d ? textFor(STATUS_LABEL[d.existing.status], 'id') : '';
+    const statusEn = d ? textFor(STATUS_LABEL[d.existing.status], 'en') : '';
+    return msg(
+      `Unit Anda sudah punya proses "${label}" (${status}). Lanjutkan yang sudah ada, atau buat proses baru dengan nama yang sama?`,
+      `Your unit already has the process "${label}" (${statusEn}). Continue that one, or make a new process with the same name?`,
+    );
+  },
+  help: msg(
+    'Dua proses dengan nama yang sama membingungkan peta unit. Lanjutkan yang sudah ada bila itu proses yang sama.',
+    "Two processes with the same name confuse the unit's map. Continue the existing one if it is the same process.",
+  ),
+  choices: (v) => {
+    const d = duplicateOf(v);
+    const resumable =
+      !!d && v.state.drafts.some((p) => p.id === d.existing.id && p.status === 'draft');
+    return [
+      ...(resumable ? [{ id: 'continue', label: msg('Lanjutkan yang ada', 'Continue it') }] : []),
+      { id: 'new', label: msg('Buat baru tetap', 'Make a new one anyway') },
+      { id: 'menu', label: msg('Kembali ke menu', 'Back to the menu') },
+    ];
+  },
+  apply(v, a) {
+    const c = valueOf(a, 'choice');
+    const d = duplicateOf(v);
+    v.state.work.duplicate = undefined;
+    if (c === 'continue' && d) return resumeDraft(v, d.existing.id);
+    if (c === 'new' && d) return addToInventory(v, [d.name]);
+    ask(v, { q: 'menu' });
+    return {};
   },
 };
 
@@ -196,6 +309,7 @@ export const processParent: Question = {
   id: 'process.parent',
   answer: 'choice',
   optional: () => true,
+  textMax: MAX_NAME,
   text: (v) =>
     msg(
       `Apakah "${v.draft()!.name}" bagian dari kelompok proses yang lebih besar? Pilih, ketik nama kelompok baru, atau lewati bila tidak ada.`,

@@ -27,6 +27,11 @@ export type Applied =
       outbound?: Outbound[];
       /** Apply this answer to the question now current (a detour such as party.new is over). */
       replay?: Answer;
+      /**
+       * After the replay, when the question then current asks for a position (its id ends in
+       * "position") and takes free text: this text answers it ("Camat" of "Kecamatan ...").
+       */
+      thenPosition?: string;
     }
   | { refuse: Bilingual };
 
@@ -46,6 +51,11 @@ export interface Question {
   freeLines?: boolean;
   /** 'unit' questions: a typed name that matches no unit may be added as a new unit or party. */
   allowNewUnit?: boolean;
+  /**
+   * 'text' questions and the free text of 'choice' questions: the longest answer taken. Default
+   * MAX_TEXT (4,096, a remark); names (a step, a process, a unit) use MAX_NAME (200).
+   */
+  textMax?: number;
   /** 'list' questions: how many items one message may carry (default 200). */
   maxItems?: number;
   /**

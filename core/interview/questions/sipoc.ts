@@ -151,6 +151,8 @@ export const processCustomerMore: Question = {
 export const processLegalBasis: Question = {
   id: 'process.legal_basis',
   answer: 'list',
+  // A regulation's full title is longer than a name; the model keeps up to 500 characters.
+  textMax: 500,
   optional: () => true,
   text: () =>
     msg(

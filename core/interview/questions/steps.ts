@@ -405,9 +405,18 @@ export function stepsWithoutWaktu(v: View): { no: number; node: StepNode }[] {
 /** The waktu of every activity that has none, asked once, answered in one message. */
 export const stepWaktuAll: Question = {
   id: 'step.waktu_all',
-  answer: 'list',
-  maxItems: MAX_PASTE,
+  answer: 'choice',
+  freeLines: true,
   optional: () => true,
+  choices: () => [{ id: 'skip', label: msg('Lewati', 'Skip') }],
+  free: (v, text) =>
+    takeWaktuLines(
+      v,
+      text
+        .split('\n')
+        .map((l) => l.replace(/^\s*\d{1,3}[.)]\s+/, '').trim())
+        .filter(Boolean),
+    ),
   text: (v) => {
     const list = stepsWithoutWaktu(v)
       .map(({ no, node }) => `${no}. ${node.name}`)
@@ -421,10 +430,18 @@ export const stepWaktuAll: Question = {
     'Waktu adalah mutu baku SOP. Satu baris untuk satu langkah, urut seperti daftar; tulis "-" untuk langkah yang belum tahu waktunya.',
     'Waktu is an SOP quality standard. One line per step, in the order of the list; write "-" for a step whose time you do not know yet.',
   ),
-  apply(v, a) {
+  apply: (v) => stepWaktuAll.skip!(v),
+  skip(v) {
+    v.state.work.waktuAsked = [...(v.state.work.waktuAsked ?? []), v.cursor.pid!];
+    return { notes: closeChain(v) };
+  },
+};
+
+/** One line per listed step (or "N: durasi"); "-" leaves a step without waktu. */
+function takeWaktuLines(v: View, items: string[]): Applied {
+  {
     const pid = v.cursor.pid!;
     const todo = stepsWithoutWaktu(v);
-    const items = valueOf(a, 'list');
     const byNo = new Map<number, Duration>();
     const reasons = new Map<number, string>();
     const explicit = items.every((i) => /^\s*\d{1,3}\s*[:=]\s*\S/.test(i));
@@ -492,12 +509,8 @@ export const stepWaktuAll: Question = {
         ),
       );
     return { notes: closeChain(v, notes) };
-  },
-  skip(v) {
-    v.state.work.waktuAsked = [...(v.state.work.waktuAsked ?? []), v.cursor.pid!];
-    return { notes: closeChain(v) };
-  },
-};
+  }
+}
 
 export const activityOutput: Question = {
   id: 'activity.output',
