@@ -298,6 +298,7 @@ function answerText(
     case 'list': {
       const p = parseList(raw, {
         splitCommas: false,
+        ...(question.linesOnly ? { linesOnly: true } : {}),
         ...(question.maxItems ? { max: question.maxItems } : {}),
         // Each item is a name unless the question says otherwise (a legal basis is longer).
         ...(question.textMax ? { itemMax: question.textMax } : {}),

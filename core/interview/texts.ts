@@ -130,7 +130,7 @@ export const T = {
     ),
   blockedByErrors: (n: number) =>
     m(
-      `Masih ada ${n} masalah yang perlu diperbaiki sebelum dikirim (lihat daftar di atas). Pakai /ubah, /sisip atau /hapus.`,
+      `Masih ada ${n} masalah yang perlu diperbaiki sebelum dikirim (lihat daftar di atas). Silakan gunakan /ubah, /sisip atau /hapus.`,
       `There are still ${n} problems to fix before submitting (see the list above). Use /ubah, /sisip or /hapus.`,
     ),
   branchNext: (label: string, no: number) =>

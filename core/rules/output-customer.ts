@@ -14,7 +14,7 @@ export const rule: Rule = {
         report({
           nodeId: item.id,
           message: {
-            id: `Output ${name} belum punya pelanggan: untuk siapa hasil ini?`,
+            id: `Keluaran ${name} belum punya penerima: untuk siapa keluaran ini?`,
             en: `Output ${name} has no customer: who receives it?`,
           },
         });

@@ -40,7 +40,7 @@ describe('a paste in the terminal', () => {
   it('is one message: a pasted list of processes is noted whole, nothing refused', async () => {
     const input = new PassThrough();
     const chat = terminal('terminal:paste', input, true);
-    await chat.until('mau memetakan proses apa');
+    await chat.until('Proses apa yang ingin Anda petakan');
     input.write('Proses baru\n');
     await chat.until('Sebutkan proses');
     // The clerk pastes three lines: they arrive at once.

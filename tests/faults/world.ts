@@ -224,7 +224,7 @@ export const RINA_DRAFTS = [
   ['05', 'Pelayanan Surat Masuk', 'inti'],
 ];
 export const RINA_LAST_QUESTION =
-  'Proses "Penyusunan Rencana Kerja": dari siapa proses ini dimulai';
+  'Proses "Penyusunan Rencana Kerja": siapa pemasoknya';
 
 type StateSummary = {
   cursor?: { q?: string };

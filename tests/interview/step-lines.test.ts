@@ -242,7 +242,7 @@ describe('a placeholder reached by typing its name', () => {
 describe('several steps in one message', () => {
   it('are said back with their names as written, and kept on "ya"', () => {
     const rina = atFirstStep();
-    rina.say('terima berkas; periksa berkas');
+    rina.say('terima berkas\nperiksa berkas');
     expect(rina.question().questionId).toBe('steps.confirm_split');
     expect(rina.lastText()).toContain(
       'Saya catat 2 langkah:\n1. Menerima berkas\n2. Memeriksa berkas\nBetul?',
@@ -250,8 +250,9 @@ describe('several steps in one message', () => {
     rina.say('tidak');
     expect(steps(rina)).toEqual([]);
     expect(rina.question().questionId).toBe('activity.name');
-    rina.say('Menerima berkas, surat dan lampiran');
-    expect(steps(rina).map((s) => s.name)).toEqual(['Menerima berkas, surat dan lampiran']);
+    // One rule: only new lines make steps; ";" and commas stay in the name.
+    rina.say('Menerima berkas; surat, dan lampiran');
+    expect(steps(rina).map((s) => s.name)).toEqual(['Menerima berkas; surat, dan lampiran']);
   });
 });
 

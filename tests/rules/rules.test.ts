@@ -403,7 +403,7 @@ describe('output-customer', () => {
         level: 'warning',
         nodeId: 'out-1',
         message: {
-          id: 'Output "Surat izin" belum punya pelanggan: untuk siapa hasil ini?',
+          id: 'Keluaran "Surat izin" belum punya penerima: untuk siapa keluaran ini?',
           en: 'Output "Surat izin" has no customer: who receives it?',
         },
       },

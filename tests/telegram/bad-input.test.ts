@@ -78,11 +78,14 @@ describe('bad input through Telegram', () => {
     expect(JSON.stringify((await state(h, 100)).drafts)).toBe(before);
     await u.say('Menerima surat');
     await u.press('Saya');
-    await u.press('Lewati');
+    await u.press('Lewati'); // kelengkapan
+    await u.say('Surat'); // output
+    await u.press('Selesai');
+    expect((await state(h, 100)).cursor.q).toBe('step.waktu_all');
     await u.say('2-3 hari');
     expect(u.texts().at(-2)).toContain('satu angka');
     await u.say('3 hari');
-    expect((await state(h, 100)).cursor.q).toBe('activity.output');
+    expect((await state(h, 100)).cursor.q).toBe('review.confirm');
   });
 
   it('cleans control characters, NUL bytes, lone surrogates, bidi overrides and zero-width characters from an answer', async () => {
@@ -120,13 +123,17 @@ describe('bad input through Telegram', () => {
       'Menulis ]]><![CDATA[ **tebal** _miring_ [tautan](http://x) `kode`',
     ];
     await u.say(hostile.join('\n'));
-    for (let i = 0; i < hostile.length; i++) {
+    await u.say('ya'); // "Saya catat 4 langkah: ... Betul?"
+    await u.press('Saya');
+    await u.press('Lewati'); // kelengkapan of the first step
+    await u.press('Lewati'); // output
+    for (let i = 1; i < hostile.length; i++) {
       await u.press('Saya');
-      await u.press('Lewati');
-      await u.press('Lewati');
-      await u.press('Lewati');
+      await u.press('Lewati'); // output (kelengkapan: none before)
+      if ((await state(h, 102)).cursor.q === 'activity.output') await u.press('Lewati');
     }
     await u.press('Selesai');
+    await u.press('Lewati'); // the waktu of all steps
     // The review: the summary and the map went out; Telegram got plain text (no parse mode).
     const photos = h.fake.messages(102).filter((m) => m.kind === 'photo');
     expect(photos.length).toBeGreaterThan(0);
@@ -152,13 +159,14 @@ describe('bad input through Telegram', () => {
     ).toEqual(hostile);
   });
 
-  it('accepts a thousand activities pasted at once', async () => {
+  it('accepts 200 activities pasted at once, said back before they are kept', async () => {
     const u = await atFirstStep(h, 103, await person());
-    const lines = Array.from({ length: 1000 }, (_, i) => `L${i}`);
+    const lines = Array.from({ length: 200 }, (_, i) => `Memeriksa ${i + 1}`);
     await u.say(lines.join('\n'));
-    expect(u.texts().join('\n')).toContain('Saya catat 1000 langkah berurutan');
+    expect(u.texts().join('\n')).toContain('Saya catat 200 langkah:');
+    await u.say('ya');
     const s = await state(h, 103);
-    expect(s.drafts[0]!.flow!.nodes.filter((n) => n.kind === 'activity')).toHaveLength(1000);
+    expect(s.drafts[0]!.flow!.nodes.filter((n) => n.kind === 'activity')).toHaveLength(200);
     expect(s.cursor.q).toBe('step.performer');
   });
 

@@ -124,14 +124,14 @@ export function stripNumbering(item: string): string {
  */
 export function parseList(
   raw: string,
-  opts: { max?: number; splitCommas?: boolean; itemMax?: number } = {},
+  opts: { max?: number; splitCommas?: boolean; itemMax?: number; linesOnly?: boolean } = {},
 ): Parsed<string[]> {
   const max = opts.max ?? MAX_LIST_ITEMS;
   const cleaned = cleanInput(raw).replace(/^\n+|\n+$/g, '');
   // Lines, when there are several: then a ";" or "," belongs to the item ("...; DROP TABLE").
   let parts = cleaned.split('\n');
-  if (parts.length === 1) parts = cleaned.split(';');
-  if (parts.length === 1) {
+  if (parts.length === 1 && !opts.linesOnly) parts = cleaned.split(';');
+  if (parts.length === 1 && !opts.linesOnly) {
     // "1. A 2. B 3. C" on one line
     const numbered = cleaned.split(/(?:^|\s)\d{1,3}[.)]\s+/).filter((p) => p.trim());
     if (numbered.length > 1) parts = numbered;

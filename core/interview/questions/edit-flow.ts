@@ -403,7 +403,7 @@ export const editExit: Question = {
     const where = targetText(v.draft()!.flow!, e?.to ?? '');
     const name = exitName(e, v.cursor.i!);
     return msg(
-      `Cabang ${name.id} dari langkah ${v.stepNo()} sekarang ke ${where.id}. Ubah apa?`,
+      `Cabang ${name.id} dari langkah ${v.stepNo()} sekarang ke ${where.id}. Apa yang ingin Anda ubah?`,
       `Exit ${name.en} of step ${v.stepNo()} now goes to ${where.en}. Change what?`,
     );
   },

@@ -192,7 +192,7 @@ export const partyNew: Question = {
           `"${name}" is not in the list yet. Do you mean one of these units? If not, what is it and where does it sit?`,
         )
       : msg(
-          `"${name}" belum ada di daftar. Apa itu, dan di mana letaknya?`,
+          `"${name}" belum ada di daftar. Termasuk apakah "${name}", dan di mana letaknya?`,
           `"${name}" is not in the list yet. What is it, and where does it sit?`,
         );
   },

@@ -38,10 +38,10 @@ export const menu: Question = {
     const me = v.person();
     return me
       ? msg(
-          `${me.name}, mau memetakan proses apa hari ini?`,
-          `${me.name}, which process shall we map today?`,
+          `Selamat datang, ${me.name}. Proses apa yang ingin Anda petakan?`,
+          `Welcome, ${me.name}. Which process would you like to map?`,
         )
-      : msg('Mau memetakan proses apa hari ini?', 'Which process shall we map today?');
+      : msg('Proses apa yang ingin Anda petakan?', 'Which process would you like to map?');
   },
   help: msg(
     '"Proses baru": daftar proses unit Anda lalu petakan satu per satu. "Lanjutkan draf": teruskan yang belum selesai. "Peta unit saya": daftar proses unit Anda dan statusnya.',
@@ -277,8 +277,8 @@ export const processCategory: Question = {
   answer: 'choice',
   text: (v) =>
     msg(
-      `Termasuk jenis apa "${v.draft()!.name}"?`,
-      `What kind of process is "${v.draft()!.name}"?`,
+      `Termasuk jenis apa "${v.draft()!.name}"?\nInti: menghasilkan layanan atau keluaran utama. Pendukung: kepegawaian, keuangan, umum/aset. Manajemen: perencanaan, penganggaran, evaluasi.`,
+      `What kind of process is "${v.draft()!.name}"?\nCore: produces the main services or outputs. Support: staffing, finance, general affairs. Management: planning, budgeting, evaluation.`,
     ),
   help: msg(
     'Inti: menghasilkan keluaran utama/layanan publik. Pendukung: kepegawaian, keuangan, umum/aset. Manajemen: perencanaan, penganggaran, evaluasi, pengarahan.',

@@ -56,6 +56,8 @@ export interface Question {
    * MAX_TEXT (4,096, a remark); names (a step, a process, a unit) use MAX_NAME (200).
    */
   textMax?: number;
+  /** 'list' questions: only new lines separate items (not ";", commas or "1. A 2. B"). */
+  linesOnly?: boolean;
   /** 'list' questions: how many items one message may carry (default 200). */
   maxItems?: number;
   /**

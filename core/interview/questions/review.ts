@@ -297,7 +297,7 @@ export const editMenu: Question = {
   text: (v) => {
     const n = v.node()!;
     return msg(
-      `Ubah apa dari langkah ${v.stepNo()} "${n.name}"?`,
+      `Bagian mana dari langkah ${v.stepNo()} "${n.name}" yang ingin Anda ubah?`,
       `What to change in step ${v.stepNo()} "${n.name}"?`,
     );
   },

@@ -23,8 +23,8 @@ export const processSupplier: Question = {
   optional: () => true,
   text: (v) =>
     msg(
-      `Proses "${v.draft()!.name}": dari siapa proses ini dimulai, siapa yang memberi masukan? Pilih, atau ketik nama unit/pihaknya (contoh: Bappeda, Pemohon).`,
-      `Process "${v.draft()!.name}": who starts it, who supplies its input? Pick one, or type the unit/party (e.g. Bappeda, Applicant).`,
+      `Proses "${v.draft()!.name}": siapa pemasoknya, yaitu unit atau pihak yang memberikan masukan proses ini? Pilih, atau ketik namanya (contoh: Bappeda, Pemohon).`,
+      `Process "${v.draft()!.name}": who is its supplier, the unit or party that gives its input? Pick one, or type the name (e.g. Bappeda, Applicant).`,
     ),
   help: msg(
     'Pemasok (supplier) adalah unit atau pihak luar yang memberi masukan. Bila pemasoknya unit lain, itu serah terima yang nanti dikonfirmasi unit tersebut.',
@@ -47,7 +47,7 @@ export const processInput: Question = {
   answer: 'list',
   text: (v) =>
     msg(
-      `Apa yang diterima dari ${v.unitName(v.state.work.pickedUnit)}? Boleh lebih dari satu, satu per baris.`,
+      `Apa masukan yang diterima dari ${v.unitName(v.state.work.pickedUnit)}? Boleh lebih dari satu, satu per baris.`,
       `What is received from ${v.unitName(v.state.work.pickedUnit)}? Several is fine, one per line.`,
     ),
   help: msg(
@@ -73,7 +73,8 @@ export const processInput: Question = {
 export const processSupplierMore: Question = {
   id: 'process.supplier_more',
   answer: 'yesno',
-  text: () => msg('Ada masukan lain dari pihak lain?', 'Is there input from another party too?'),
+  text: () =>
+    msg('Ada masukan lain dari pemasok lain?', 'Is there input from another supplier too?'),
   help: msg('Jawab "ya" untuk menambah pemasok lain.', 'Answer "yes" to add another supplier.'),
   apply(v, a) {
     ask(v, { q: valueOf(a, 'yesno') ? 'process.supplier' : 'process.output', pid: v.cursor.pid });
@@ -86,7 +87,7 @@ export const processOutput: Question = {
   answer: 'list',
   text: (v) =>
     msg(
-      `Apa hasil akhir proses "${v.draft()!.name}"?`,
+      `Apa keluaran akhir proses "${v.draft()!.name}"?`,
       `What is the final output of "${v.draft()!.name}"?`,
     ),
   help: msg(
@@ -109,11 +110,11 @@ export const processCustomer: Question = {
   optional: () => true,
   text: () =>
     msg(
-      'Untuk siapa hasil itu? Pilih, atau ketik nama unit/pihaknya.',
+      'Siapa penerima keluaran itu? Pilih, atau ketik nama unit/pihaknya.',
       'Who receives that output? Pick one, or type the unit/party.',
     ),
   help: msg(
-    'Pelanggan (customer): unit atau pihak luar yang menerima hasil proses.',
+    'Penerima (customer): unit atau pihak luar yang menerima keluaran proses.',
     'Customer: the unit or outside party that receives the output.',
   ),
   choices: partyChoices,
@@ -134,7 +135,10 @@ export const processCustomerMore: Question = {
   id: 'process.customer_more',
   answer: 'yesno',
   text: () =>
-    msg('Ada hasil lain, untuk pihak lain?', 'Is there another output, for another party?'),
+    msg(
+      'Ada keluaran lain, untuk penerima lain?',
+      'Is there another output, for another customer?',
+    ),
   help: msg(
     'Jawab "ya" untuk menambah hasil dan penerimanya.',
     'Answer "yes" to add another output and its receiver.',

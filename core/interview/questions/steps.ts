@@ -164,13 +164,8 @@ export function takeStepLines(v: View, lines: string[]): Applied {
         `At most ${MAX_PASTE} steps in one message. Send part of them first, e.g. the first 20 steps.`,
       ),
     };
-  const specs = stepSpecs(
-    v,
-    lines
-      .flatMap((l) => l.split(';'))
-      .map((l) => l.trim())
-      .filter(Boolean),
-  );
+  // One rule for every message: one step per line; ";" and commas stay in the name.
+  const specs = stepSpecs(v, lines);
   for (const s of specs) {
     const bad = badStepName(s.name);
     if (bad) return { refuse: bad };
@@ -179,10 +174,7 @@ export function takeStepLines(v: View, lines: string[]): Applied {
   const named = specs.length === 1 ? placeholderNamed(v, specs[0]!.name) : undefined;
   if (named) return fillPlaceholder(v, named, specs[0]!);
   if (specs.length > 1) {
-    v.state.work.split = lines
-      .flatMap((l) => l.split(';'))
-      .map((l) => l.trim())
-      .filter(Boolean);
+    v.state.work.split = lines;
     ask(v, { q: 'steps.confirm_split', pid: v.cursor.pid });
     return {};
   }
@@ -236,6 +228,7 @@ function fillPlaceholder(v: View, node: StepNode, spec: StepSpec): Applied {
 export const activityName: Question = {
   id: 'activity.name',
   answer: 'list',
+  linesOnly: true,
   maxItems: MAX_PASTE,
   text: (v) => {
     const n = v.stepCount() + 1;
@@ -272,8 +265,8 @@ export const stepsConfirmSplit: Question = {
     );
   },
   help: msg(
-    'Satu baris menjadi satu langkah (tanda ";" juga memisahkan). Jawab "ya" untuk mencatatnya, atau "tidak" untuk menulis ulang.',
-    'One line is one step (";" also separates). Answer "yes" to note them, or "no" to write them again.',
+    'Satu baris menjadi satu langkah; tanda ";" dan koma tetap bagian dari nama. Jawab "ya" untuk mencatatnya, atau "tidak" untuk menulis ulang.',
+    'One line is one step; ";" and commas stay in the name. Answer "yes" to note them, or "no" to write them again.',
   ),
   apply(v, a) {
     const specs = stepSpecs(v, v.state.work.split ?? []);
@@ -574,7 +567,7 @@ export const activityNext: Question = {
       connectToEnd(v, nid, ending.outcome, ending.label);
       return { notes: closeChain(v, [endedNote(ending.outcome, ending.label)]) };
     }
-    const lines = parseList(text, { splitCommas: false, max: MAX_PASTE });
+    const lines = parseList(text, { splitCommas: false, linesOnly: true, max: MAX_PASTE });
     if (!lines.ok) return { refuse: lines.reason };
     v.state.work.attach = { from: nid, label: null, document: null };
     return takeStepLines(v, lines.value);
