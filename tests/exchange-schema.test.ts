@@ -43,6 +43,22 @@ describe('the exchange format', () => {
     expect(paths).toContain('processes.1.flow.nodes.1.kind');
   });
 
+  it('reads an export made before steps kept lists: output becomes outputs, ends are "selesai"', () => {
+    const doc = JSON.parse(
+      readFileSync(new URL('./fixtures/renja-setda.json', import.meta.url), 'utf8'),
+    );
+    const node = doc.processes[1].flow.nodes[1];
+    expect(node.output).toBe('Disposisi');
+    node.output = 'Surat izin, Tanda terima';
+    const flow = ExchangeDocument.parse(doc).processes[1]!.flow!;
+    const step = flow.nodes[1]!;
+    expect('outputs' in step && step.outputs).toEqual(['Surat izin', 'Tanda terima']);
+    expect('output' in step).toBe(false);
+    expect(
+      flow.nodes.filter((n) => n.kind === 'end').map((n) => 'outcome' in n && n.outcome),
+    ).toEqual(['selesai']);
+  });
+
   it('reads an export made before channel accounts: telegramId and whatsapp become accounts', () => {
     const doc = JSON.parse(
       readFileSync(new URL('./fixtures/renja-setda.json', import.meta.url), 'utf8'),
