@@ -35,21 +35,6 @@ export type Procedure = {
 
 export type FlowGap = { why: string; patch: (expected: Process) => Process };
 
-/** The edge between two steps (by name) handed over nothing. */
-function noDocument(from: string, to: string, why: string): FlowGap {
-  return {
-    why,
-    patch: (p) => {
-      const id = (name: string) => p.flow!.nodes.find((n) => isStep(n) && n.name === name)!.id;
-      const [a, b] = [id(from), id(to)];
-      const edges = p.flow!.edges.map((e) =>
-        e.from === a && e.to === b ? { ...e, document: null } : e,
-      );
-      return { ...p, flow: { ...p.flow!, edges } };
-    },
-  };
-}
-
 /** The procedures of the fixture, with what each one exercises. */
 export const PROCEDURES: readonly Procedure[] = [
   // A permit at a kecamatan (PATEN): an outside applicant, a rejection end and a deferral end,
