@@ -223,8 +223,7 @@ export const RINA_DRAFTS = [
   ['04', 'Pengelolaan Arsip', 'pendukung'],
   ['05', 'Pelayanan Surat Masuk', 'inti'],
 ];
-export const RINA_LAST_QUESTION =
-  'Proses "Penyusunan Rencana Kerja": siapa pemasoknya';
+export const RINA_LAST_QUESTION = 'Proses "Penyusunan Rencana Kerja": siapa pemasoknya';
 
 type StateSummary = {
   cursor?: { q?: string };
