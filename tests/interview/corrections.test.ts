@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { numberedSteps } from '../../core/model/index.js';
 import { type Chat, newChat } from '../support/scenario.js';
-import { renjaWorld, tellRenja } from '../support/renja.js';
+import { renjaAtFirstStep, renjaWorld, tellRenja } from '../support/renja.js';
 
 function stepNames(chat: Chat): string[] {
   const d = chat.state.drafts.find((p) => p.name === 'Penyusunan Rencana Kerja')!;
@@ -10,23 +10,7 @@ function stepNames(chat: Chat): string[] {
 }
 
 /** Rina up to the first activity question of the Renja process. */
-function atFirstStep(): Chat {
-  const { organisation, processes } = renjaWorld();
-  const rina = newChat(organisation, 'rina', processes);
-  rina.press('Proses baru');
-  rina.say('Penyusunan Rencana Kerja');
-  rina.press('Manajemen');
-  rina.press('03 Perencanaan dan Penganggaran');
-  rina.say('Bappeda');
-  rina.say('Surat edaran');
-  rina.press('Tidak');
-  rina.say('Renja');
-  rina.say('Bappeda');
-  rina.press('Tidak');
-  rina.say('/lewati');
-  expect(rina.question().questionId).toBe('activity.name');
-  return rina;
-}
+const atFirstStep = renjaAtFirstStep;
 
 function reviewed(): Chat {
   const { organisation, processes } = renjaWorld();

@@ -3,26 +3,10 @@
 // a path ends; steps pointed to before they exist; the waktu of all steps in one message.
 import { describe, expect, it } from 'vitest';
 import { numberedSteps, type EndNode, type Process } from '../../core/model/index.js';
-import { renjaWorld } from '../support/renja.js';
-import { type Chat, newChat } from '../support/scenario.js';
+import { renjaAtFirstStep } from '../support/renja.js';
+import { type Chat } from '../support/scenario.js';
 
-function atFirstStep(): Chat {
-  const { organisation, processes } = renjaWorld();
-  const rina = newChat(organisation, 'rina', processes);
-  rina.press('Proses baru');
-  rina.say('Penyusunan Rencana Kerja');
-  rina.press('Manajemen');
-  rina.press('03 Perencanaan dan Penganggaran');
-  rina.say('Bappeda');
-  rina.say('Surat edaran');
-  rina.press('Tidak');
-  rina.say('Renja');
-  rina.say('Bappeda');
-  rina.press('Tidak');
-  rina.say('/lewati');
-  expect(rina.question().questionId).toBe('activity.name');
-  return rina;
-}
+const atFirstStep = renjaAtFirstStep;
 
 const draft = (c: Chat): Process => c.state.drafts[0]!;
 const steps = (c: Chat) => (draft(c).flow ? numberedSteps(draft(c).flow!).map((s) => s.node) : []);

@@ -2,7 +2,8 @@
 // The transcript is data (tests/fixtures/renja-transcript.txt, the `probis replay` format).
 import { readFileSync } from 'node:fs';
 import { type TranscriptLine, parseTranscript } from '../../bot/commands/replay.js';
-import { type Chat, renjaDocument } from './scenario.js';
+import { expect } from 'vitest';
+import { type Chat, newChat, renjaDocument } from './scenario.js';
 
 export const RENJA_TRANSCRIPT_FILE = new URL('../fixtures/renja-transcript.txt', import.meta.url);
 
@@ -26,4 +27,23 @@ export function tellRenja(chat: Chat): void {
     if (l.kind === 'press') chat.press(l.value);
     else chat.say(l.value);
   }
+}
+
+/** Rina with the Renja process questions answered, at the first step's question. */
+export function renjaAtFirstStep(): Chat {
+  const { organisation, processes } = renjaWorld();
+  const rina = newChat(organisation, 'rina', processes);
+  rina.press('Proses baru');
+  rina.say('Penyusunan Rencana Kerja');
+  rina.press('Manajemen');
+  rina.press('03 Perencanaan dan Penganggaran');
+  rina.say('Bappeda');
+  rina.say('Surat edaran');
+  rina.press('Tidak');
+  rina.say('Renja');
+  rina.say('Bappeda');
+  rina.press('Tidak');
+  rina.say('/lewati');
+  expect(rina.question().questionId).toBe('activity.name');
+  return rina;
 }
