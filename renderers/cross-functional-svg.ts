@@ -17,7 +17,7 @@ async function layoutPage(
   const built = buildCrossFunctional(process, org, o);
   // One layout a page: the lanes are measured in the SVG itself.
   const svg = await engine.layout(built.dot, 'svg');
-  return drawSwimlanes(svg, laneBoxesFromSvg(svg, built.lanes));
+  return drawSwimlanes(svg, laneBoxesFromSvg(svg, built.lanes), built.bands);
 }
 
 /** The whole map as one SVG and, for chat, the pages (a single page when the map is short). */

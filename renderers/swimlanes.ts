@@ -2,7 +2,8 @@
 // left-to-right order under Graphviz 2.50 (with newrank the flat edges between clusters are
 // ignored; without it, rank=same across clusters is refused), so the DOT is a plain grid and the
 // lane rectangles are drawn here, from the layout of the same DOT, behind the drawing.
-import type { DrawnLane } from './dot/cross-functional.js';
+import { textWidth } from './charts/text-width.js';
+import { BAND_FONT_PT, FONT, type DrawnBand, type DrawnLane } from './dot/cross-functional.js';
 import { xmlEscape } from './dot/escape.js';
 
 interface JsonObject {
@@ -14,54 +15,71 @@ interface JsonObject {
 interface JsonLayout {
   bb: string;
   objects?: JsonObject[];
+  edges?: { pos?: string; lp?: string; label?: string; fontsize?: string }[];
 }
 
 export interface LaneBox {
   key: string;
   x0: number;
   x1: number;
-  /** Graph coordinates (y grows upwards, as in Graphviz). */
+  /** Graph coordinates (y grows upwards, as in Graphviz): the top of the unit's band. */
   yTop: number;
+  /** The bottom of the unit's band, the top of the position's header. */
+  yBandBottom: number;
   yHeaderBottom: number;
   yBottom: number;
 }
 
-/** A node's box in graph coordinates (y upwards). */
-interface Extent {
+/** A box in graph coordinates (y upwards). */
+export interface Extent {
   x0: number;
   x1: number;
   y0: number;
   y1: number;
 }
 
-/** The lane columns around the nodes of each lane; `by0` is the lower y of the graph's box. */
+/**
+ * The lane columns around the nodes of each lane; `by0` is the lower y of the graph's box. The
+ * outer lanes and the bottom reach out to enclose `drawn` (the edges and their labels), so that
+ * no line of the map leaves its frame.
+ */
 function boxesAround(
   lanes: DrawnLane[],
   extent: (id: string) => Extent | null,
   by0: number,
+  drawn: Extent[] = [],
 ): LaneBox[] {
   const cols = lanes.map((l) => {
-    const ext = [l.headerId, ...l.nodeIds].map(extent).filter((e) => e !== null);
+    const ext = [l.bandId, l.headerId, ...l.nodeIds].map(extent).filter((e) => e !== null);
     return {
       x0: Math.min(...ext.map((e) => e.x0)),
       x1: Math.max(...ext.map((e) => e.x1)),
+      band: extent(l.bandId),
       header: extent(l.headerId),
       bottom: Math.min(...ext.map((e) => e.y0)),
     };
   });
-  const bottom = Math.min(by0 + 2, ...cols.map((c) => c.bottom - 10));
-  const headerTop = Math.max(...cols.map((c) => c.header?.y1 ?? 0)) + 4;
-  const headerBottom = Math.min(...cols.map((c) => c.header?.y0 ?? headerTop)) - 2;
   const pad = 10;
+  const bottom = Math.min(
+    by0 + 2,
+    ...cols.map((c) => c.bottom - 10),
+    ...drawn.map((d) => d.y0 - 4),
+  );
+  const headerTop = Math.max(...cols.map((c) => c.band?.y1 ?? c.header?.y1 ?? 0)) + 2;
+  const bandBottom = Math.min(...cols.map((c) => c.band?.y0 ?? c.header?.y1 ?? headerTop));
+  const headerBottom = Math.min(...cols.map((c) => c.header?.y0 ?? headerTop)) - 2;
+  const left = Math.min(...drawn.map((d) => d.x0 - 4));
+  const right = Math.max(...drawn.map((d) => d.x1 + 4));
   return lanes.map((l, i) => {
     const c = cols[i]!;
     const prev = cols[i - 1];
     const next = cols[i + 1];
     return {
       key: l.key,
-      x0: prev ? (prev.x1 + c.x0) / 2 : c.x0 - pad,
-      x1: next ? (c.x1 + next.x0) / 2 : c.x1 + pad,
+      x0: prev ? (prev.x1 + c.x0) / 2 : Math.min(c.x0 - pad, left),
+      x1: next ? (c.x1 + next.x0) / 2 : Math.max(c.x1 + pad, right),
       yTop: headerTop,
+      yBandBottom: bandBottom,
       yHeaderBottom: headerBottom,
       yBottom: bottom,
     };
@@ -84,7 +102,23 @@ export function laneBoxes(json: string, lanes: DrawnLane[]): LaneBox[] {
     const h = (Number(o.height) * 72) / 2;
     return { x0: x - w, x1: x + w, y0: y - h, y1: y + h };
   };
-  return boxesAround(lanes, extent, by0);
+  // Edges: their route's points, and their label's box around its centre (widths estimated).
+  const drawn = (g.edges ?? []).flatMap((e) => {
+    const n = (e.pos ?? '').match(NUMBER)?.map(Number) ?? [];
+    const out: Extent[] = [];
+    for (let i = 0; i + 1 < n.length; i += 2)
+      out.push({ x0: n[i]!, x1: n[i]!, y0: n[i + 1]!, y1: n[i + 1]! });
+    if (e.lp && e.label) {
+      const [x, y] = e.lp.split(',').map(Number) as [number, number];
+      const size = Number(e.fontsize ?? 14);
+      const lines = e.label.split(/\\n|\n/);
+      const w = Math.max(...lines.map((l) => textWidth(l, size)));
+      const h = (lines.length * size * 1.2) / 2;
+      out.push({ x0: x - w / 2, x1: x + w / 2, y0: y - h, y1: y + h });
+    }
+    return out;
+  });
+  return boxesAround(lanes, extent, by0, drawn);
 }
 
 const NODE_GROUP = /<g id="[^"]*" class="node">\s*<title>([^<]*)<\/title>([\s\S]*?)<\/g>/g;
@@ -140,23 +174,96 @@ export function svgNodeExtents(svg: string): Map<string, Extent> {
  */
 export function laneBoxesFromSvg(svg: string, lanes: DrawnLane[]): LaneBox[] {
   const extents = svgNodeExtents(svg);
-  return boxesAround(lanes, (id) => extents.get(id) ?? null, 0);
+  return boxesAround(lanes, (id) => extents.get(id) ?? null, 0, [...svgEdgeExtents(svg).values()]);
 }
 
-/** Inserts the lane rectangles behind everything Graphviz drew (right after its background). */
-export function drawSwimlanes(svg: string, boxes: LaneBox[]): string {
+const EDGE_GROUP = /<g id="([^"]*)" class="edge">\s*<title>[^<]*<\/title>([\s\S]*?)<\/g>/g;
+
+/**
+ * The extents of the edges Graphviz drew, by edge id: every point of the path and arrowhead, and
+ * each label line's box (its width estimated from the font's advances).
+ */
+export function svgEdgeExtents(svg: string): Map<string, Extent> {
+  const out = new Map<string, Extent>();
+  for (const m of svg.matchAll(EDGE_GROUP)) {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const a of m[2]!.matchAll(/\s(?:points|d)="([^"]*)"/g)) {
+      const n = a[1]!.match(NUMBER)?.map(Number) ?? [];
+      for (let i = 0; i + 1 < n.length; i += 2) {
+        xs.push(n[i]!);
+        ys.push(-n[i + 1]!);
+      }
+    }
+    for (const t of textBoxes(m[2]!)) {
+      xs.push(t.x0, t.x1);
+      ys.push(t.y0, t.y1);
+    }
+    if (xs.length)
+      out.set(m[1]!, {
+        x0: Math.min(...xs),
+        x1: Math.max(...xs),
+        y0: Math.min(...ys),
+        y1: Math.max(...ys),
+      });
+  }
+  return out;
+}
+
+/** The boxes of the <text> lines of an SVG fragment, graph coordinates (y upwards). */
+export function textBoxes(fragment: string): (Extent & { size: number; text: string })[] {
+  const out: (Extent & { size: number; text: string })[] = [];
+  for (const t of fragment.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)) {
+    const attr = (k: string) => new RegExp(`\\s${k}="([^"]*)"`).exec(t[1]!)?.[1];
+    const x = Number(attr('x'));
+    const y = -Number(attr('y'));
+    const size = Number(attr('font-size') ?? 14);
+    const text = t[2]!.replace(/&[^;]+;/g, 'x');
+    const w = textWidth(text, size);
+    const anchor = attr('text-anchor') ?? 'start';
+    const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
+    out.push({ x0, x1: x0 + w, y0: y - size * 0.25, y1: y + size * 0.8, size, text: t[2]! });
+  }
+  return out;
+}
+
+/**
+ * Inserts the lane rectangles behind everything Graphviz drew (right after its background): each
+ * lane with its header, and over the lanes of one unit its band with the unit's name.
+ */
+export function drawSwimlanes(svg: string, boxes: LaneBox[], bands: DrawnBand[] = []): string {
   const f = (n: number) => n.toFixed(2);
-  const rects = boxes
-    .map((b, i) => {
-      const w = b.x1 - b.x0;
-      return (
-        `<g class="swimlane" id="${xmlEscape(`lane${i}`)}">` +
-        `<rect x="${f(b.x0)}" y="${f(-b.yTop)}" width="${f(w)}" height="${f(b.yTop - b.yBottom)}" fill="${i % 2 ? '#f3f5f8' : '#fbfcfd'}" stroke="#8a96a3" stroke-width="1"/>` +
-        `<rect x="${f(b.x0)}" y="${f(-b.yTop)}" width="${f(w)}" height="${f(b.yTop - b.yHeaderBottom)}" fill="#dfe6ee" stroke="#8a96a3" stroke-width="1"/>` +
-        `</g>`
-      );
-    })
-    .join('\n');
+  const rect = (x0: number, x1: number, yTop: number, yBottom: number, fill: string) =>
+    `<rect x="${f(x0)}" y="${f(-yTop)}" width="${f(x1 - x0)}" height="${f(yTop - yBottom)}" fill="${fill}" stroke="#8a96a3" stroke-width="1"/>`;
+  const lanes = boxes.map(
+    (b, i) =>
+      `<g class="swimlane" id="${xmlEscape(`lane${i}`)}">` +
+      rect(b.x0, b.x1, b.yBandBottom, b.yBottom, i % 2 ? '#f3f5f8' : '#fbfcfd') +
+      rect(b.x0, b.x1, b.yBandBottom, b.yHeaderBottom, '#e9eef4') +
+      `</g>`,
+  );
+  const unitBands = bands.map((band, i) => {
+    const first = boxes[band.from];
+    const last = boxes[band.to];
+    if (!first || !last) return '';
+    const cx = (first.x0 + last.x1) / 2;
+    const lineH = BAND_FONT_PT * 1.25;
+    const mid = (first.yTop + first.yBandBottom) / 2;
+    const y0 = mid + ((band.lines.length - 1) * lineH) / 2;
+    const texts = band.lines.map(
+      (line, j) =>
+        `<text text-anchor="middle" x="${f(cx)}" y="${f(-(y0 - j * lineH) + BAND_FONT_PT * 0.35)}" font-family="${FONT}" font-size="${BAND_FONT_PT.toFixed(2)}" font-weight="bold" fill="#1f2933">${xmlEscape(line)}</text>`,
+    );
+    return (
+      `<g class="unitband" id="${xmlEscape(`band${i}`)}">` +
+      rect(first.x0, last.x1, first.yTop, first.yBandBottom, '#d5dee8') +
+      texts.join('') +
+      `</g>`
+    );
+  });
   // The first polygon inside graph0 is Graphviz's page background; labels cannot contain '<'.
-  return svg.replace(/(<g id="graph0"[^>]*>[\s\S]*?<polygon[^>]*\/>)/, `$1\n${rects}`);
+  return svg.replace(
+    /(<g id="graph0"[^>]*>[\s\S]*?<polygon[^>]*\/>)/,
+    `$1\n${[...lanes, ...unitBands].join('\n')}`,
+  );
 }

@@ -7,34 +7,36 @@
 // (a five-sided `invhouse`, pointing down). Lanes are columns of a
 // grid of invisible cells (see buildCrossFunctional); the lane rectangles are drawn by
 // ../swimlanes.ts from the layout, because Graphviz 2.50 does not keep clusters in a given order.
-import type {
-  EndNode,
-  FlowNode,
-  Organisation,
-  Performer,
-  Process,
-  StepNode,
-} from '../../core/model/index.js';
-import { isExternalKind, isStep, numberedSteps, unitById } from '../../core/model/index.js';
+import type { EndNode, FlowNode, Organisation, Process, StepNode } from '../../core/model/index.js';
+import { isStep, numberedSteps } from '../../core/model/index.js';
 import { CHANGED_STYLE, changedLabel, changedLegend } from './changed-steps.js';
-import { cleanText, dotLabel, dotQuote, truncate, wrapWords, xmlEscape } from './escape.js';
+import {
+  cleanText,
+  dotLabel,
+  dotQuote,
+  truncate,
+  wrapWholeWords,
+  wrapWords,
+  xmlEscape,
+} from './escape.js';
+import {
+  crossFunctionalLanes,
+  joinAnd,
+  jointLine,
+  laneHeader,
+  unitBands,
+  type Lane,
+} from './lanes.js';
+
+export { crossFunctionalLanes, joinAnd, jointLine, POSITION_UNKNOWN } from './lanes.js';
+export type { Lane } from './lanes.js';
 
 export const FONT = 'Arial';
-
-export interface Lane {
-  /** Stable key: the unit id, or "unitId|position" when a unit is split by position. */
-  key: string;
-  title: string;
-  unitId: string | null;
-  position: string | null;
-  /** An internal unit whose acting position the clerk did not know: "(jabatan belum diketahui)". */
-  positionUnknown: boolean;
-}
 
 export interface CrossFunctionalOptions {
   /** Steps per page; a process with more steps is split into pages. Default 12. */
   maxStepsPerPage?: number;
-  /** Characters per line in activity boxes. Default 24. */
+  /** Characters per line in activity boxes. Default: as many as the lanes leave room for. */
   wrap?: number;
   /** Flow node ids of steps new or changed since an earlier version: drawn highlighted. */
   changed?: string[];
@@ -43,156 +45,24 @@ export interface CrossFunctionalOptions {
 }
 
 export const DEFAULT_MAX_STEPS_PER_PAGE = 12;
-const NO_PERFORMER = '∅';
-
-function unitTitle(org: Organisation, unitId: string): string {
-  return unitById(org, unitId)?.name ?? unitId;
-}
-
-export const POSITION_UNKNOWN = 'jabatan belum diketahui';
-
-/** A performer with no position in a unit of the organisation: the jabatan is still open. */
-function isPositionUnknown(org: Organisation, p: Performer): boolean {
-  if (p.position) return false;
-  const unit = unitById(org, p.unitId);
-  return unit !== undefined && !isExternalKind(unit.kind);
-}
-
-/** How a joint step names its other performers: the position, else the unit's (short) name. */
-function performerName(org: Organisation, p: Performer): string {
-  if (p.position) return p.position;
-  const unit = unitById(org, p.unitId);
-  return unit ? (unit.shortName ?? unit.name) : p.unitId;
-}
-
-/** "A", "A dan B", "A, B dan C". */
-export function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} dan ${items[items.length - 1]}`;
-}
-
-/** The second line of a joint step: "bersama Bendahara", or null for a step with one performer. */
-export function jointLine(org: Organisation, s: StepNode): string | null {
-  const names = s.coPerformers.map((p) => performerName(org, p));
-  return names.length ? `bersama ${joinAnd(names)}` : null;
-}
 
 /**
- * The lanes of a process and the lane of every node. A unit is one lane, split by position when
- * several positions of it act. A step without performer (typically a decision) sits in the lane of
- * the step that leads into it; start and end nodes sit in the lane of their neighbouring step.
+ * How wide a map may be drawn so that its step text is at least 14 px on a phone 1080 px wide:
+ * 12 pt text on a page of W pt reads at 12 × 1080 / W px.
  */
-export function crossFunctionalLanes(
-  process: Process,
-  org: Organisation,
-): {
-  lanes: Lane[];
-  laneOf: Map<string, string>;
-  /** The lanes of a joint step's other performers, other than its own lane, by step id. */
-  jointLanesOf: Map<string, string[]>;
-} {
-  const flow = process.flow ?? { nodes: [], edges: [] };
-  const steps = flow.nodes.filter(isStep);
-  const positionsByUnit = new Map<string, Set<string>>();
-  for (const s of steps) {
-    for (const p of [...(s.performer ? [s.performer] : []), ...s.coPerformers]) {
-      const set = positionsByUnit.get(p.unitId) ?? new Set<string>();
-      set.add(p.position ?? '');
-      positionsByUnit.set(p.unitId, set);
-    }
-  }
-  const lanes: Lane[] = [];
-  const laneOf = new Map<string, string>();
-  const jointLanesOf = new Map<string, string[]>();
-  const addLane = (lane: Lane) => {
-    if (!lanes.some((l) => l.key === lane.key)) lanes.push(lane);
-  };
-  // A unit is one lane unless several of its positions act; a unit whose only known performer
-  // has no position says so in its header: "(jabatan belum diketahui)".
-  const laneOfPerformer = (p: Performer): Lane => {
-    const { unitId, position } = p;
-    const unknown = isPositionUnknown(org, p);
-    const unit = unitTitle(org, unitId);
-    const split = (positionsByUnit.get(unitId)?.size ?? 0) > 1;
-    if (!split)
-      return {
-        key: unitId,
-        title: unknown ? `${unit} (${POSITION_UNKNOWN})` : unit,
-        unitId,
-        position: null,
-        positionUnknown: unknown,
-      };
-    return {
-      key: `${unitId}|${position ?? ''}`,
-      title: position ? `${unit} — ${position}` : unknown ? `${unit} (${POSITION_UNKNOWN})` : unit,
-      unitId,
-      position,
-      positionUnknown: unknown,
-    };
-  };
-  const laneForPerformer = (s: StepNode): Lane | null =>
-    s.performer ? laneOfPerformer(s.performer) : null;
+export const PHONE_PAGE_PT = 800;
+export const STEP_FONT_PT = 12;
 
-  const incoming = new Map<string, string[]>();
-  const outgoing = new Map<string, string[]>();
-  for (const e of flow.edges) {
-    incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
-    outgoing.set(e.from, [...(outgoing.get(e.from) ?? []), e.to]);
-  }
-  // Steps in SOP order; a performer-less step borrows its predecessor's lane (or the previous row's).
-  let previous: string | null = null;
-  for (const s of steps) {
-    const lane = laneForPerformer(s);
-    if (lane) {
-      addLane(lane);
-      laneOf.set(s.id, lane.key);
-    } else {
-      const from = (incoming.get(s.id) ?? [])
-        .map((id) => laneOf.get(id))
-        .find((k) => k !== undefined);
-      const key = from ?? previous;
-      if (key) laneOf.set(s.id, key);
-      else {
-        addLane({
-          key: NO_PERFORMER,
-          title: 'Pelaksana belum diisi',
-          unitId: null,
-          position: null,
-          positionUnknown: false,
-        });
-        laneOf.set(s.id, NO_PERFORMER);
-      }
-    }
-    // A joint step's other performers have their lanes too, even when no other step is theirs.
-    for (const p of s.coPerformers) {
-      const lane = laneOfPerformer(p);
-      addLane(lane);
-      const joint = jointLanesOf.get(s.id) ?? [];
-      if (lane.key !== laneOf.get(s.id) && !joint.includes(lane.key)) joint.push(lane.key);
-      jointLanesOf.set(s.id, joint);
-    }
-    previous = laneOf.get(s.id) ?? previous;
-  }
-  // Terminators: a start takes its first successor's lane, an end its first predecessor's.
-  for (const n of flow.nodes) {
-    if (n.kind === 'start' || n.kind === 'end') {
-      const near = n.kind === 'start' ? outgoing.get(n.id) : incoming.get(n.id);
-      const key =
-        (near ?? []).map((id) => laneOf.get(id)).find((k) => k !== undefined) ?? lanes[0]?.key;
-      if (key) laneOf.set(n.id, key);
-      else {
-        addLane({
-          key: NO_PERFORMER,
-          title: 'Pelaksana belum diisi',
-          unitId: null,
-          position: null,
-          positionUnknown: false,
-        });
-        laneOf.set(n.id, NO_PERFORMER);
-      }
-    }
-  }
-  return { lanes, laneOf, jointLanesOf };
+/**
+ * The size of a lane for `lanes` lanes side by side: the width of its boxes (inches) and the
+ * characters a line of a box holds. Fewer lanes get wider boxes, up to about 2.3 inches.
+ */
+export function laneSizing(lanes: number, wrap?: number): { width: number; wrap: number } {
+  const lanePt = Math.min(175, Math.max(100, (PHONE_PAGE_PT - 30) / Math.max(1, lanes)));
+  const boxPt = lanePt - 24;
+  // Arial at 12 pt averages about 6.1 pt a character in Indonesian text; 13 pt of margin a side.
+  const chars = Math.max(11, Math.floor((boxPt - 26) / 6.1));
+  return { width: Math.round((boxPt / 72) * 100) / 100, wrap: wrap ?? chars };
 }
 
 /** Page (1-based) of every node: steps by ranges of `maxSteps`, terminators beside their step. */
@@ -202,8 +72,10 @@ export function pageOfNodes(
 ): Map<string, number> {
   const flow = process.flow ?? { nodes: [], edges: [] };
   const page = new Map<string, number>();
-  for (const { no, node } of numberedSteps(flow))
-    page.set(node.id, Math.floor((no - 1) / maxSteps) + 1);
+  // Pages share the steps evenly: 14 steps are two pages of 7, not 12 and a page of 2.
+  const steps = numberedSteps(flow);
+  const perPage = Math.ceil(steps.length / Math.max(1, Math.ceil(steps.length / maxSteps)));
+  for (const { no, node } of steps) page.set(node.id, Math.floor((no - 1) / perPage) + 1);
   for (const n of flow.nodes) {
     if (n.kind !== 'start' && n.kind !== 'end') continue;
     const pages = flow.edges
@@ -251,16 +123,20 @@ const decisionWrap = (wrap: number) => Math.max(12, Math.round(wrap * 0.7));
 
 /** Lines of paragraphs, each cleaned and wrapped; at most `max` characters in all. */
 function wrapParagraphs(paragraphs: string[], width: number, max = 240): string[] {
-  return paragraphs.flatMap((p) => wrapWords(truncate(cleanText(p), max), width));
+  // A step's number stays on the line of the first word of its name ("7. Menandatangani").
+  const glued = (p: string) => p.replace(/^(\d+\.) (?=\S)/, '$1\u00a0');
+  return paragraphs.flatMap((p) =>
+    wrapWholeWords(glued(truncate(cleanText(p), max)), width).map((l) => l.replace('\u00a0', ' ')),
+  );
 }
 
 function nodeLabel(n: FlowNode, no: Map<string, number>, org: Organisation, wrap: number): string {
   const width = n.kind === 'decision' ? decisionWrap(wrap) : wrap;
   const [main, joint] = nodeParagraphs(n, no, org);
   if (!joint) return dotQuote(wrapParagraphs([main!], width));
-  // The "bersama …" line a size smaller, so that it reads as a note under the step's name.
+  // The "bersama …" line in italics, so that it reads as a note under the step's name.
   const esc = (ps: string[]) => wrapParagraphs(ps, width).map(xmlEscape).join('<BR/>');
-  return `<${esc([main!])}<BR/><FONT POINT-SIZE="11">${esc([joint])}</FONT>>`;
+  return `<${esc([main!])}<BR/><I>${esc([joint])}</I>>`;
 }
 
 /**
@@ -296,20 +172,37 @@ export function toCrossFunctionalDot(
   return buildCrossFunctional(process, org, options).dot;
 }
 
-/** A lane as drawn on one page: its title node and the DOT ids of the nodes in its column. */
+/** A lane as drawn on one page: its band and title nodes and the DOT ids of the nodes in its column. */
 export interface DrawnLane extends Lane {
+  bandId: string;
   headerId: string;
   nodeIds: string[];
 }
 
+/** A unit's band over its side-by-side lanes (indexes into `lanes`), with its wrapped name. */
+export interface DrawnBand {
+  lines: string[];
+  from: number;
+  to: number;
+}
+
 export interface CrossFunctionalDot {
   dot: string;
+  /** The lanes drawn on this page (a page shows only the lanes its steps use). */
   lanes: DrawnLane[];
+  bands: DrawnBand[];
   /** Model node id -> DOT node name, for the nodes drawn on this page. */
   nodeRefs: Map<string, string>;
   /** Model edge id -> DOT edge id (the `id` attribute), and whether it was written reversed. */
   edgeRefs: Map<string, { dotId: string; reversed: boolean }>;
+  /** Off-page connectors on this page: one per edge crossing a page, with its text. */
+  connectors: { edgeId: string; side: 'to' | 'from'; dotId: string; text: string[] }[];
 }
+
+/** Font sizes (pt) of the map: a lane's band and header, edge labels. Steps are STEP_FONT_PT. */
+export const BAND_FONT_PT = 13;
+const HEADER_FONT_PT = 12;
+const EDGE_FONT_PT = 11;
 
 export function buildCrossFunctional(
   process: Process,
@@ -317,7 +210,6 @@ export function buildCrossFunctional(
   options: CrossFunctionalOptions & { page?: number | 'all' } = {},
 ): CrossFunctionalDot {
   const flow = process.flow ?? { nodes: [], edges: [] };
-  const wrap = options.wrap ?? 24;
   const maxSteps =
     options.page === 'all'
       ? Number.MAX_SAFE_INTEGER
@@ -325,7 +217,19 @@ export function buildCrossFunctional(
   const pageNo = options.page === 'all' || options.page === undefined ? 1 : options.page;
   const pages = pageOfNodes(process, maxSteps);
   const total = Math.max(1, ...pages.values());
-  const { lanes, laneOf, jointLanesOf } = crossFunctionalLanes(process, org);
+  const onPage = (id: string) => pages.get(id) === pageNo;
+  const all = crossFunctionalLanes(process, org);
+  const { laneOf, jointLanesOf } = all;
+  // Only the lanes this page uses: a page of a long process is as narrow as its own steps allow.
+  const usedLanes = new Set<string>();
+  for (const n of flow.nodes)
+    if (onPage(n.id)) {
+      const l = laneOf.get(n.id);
+      if (l) usedLanes.add(l);
+      for (const j of jointLanesOf.get(n.id) ?? []) usedLanes.add(j);
+    }
+  const lanes = all.lanes.filter((l) => usedLanes.has(l.key));
+  const { width: boxWidth, wrap } = laneSizing(lanes.length, options.wrap);
   const no = new Map(numberedSteps(flow).map((s) => [s.node.id, s.no]));
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   // Generated DOT ids: nothing a person typed ever becomes an id.
@@ -337,37 +241,66 @@ export function buildCrossFunctional(
   type Row = { id: string; lane: string; decl: string; joint?: { id: string; lane: string }[] };
   const rows: Row[] = [];
   const edges: string[] = [];
-  const onPage = (id: string) => pages.get(id) === pageNo;
 
   // What an arrow carries: its document, else every output of the step it leaves, one per line.
   const handedOver = (from: StepNode | undefined, doc: string | null): string[] =>
     doc ? [doc] : (from?.outputs ?? []).filter((o) => o.trim());
+  const sipocNames = (items: { name: string }[]) =>
+    items.map((i) => i.name).filter((n) => n.trim());
+
+  // The process's inputs go in at its start, from their suppliers, and its outputs come out at a
+  // finished end, to their customers: a party is named unless its lane is where the arrow is.
+  const laneUnit = (id: string) => all.lanes.find((l) => l.key === laneOf.get(id))?.unitId ?? null;
+  const parties = (items: Process['sipoc']['inputs'], here: string | null) => [
+    ...new Set(
+      items
+        .filter((i) => i.party && i.party.unitId !== here)
+        .map((i) => i.party!.name.trim())
+        .filter((n) => n),
+    ),
+  ];
+  const carried = (a: FlowNode, b: FlowNode, doc: string | null, crossLane: boolean): string[] => {
+    if (a.kind === 'start') {
+      const from = parties(process.sipoc.inputs, laneUnit(a.id));
+      const items = doc ? [doc] : sipocNames(process.sipoc.inputs);
+      return items.length && from.length ? [...items, `dari ${joinAnd(from)}`] : items;
+    }
+    const handed = crossLane && isStep(a) ? handedOver(a, doc) : handedOver(undefined, doc);
+    if (b.kind !== 'end' || (b.outcome !== 'selesai' && b.outcome !== 'lain')) return handed;
+    const items = handed.length ? handed : sipocNames(process.sipoc.outputs);
+    const to = parties(process.sipoc.outputs, laneUnit(b.id));
+    return items.length && to.length ? [...items, `untuk ${joinAnd(to)}`] : items;
+  };
 
   const MAX_ITEMS = 5;
+  const labelWrap = Math.max(14, Math.round(wrap * 1.05));
   const edgeLabel = (exit: string | null, what: string[]): string => {
     const lines: string[] = [];
-    if (exit) lines.push(truncate(cleanText(exit), 40));
+    if (exit) lines.push(...wrapWholeWords(truncate(cleanText(exit), 40), labelWrap));
     const shown = what.length > MAX_ITEMS ? [...what.slice(0, MAX_ITEMS - 1), '…'] : what;
     for (const item of shown)
-      lines.push(
-        ...wrapWords(truncate(cleanText(item), 120), Math.max(14, Math.round(wrap * 0.8))),
-      );
+      lines.push(...wrapWholeWords(truncate(cleanText(item), 120), labelWrap));
     return lines.length === 0 ? '' : ` label=${dotQuote(lines)}`;
   };
 
   const edgeRefs = new Map<string, { dotId: string; reversed: boolean }>();
-  const connectors = new Map<string, Row>();
-  const connector = (key: string, lane: string, text: string[]): string => {
-    const existing = connectors.get(key);
-    if (existing) return existing.id;
-    const id = `c${connectors.size}`;
-    const row = {
+  const connectors: CrossFunctionalDot['connectors'] = [];
+  // One connector per edge that crosses a page, named by the page and the step on the other side.
+  const connector = (edgeId: string, side: 'to' | 'from', lane: string, text: string[]): Row => {
+    const id = `c${connectors.length}`;
+    connectors.push({ edgeId, side, dotId: id, text });
+    return {
       id,
       lane,
-      decl: `${dotQuote(id)} [label=${dotQuote(text)} shape=invhouse style=filled fillcolor="#eeeeee" fontsize=11]`,
+      decl: `${dotQuote(id)} [label=${dotQuote(text)} shape=invhouse style=filled fillcolor="#eeeeee" fontsize=${EDGE_FONT_PT}]`,
     };
-    connectors.set(key, row);
-    return id;
+  };
+  /** "langkah 9", or an end's words: what a connector points at on the other page. */
+  const nodeRef = (id: string): string | null => {
+    const n = byId.get(id);
+    if (!n) return null;
+    if (isStep(n)) return `langkah ${no.get(n.id)}`;
+    return n.kind === 'end' ? truncate(cleanText(endText(n)), 30) : null;
   };
 
   // Rows: the nodes of this page in SOP order, with connectors next to the node they belong to.
@@ -380,8 +313,7 @@ export function buildCrossFunctional(
     const pa = pages.get(a.id) ?? 1;
     const pb = pages.get(b.id) ?? 1;
     const isCrossLane = laneOf.get(a.id) !== laneOf.get(b.id);
-    const what =
-      isCrossLane && isStep(a) ? handedOver(a, e.document) : handedOver(undefined, e.document);
+    const what = carried(a, b, e.document, isCrossLane);
     const backward = (order.get(b.id) ?? 0) <= (order.get(a.id) ?? 0);
     if (pa === pageNo && pb === pageNo) {
       // A loop back (e.g. "tidak" -> an earlier step) is written downwards with the arrow drawn at
@@ -394,24 +326,24 @@ export function buildCrossFunctional(
         `${dotQuote(dotId.get(t)!)} -> ${dotQuote(dotId.get(h)!)} [id=${dotQuote(fid)}${edgeLabel(e.label, what)}${dir}]`,
       );
     } else if (pa === pageNo) {
-      const targetNo = no.get(b.id);
-      const text = [`ke hal. ${pb}`, ...(targetNo ? [`langkah ${targetNo}`] : [])];
-      const cid = connector(`to:${b.id}`, laneOf.get(a.id)!, text);
-      const row = connectors.get(`to:${b.id}`)!;
-      if (!(after.get(a.id) ?? []).includes(row) && ![...after.values()].flat().includes(row))
-        after.set(a.id, [...(after.get(a.id) ?? []), row]);
+      const target = nodeRef(b.id);
+      const row = connector(e.id, 'to', laneOf.get(a.id)!, [
+        `ke hal. ${pb}`,
+        ...(target ? [target] : []),
+      ]);
+      after.set(a.id, [...(after.get(a.id) ?? []), row]);
       edges.push(
-        `${dotQuote(dotId.get(a.id)!)} -> ${dotQuote(cid)} [${edgeLabel(e.label, what).trim()}]`,
+        `${dotQuote(dotId.get(a.id)!)} -> ${dotQuote(row.id)} [${edgeLabel(e.label, what).trim()}]`,
       );
     } else if (pb === pageNo) {
-      const fromNo = no.get(a.id);
-      const text = [`dari hal. ${pa}`, ...(fromNo ? [`langkah ${fromNo}`] : [])];
-      const cid = connector(`from:${pa}:${b.id}`, laneOf.get(b.id)!, text);
-      const row = connectors.get(`from:${pa}:${b.id}`)!;
-      if (![...before.values()].flat().includes(row))
-        before.set(b.id, [...(before.get(b.id) ?? []), row]);
+      const source = nodeRef(a.id);
+      const row = connector(e.id, 'from', laneOf.get(b.id)!, [
+        `dari hal. ${pa}`,
+        ...(source ? [source] : []),
+      ]);
+      before.set(b.id, [...(before.get(b.id) ?? []), row]);
       edges.push(
-        `${dotQuote(cid)} -> ${dotQuote(dotId.get(b.id)!)} [${edgeLabel(e.label, what).trim()}]`,
+        `${dotQuote(row.id)} -> ${dotQuote(dotId.get(b.id)!)} [${edgeLabel(e.label, what).trim()}]`,
       );
     }
   }
@@ -453,12 +385,14 @@ export function buildCrossFunctional(
       : `${process.code} ${process.name}`;
   const L = Math.max(1, lanes.length);
   const laneCols: string[][] = Array.from({ length: L }, () => []);
-  // The grid: row 0 holds the lane titles, then one row per node; every other cell of a row is an
-  // invisible filler. Invisible edges tie each lane into a straight column (heavy, vertical) and
-  // each row into left-to-right lane order (flat): without clusters, dot honours flat edge order.
+  // The grid: row 0 holds the units' bands, row 1 the lane headers, then one row per node; every
+  // other cell of a row is an invisible filler. Invisible edges tie each lane into a straight
+  // column (heavy, vertical) and each row into left-to-right lane order (flat): without clusters,
+  // dot honours flat edge order. The bands' text is drawn by ../swimlanes.ts across their lanes.
   const grid: string[][] = [];
-  const header = lanes.map((_, i) => `h${i}`);
-  grid.push(header.length ? header : ['h0']);
+  const bandRow = lanes.length ? lanes.map((_, i) => `u${i}`) : ['u0'];
+  const header = lanes.length ? lanes.map((_, i) => `h${i}`) : ['h0'];
+  grid.push(bandRow, header);
   const jointEdges: string[] = [];
   rows.forEach((r, ri) => {
     const li = laneIndex.get(r.lane) ?? 0;
@@ -479,36 +413,56 @@ export function buildCrossFunctional(
   out.push('digraph peta_lintas_fungsi {');
   // With changed steps in the flow the title carries the legend line, in the highlight's colour.
   const marked = flow.nodes.some((n) => changed.has(n.id));
+  const titleWrap = Math.max(30, Math.round((L * (boxWidth * 72 + 24)) / 8));
   const graphLabel = marked
-    ? `<${wrapWords(truncate(cleanText(title), 240), 70)
+    ? `<${wrapWords(truncate(cleanText(title), 240), titleWrap)
         .map(xmlEscape)
         .join(
           '<BR/>',
         )}<BR/><FONT POINT-SIZE="13" COLOR="${CHANGED_STYLE.color}">${xmlEscape(changedLegend(options.changedSince))}</FONT>>`
-    : dotLabel(title, 70);
+    : dotLabel(title, titleWrap);
   out.push(
-    `  graph [rankdir=TB nodesep=0.35 ranksep=0.22 splines=spline fontname="${FONT}" fontsize=16 labelloc=t label=${graphLabel} pad=0.25 bgcolor="white" outputorder=edgesfirst]`,
+    `  graph [rankdir=TB nodesep=0.2 ranksep=0.22 splines=spline fontname="${FONT}" fontsize=16 labelloc=t label=${graphLabel} pad=0.25 bgcolor="white" outputorder=edgesfirst]`,
   );
   out.push(
-    `  node [fontname="${FONT}" fontsize=12 width=2.3 height=0.5 margin="0.18,0.07" color="#333333"]`,
+    `  node [fontname="${FONT}" fontsize=${STEP_FONT_PT} width=${boxWidth} height=0.5 margin="0.12,0.07" color="#333333"]`,
   );
-  out.push(`  edge [fontname="${FONT}" fontsize=10 color="#333333" arrowsize=0.8]`);
-  lanes.forEach((lane, i) => {
-    const lines = wrapWords(
-      truncate(cleanText(lane.unitId ? unitTitle(org, lane.unitId) : lane.title), 120),
-      32,
-    );
-    if (lane.position) lines.push(...wrapWords(truncate(cleanText(lane.position), 80), 32));
-    else if (lane.positionUnknown) lines.push(`(${POSITION_UNKNOWN})`);
-    // A box with an invisible outline: laid out exactly as plaintext, but its extent is in the
-    // SVG, where ../swimlanes.ts measures the lanes.
+  out.push(`  edge [fontname="${FONT}" fontsize=${EDGE_FONT_PT} color="#333333" arrowsize=0.8]`);
+  // The bands: a unit's name over its lanes, wrapped to their joint width; the band row is as
+  // tall as the longest name needs. Its cells are invisible boxes, measured by ../swimlanes.ts.
+  const headerChars = Math.max(10, Math.floor((boxWidth * 72 - 12) / 6.6));
+  const bandChars = (span: number) =>
+    Math.max(8, Math.floor((span * (boxWidth * 72 + 14) - 16) / (BAND_FONT_PT * 0.62)));
+  const bands: DrawnBand[] = unitBands(lanes).map((b) => ({
+    from: b.from,
+    to: b.to,
+    lines: wrapWholeWords(truncate(cleanText(b.name), 120), bandChars(b.to - b.from + 1), 16),
+  }));
+  const bandLines = Math.max(1, ...bands.map((b) => b.lines.length));
+  const bandHeight = (bandLines * BAND_FONT_PT * 1.25 + 10) / 72;
+  const headerLines = lanes.map((l) =>
+    wrapWholeWords(truncate(cleanText(laneHeader(l)), 80), headerChars),
+  );
+  const headerHeight =
+    (Math.max(1, ...headerLines.map((h) => h.length)) * HEADER_FONT_PT * 1.2 + 10) / 72;
+  // A band over one lane sizes its cell by its (invisible) text, so that a long word widens the
+  // lane rather than spilling over; the text itself is drawn by ../swimlanes.ts.
+  const alone = new Map(bands.filter((b) => b.from === b.to).map((b) => [b.from, b.lines]));
+  bandRow.forEach((id, i) =>
     out.push(
-      `  ${dotQuote(`h${i}`)} [label=${dotQuote(lines)} shape=box color=transparent fontsize=13 height=0.6]`,
-    );
-  });
+      `  ${dotQuote(id)} [label=${dotQuote(alone.get(i) ?? [''])} fontsize=${BAND_FONT_PT + 1} fontcolor=transparent shape=box color=transparent height=${bandHeight.toFixed(2)}]`,
+    ),
+  );
+  // A header is a box with an invisible outline: laid out exactly as plaintext, but its extent
+  // is in the SVG, where ../swimlanes.ts measures the lanes.
+  header.forEach((id, i) =>
+    out.push(
+      `  ${dotQuote(id)} [label=${dotQuote(headerLines[i] ?? [''])} shape=box color=transparent fontsize=${HEADER_FONT_PT} height=${headerHeight.toFixed(2)}]`,
+    ),
+  );
   for (const r of rows) out.push(`  ${r.decl}`);
   for (const m of markers) out.push(`  ${m}`);
-  for (let ri = 1; ri < grid.length; ri++) {
+  for (let ri = 2; ri < grid.length; ri++) {
     for (const cell of grid[ri]!)
       if (cell.startsWith('f'))
         out.push(`  ${dotQuote(cell)} [style=invis shape=point width=0.01 height=0.01 label=""]`);
@@ -532,10 +486,13 @@ export function buildCrossFunctional(
     dot: out.join('\n') + '\n',
     nodeRefs,
     edgeRefs,
+    connectors,
+    bands,
     lanes: lanes.map((l, i) => ({
       ...l,
+      bandId: `u${i}`,
       headerId: `h${i}`,
-      nodeIds: laneCols[i]!.filter((c) => !c.startsWith('f')),
+      nodeIds: laneCols[i]!.filter((c) => !/^[fuh]\d/.test(c)),
     })),
   };
 }

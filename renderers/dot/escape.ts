@@ -60,6 +60,15 @@ export function wrapWords(s: string, width: number): string[] {
 }
 
 /**
+ * Wraps at `width` characters without cutting a word: a line widens to the longest word, up to
+ * `longest` characters (a longer "word", such as a link, is still cut).
+ */
+export function wrapWholeWords(s: string, width: number, longest = 20): string[] {
+  const word = Math.max(0, ...s.split(' ').map((w) => Array.from(w).length));
+  return wrapWords(s, Math.max(width, Math.min(longest, word)));
+}
+
+/**
  * The one function that turns text into a quoted DOT string (an id or a label).
  * Backslash is escaped first, then the double quote, so `\N`, `\G`, `\E`, `\T`, `\H`, `\L`,
  * `\n`, `\l`, `\r` typed by a person come out literally and a trailing backslash cannot escape the

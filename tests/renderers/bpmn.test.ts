@@ -79,7 +79,7 @@ describe('BPMN of the Renja example', () => {
         /bpmnElement="Lane_[^"]*" isHorizontal="false">\s*<dc:Bounds x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"/g,
       ),
     ].map((m) => [Number(m[1]), Number(m[3])] as const);
-    expect(lanes).toHaveLength(5);
+    expect(lanes).toHaveLength(6);
     for (let i = 1; i < lanes.length; i++)
       expect(lanes[i]![0]).toBeGreaterThanOrEqual(lanes[i - 1]![0] + lanes[i - 1]![1] - 0.5);
   });

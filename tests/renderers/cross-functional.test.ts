@@ -8,7 +8,8 @@ import { createRenderer } from '../../renderers/index.js';
 import { CHAT_LIMITS } from '../../renderers/raster.js';
 import { renja } from './fixtures.js';
 import { decodePng, pngSize } from './png.js';
-import { groups, isLaneTitle, shapeOf } from './svg.js';
+import { laneHeadings } from './geometry.js';
+import { groups, isLaneHeader, isLaneTitle, shapeOf } from './svg.js';
 import { syntheticProcess } from './synthetic.js';
 
 const renderer = createRenderer({ workers: 2 });
@@ -25,14 +26,15 @@ function withinChatLimits(png: Uint8Array) {
 }
 
 describe('lanes of the Renja example', () => {
-  it('are one per performer, split by position inside Bagian Perencanaan, in first-acting order', () => {
+  it('are the supplier Bappeda, then one per performer, split by position inside Bagian Perencanaan and grouped by unit', () => {
     const { lanes } = crossFunctionalLanes(process, org);
     expect(lanes.map((l) => l.title)).toEqual([
+      'Bappeda',
       'Bagian Perencanaan dan Keuangan — Kasubbag Perencanaan',
-      'Bagian Organisasi',
       'Bagian Perencanaan dan Keuangan — Analis Perencanaan',
       'Bagian Perencanaan dan Keuangan — Kepala Bagian',
-      'Sekretariat Daerah',
+      'Bagian Organisasi — Kasubbag Kelembagaan',
+      'Sekretariat Daerah — Sekretaris Daerah',
     ]);
   });
 });
@@ -44,9 +46,9 @@ describe('the DOT of the Renja map', () => {
     expect(dot.match(/fontname="Arial"/g)?.length).toBe(3);
   });
   it('numbers activities as the chat summary does and labels the handed-over documents', () => {
-    expect(dot).toContain('label="1. Menerima surat edaran\\npenyusunan Renja"');
+    expect(dot).toContain('label="1. Menerima\\nsurat edaran\\npenyusunan\\nRenja"');
     expect(dot).toContain('label="6. Rancangan\\ndisetujui?" shape=diamond');
-    expect(dot).toMatch(/label="Nota dinas\\npermintaan usulan"/);
+    expect(dot).toMatch(/label="Nota dinas\\npermintaan\\nusulan"/);
     expect(dot).toMatch(/label="tidak\\nCatatan revisi"/);
   });
 });
@@ -63,13 +65,13 @@ describe('the SVG of the Renja map', async () => {
       expect(labels).toContain(`${no}. ${node.name}`);
   });
   it('shows every lane title, both decision exits and every handed-over document', () => {
-    const titles = nodes.filter((n) => isLaneTitle(n)).map((n) => n.texts.join(' '));
-    expect(titles).toEqual([
-      'Bagian Perencanaan dan Keuangan Kasubbag Perencanaan',
-      'Bagian Organisasi',
-      'Bagian Perencanaan dan Keuangan Analis Perencanaan',
-      'Bagian Perencanaan dan Keuangan Kepala Bagian',
-      'Sekretariat Daerah',
+    expect(laneHeadings(svg)).toEqual([
+      { band: 'Bappeda', header: '' },
+      { band: 'Bagian Perencanaan dan Keuangan', header: 'Kasubbag Perencanaan' },
+      { band: 'Bagian Perencanaan dan Keuangan', header: 'Analis Perencanaan' },
+      { band: 'Bagian Perencanaan dan Keuangan', header: 'Kepala Bagian' },
+      { band: 'Bagian Organisasi', header: 'Kasubbag Kelembagaan' },
+      { band: 'Sekretariat Daerah', header: 'Sekretaris Daerah' },
     ]);
     const edgeTexts = groups(svg, 'edge').map((e) => e.texts.join(' '));
     expect(edgeTexts).toContain('ya');
@@ -96,7 +98,7 @@ describe('the SVG of the Renja map', async () => {
   });
   it('keeps the lanes in first-acting order from left to right, with every step inside its lane', () => {
     const xOf = (g: { body: string }) => Number(/<text[^>]* x="([-\d.]+)"/.exec(g.body)![1]);
-    const titles = nodes.filter((n) => isLaneTitle(n));
+    const titles = nodes.filter((n) => isLaneHeader(n) && n.texts.length);
     const xs = titles.map(xOf);
     expect(xs).toHaveLength(5);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
@@ -104,7 +106,7 @@ describe('the SVG of the Renja map', async () => {
     const rects = [
       ...svg.matchAll(/<g class="swimlane"[^>]*><rect x="([-\d.]+)" y="[-\d.]+" width="([\d.]+)"/g),
     ].map((m) => [Number(m[1]), Number(m[1]) + Number(m[2])] as const);
-    expect(rects).toHaveLength(5);
+    expect(rects).toHaveLength(6);
     const { lanes, laneOf } = crossFunctionalLanes(process, org);
     for (const step of process.flow!.nodes.filter(isStep)) {
       const no = numberedSteps(process.flow!).find((s) => s.node.id === step.id)!.no;
@@ -137,8 +139,9 @@ describe('the PNG of the Renja map', async () => {
         return { x: num('x'), y: num('y'), w: num('width'), h: num('height') };
       },
     );
-    expect(lanes).toHaveLength(5);
-    for (const l of lanes) {
+    expect(lanes).toHaveLength(6);
+    // Bappeda, an outside party, has no position under its band.
+    for (const l of lanes.slice(1)) {
       let dark = 0;
       const x0 = Math.ceil((l.x + tx) * zoom) + 4;
       const x1 = Math.floor((l.x + l.w + tx) * zoom) - 4;

@@ -14,7 +14,8 @@ import { toRelationDot } from '../../renderers/dot/relation.js';
 import { createRenderer } from '../../renderers/index.js';
 import { graphvizWasm } from '../../renderers/layout.js';
 import { permitProcess } from './outcomes-fixture.js';
-import { groups, isLaneTitle, shapeOf } from './svg.js';
+import { laneHeadings } from './geometry.js';
+import { groups, shapeOf } from './svg.js';
 
 const require = createRequire(import.meta.url);
 const { Linter } = require('bpmnlint') as {
@@ -54,20 +55,20 @@ describe('the cross-functional map of a permit with three ends, a joint step and
     const box = nodes.find((n) => textOf(n).startsWith('4. '))!;
     expect(textOf(box)).toBe('4. Memverifikasi retribusi bersama Bendahara Penerimaan');
     // The co-performer's unit acts in no other step, and still has its lane, with a dashed mark.
-    expect(lanes.map((l) => l.title)).toContain('Bagian Keuangan');
+    expect(lanes.map((l) => l.unitName)).toContain('Bagian Keuangan');
     const mark = nodes.find((n) => textOf(n) === 'turut serta langkah 4')!;
     expect(mark.body).toContain('stroke-dasharray');
   });
 
   it('heads the lane of a unit whose jabatan is not known with "(jabatan belum diketahui)"; an outside party needs none', () => {
-    const titles = nodes.filter(isLaneTitle).map(textOf);
-    expect(titles).toContain('Dinas PUPR (jabatan belum diketahui)');
-    expect(titles).toContain('Pemohon');
+    const headings = laneHeadings(svg);
+    expect(headings).toContainEqual({ band: 'Dinas PUPR', header: '(jabatan belum diketahui)' });
+    expect(headings).toContainEqual({ band: 'Pemohon', header: '' });
   });
 
   it('labels a handoff without a document with every output of the step, one per line', () => {
     const built = buildCrossFunctional(process, org, { page: 'all' });
-    expect(built.dot).toContain('label="Formulir permohonan\\nSalinan KTP"');
+    expect(built.dot).toContain('label="Formulir\\npermohonan\\nSalinan KTP"');
     const edges = groups(svg, 'edge').map(textOf);
     expect(edges).toContain('Bukti bayar Catatan register retribusi');
     // A document on the edge wins over the outputs.
@@ -77,7 +78,7 @@ describe('the cross-functional map of a permit with three ends, a joint step and
   it('measures the co-performer’s lane around its mark, the only thing in it', () => {
     const built = buildCrossFunctional(process, org, { page: 'all' });
     const keu = built.lanes.find((l) => l.key === 'bag-keu')!;
-    expect(keu.nodeIds).toEqual([keu.headerId, expect.stringMatching(/^j/)]);
+    expect(keu.nodeIds).toEqual([expect.stringMatching(/^j/)]);
   });
 });
 

@@ -51,4 +51,6 @@ export function shapeOf(
 }
 
 /** Lane titles are the nodes h0, h1, ... of the cross-functional DOT (boxes with no visible outline). */
-export const isLaneTitle = (g: SvgGroup) => /^h\d+$/.test(g.title);
+/** A lane's header (`h*`) or the cell under a unit's band (`u*`): not a symbol of the flow. */
+export const isLaneTitle = (g: SvgGroup) => /^[hu]\d+$/.test(g.title);
+export const isLaneHeader = (g: SvgGroup) => /^h\d+$/.test(g.title);
