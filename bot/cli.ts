@@ -198,6 +198,10 @@ export async function main(argv: string[]): Promise<number> {
     const { parseExportFormat } = await import('./commands/export.js');
     parseExportFormat(values.format ?? 'json');
   }
+  if (cmd === 'map') {
+    const { checkMapChoice } = await import('./commands/map.js');
+    checkMapChoice(values);
+  }
 
   // A chat in this terminal shares the screen with the logs: only warnings, unless asked.
   const terminalChat = cmd === 'chat' || (cmd === 'start' && !process.env.TELEGRAM_BOT_TOKEN);

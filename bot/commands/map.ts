@@ -37,13 +37,18 @@ const USAGE = b(
 
 type Drawing = { base: string; draw: (r: Renderer) => Promise<PictureResult> };
 
+/** Exactly one of --level0 and --relation; checked before the database is opened. */
+export function checkMapChoice(o: Pick<MapRun, 'level0' | 'relation'>): void {
+  if (!!o.level0 === !!o.relation) throw new UserError(USAGE);
+}
+
 export async function runMap(
   db: Db,
   renderer: Renderer,
   o: MapRun,
   write: (s: string) => void,
 ): Promise<void> {
-  if (!!o.level0 === !!o.relation) throw new UserError(USAGE);
+  checkMapChoice(o);
   const stored = await loadStored(db, o.org);
   const drawing = o.level0 ? level0(stored, o) : relation(stored, o);
   const picture = await drawing.draw(renderer);
