@@ -17,7 +17,19 @@ Pemakaian / usage:
   probis org import FILE            impor unit dan pegawai dari CSV/YAML (lihat core/org-import/FORMAT.md)
   probis org show [--org ID]        tampilkan pohon unit, akun pegawai, siapa yang memblokir bot
                                     the unit tree, people's accounts, who blocked the bot
-  probis export --format json [--org ID] [--out FILE]
+  probis export [--format json|bpmn|svg|png] [--process KODE] [--org ID] [--out FILE|DIR]
+                                    json: seluruh instansi (bawaan); bpmn, svg, png: peta proses KODE,
+                                    tanpa --process semua proses yang punya alur, ke --out DIR
+                                    (bawaan data/exports): peta-KODE.bpmn, .svg, -1.png, -2.png ...
+                                    json: the whole organisation (default); bpmn, svg, png: the map of
+                                    process KODE, or of every process with a flow, into --out DIR
+  probis map --level0 [--process KODE] | --relation [--process KODE | --unit NAMA] [--out DIR]
+                                    gambar PNG dan SVG ke --out DIR (bawaan data/maps): Peta Proses
+                                    Level 0 (dengan --process: pohon di bawah KODE), atau Peta Relasi
+                                    antarproses dari alur semua proses, satu proses, atau satu unit
+                                    PNG pages and SVG: the Level-0 map (or the tree below KODE), or the
+                                    relation map drawn from every process's flow, one process's, or
+                                    one unit's processes'
   probis import FILE                impor berkas JSON hasil export
   probis invite --person ID [--org ID] [--days 7]
                                     tautan undangan Telegram (sekali pakai) untuk seorang pegawai
@@ -33,7 +45,8 @@ yang menjalankan, bawaan koordinator satu-satunya; gambar ke --out DIR, bawaan d
   probis unit NAMA                  satu unit: proses, status, serah terima, peta (/unit)
   probis remind [--unit NAMA]       ingatkan sekarang, sekali sehari (/ingatkan); tanpa --unit dan
                                     tanpa --person: pengingat terjadwal yang jatuh tempo / due reminders
-  probis ledger [--unit NAMA]       buku serah terima antarunit dan Peta Relasi (/relasi)
+  probis ledger [--unit NAMA]       buku serah terima antarunit dan Peta Relasi (/relasi); Peta
+                                    Relasi dari alur proses: probis map --relation (/relasi proses)
   probis level0 [--propose]         peta Level 0, atau usulan dari inventaris unit (/level0 usul)
   probis tree KODE                  pohon proses di bawah KODE (/pohon)
   probis queue                      proses yang menunggu pemeriksaan Anda (/periksa)
@@ -143,6 +156,9 @@ export async function main(argv: string[]): Promise<number> {
       unit: { type: 'string' },
       comment: { type: 'string' },
       propose: { type: 'boolean' },
+      process: { type: 'string' },
+      level0: { type: 'boolean' },
+      relation: { type: 'boolean' },
     },
   });
   const [cmd = 'start', sub, arg] = positionals;
@@ -169,13 +185,23 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const desk = deskLines(cmd, sub, values);
-  const known = ['start', 'worker', 'chat', 'org', 'export', 'import', 'invite', 'revoke'];
+  const known = ['start', 'worker', 'chat', 'org', 'export', 'map', 'import', 'invite', 'revoke'];
   if (desk === null && DESK.has(cmd)) throw new UserError(DESK_USAGE);
   if (desk) known.push(cmd);
   if (!known.includes(cmd))
     throw new UserError(
       `Perintah "${cmd}" tidak dikenal / unknown command. Lihat / see: probis --help`,
     );
+
+  if (cmd === 'export') {
+    // A wrong format is refused before the database is opened.
+    const { parseExportFormat } = await import('./commands/export.js');
+    parseExportFormat(values.format ?? 'json');
+  }
+  if (cmd === 'map') {
+    const { checkMapChoice } = await import('./commands/map.js');
+    checkMapChoice(values);
+  }
 
   // A chat in this terminal shares the screen with the logs: only warnings, unless asked.
   const terminalChat = cmd === 'chat' || (cmd === 'start' && !process.env.TELEGRAM_BOT_TOKEN);
@@ -248,15 +274,38 @@ export async function main(argv: string[]): Promise<number> {
         );
       }
       case 'export': {
-        const { runExport } = await import('./commands/exchange.js');
-        await runExport(
+        const { runExportCommand } = await import('./commands/export.js');
+        const { join } = await import('node:path');
+        await runExportCommand(
           db,
+          app.renderer,
           {
-            ...(values.org ? { org: values.org } : {}),
-            ...(values.out ? { out: values.out } : {}),
             format: values.format ?? 'json',
+            org: values.org,
+            process: values.process,
+            out: values.out,
+            defaultDir: join(app.config.dataDir, 'exports'),
           },
           (s) => process.stdout.write(s),
+        );
+        return 0;
+      }
+      case 'map': {
+        const { runMap } = await import('./commands/map.js');
+        const { join } = await import('node:path');
+        await runMap(
+          db,
+          app.renderer,
+          {
+            level0: values.level0,
+            relation: values.relation,
+            process: values.process,
+            unit: values.unit,
+            org: values.org,
+            out: values.out,
+            defaultDir: join(app.config.dataDir, 'maps'),
+          },
+          out,
         );
         return 0;
       }

@@ -58,6 +58,33 @@ export async function loadPictureSource(
         render: (r) => r.ledgerPng(ledger, org, unitId ? { unitId } : {}),
       };
     }
+    case 'relation': {
+      const one = req.processId;
+      const drawn = one
+        ? desk.processes.filter((p) => p.id === one && p.flow)
+        : desk.processes.filter((p) => p.flow);
+      if (!drawn.length) return null;
+      // One process: its own title and labels without codes; many: codes on every label.
+      const input = one ? drawn[0]! : drawn;
+      const ps = drawn.map((p) => [
+        p.code,
+        p.name,
+        p.ownerUnitId,
+        p.flow,
+        p.sipoc,
+        p.handoffConfirmations.map((c) => [c.key, c.state, c.fromUnitId, c.toUnitId]),
+      ]);
+      return {
+        key: renderKey('picture:relation', {
+          org: org.name,
+          units: org.units.map((u) => [u.id, u.name, u.kind]),
+          one: !!one,
+          ps,
+        }),
+        fileName: one ? `relasi-${drawn[0]!.code}` : `relasi-proses-${org.id}`,
+        render: (r) => r.relationPng(input, org),
+      };
+    }
     case 'level0':
     case 'tree': {
       const treeOf = req.what === 'tree' ? req.processId : undefined;

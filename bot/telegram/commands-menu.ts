@@ -20,7 +20,13 @@ const MENU: ReadonlyArray<readonly [command: string, description: Bilingual]> = 
   ],
   ['progres', b('Kemajuan pemetaan per unit', 'Mapping progress per unit')],
   ['periksa', b('Proses yang menunggu pemeriksaan Anda', 'Processes awaiting your review')],
-  ['relasi', b('Serah terima antarunit (Peta Relasi)', 'Handoffs between units (relation map)')],
+  [
+    'relasi',
+    b(
+      'Serah terima antarunit (Peta Relasi); /relasi proses: dari alur proses',
+      "Handoffs between units (relation map); /relasi proses: from the processes' flows",
+    ),
+  ],
   ['kampanye', b('Kampanye pemetaan (koordinator)', 'Mapping campaign (coordinator)')],
   ['sengketa', b('Serah terima yang dibantah (koordinator)', 'Disputed handoffs (coordinator)')],
   ['level0', b('Peta Proses Level 0 (koordinator)', 'Level-0 process map (coordinator)')],

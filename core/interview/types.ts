@@ -82,6 +82,15 @@ export const PictureRequest = z.discriminatedUnion('what', [
   }),
   z.object({ what: z.literal('level0'), organisationId: z.string() }),
   z.object({ what: z.literal('tree'), organisationId: z.string(), processId: z.string() }),
+  /**
+   * The Peta Relasi drawn from the processes' flows: the units and what passes between them in
+   * each process, with its confirmation state; one process, or (null) every process with a flow.
+   */
+  z.object({
+    what: z.literal('relation'),
+    organisationId: z.string(),
+    processId: z.string().nullable(),
+  }),
   /** A process's map with the steps changed since `sinceVersion` marked. */
   z.object({ what: z.literal('changes'), processId: z.string(), sinceVersion: z.number().int() }),
 ]);

@@ -14,6 +14,11 @@ export type DeskCommand =
   | { name: 'remind'; unit: string | null }
   /** The organisation's interface ledger (Peta Relasi); `unit` narrows it. */
   | { name: 'ledger'; unit: string | null }
+  /**
+   * The Peta Relasi drawn from the processes' flows ("/relasi proses"), or from one process's flow
+   * ("/relasi 01.02"): who hands what to whom, per process, and whether the receiver confirmed it.
+   */
+  | { name: 'relation'; code: string | null }
   /** The Level-0 map; `propose`: Probis proposes it from the units' inventories. */
   | { name: 'level0'; propose: boolean }
   /** The process tree below one process. */
@@ -39,6 +44,7 @@ const NAMES: Record<string, DeskCommand['name']> = {
   remind: 'remind',
   relasi: 'ledger',
   ledger: 'ledger',
+  relation: 'relation',
   level0: 'level0',
   pohon: 'tree',
   tree: 'tree',
@@ -89,8 +95,11 @@ export function parseDeskCommand(text: string): DeskCommand | null {
       return { name };
     case 'unit':
     case 'remind':
-    case 'ledger':
       return { name, unit: args };
+    case 'ledger':
+      return ledgerOrRelation(args);
+    case 'relation':
+      return relationOf(args);
     case 'level0':
       return { name, propose: !!args && /^(usul|usulan|usulkan|propose)$/i.test(args) };
     case 'tree':
@@ -105,4 +114,29 @@ export function parseDeskCommand(text: string): DeskCommand | null {
       return { name, code: normaliseCode(code), comment: comment || null };
     }
   }
+}
+
+/** "/relasi proses [KODE]" and "/relation [CODE]": the word, then an optional code. */
+const PROCESS_WORD = /^(proses|process|processes)(?:[\s_]+(\S+))?$/i;
+/** A process code, with or without the organisation's prefix: "03.01", "SETDA.03.01". */
+const CODE = /^(?:[a-z]+\.)?\d+(?:\.\d+)*$/i;
+
+/**
+ * /relasi names a unit (the interface ledger), the word "proses" (the relation map of every
+ * process) or a process code (the relation map of that process); a unit is never named by digits.
+ */
+function ledgerOrRelation(args: string | null): DeskCommand {
+  if (args === null) return { name: 'ledger', unit: null };
+  const word = PROCESS_WORD.exec(args);
+  if (word) return { name: 'relation', code: word[2] ? normaliseCode(word[2]) : null };
+  const code = normaliseCode(args);
+  if (CODE.test(code)) return { name: 'relation', code };
+  return { name: 'ledger', unit: args };
+}
+
+function relationOf(args: string | null): DeskCommand {
+  if (args === null) return { name: 'relation', code: null };
+  const word = PROCESS_WORD.exec(args);
+  const code = word ? (word[2] ?? null) : args.split(/\s+/)[0]!;
+  return { name: 'relation', code: code ? normaliseCode(code) : null };
 }

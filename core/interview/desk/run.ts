@@ -12,6 +12,7 @@ import { startSettling } from './disputes.js';
 import { remindNow } from './remind.js';
 import { startReview } from './review.js';
 import { seat } from './access.js';
+import { showRelation } from './relation.js';
 import {
   type Shown,
   showDiff,
@@ -44,6 +45,8 @@ export function runDesk(
       return show(showUnit(v, st, c.unit));
     case 'ledger':
       return show(showLedger(v, st, c.unit));
+    case 'relation':
+      return show(showRelation(v, st, c.code));
     case 'level0':
       return show(showLevel0(v, st, c.propose));
     case 'tree':
