@@ -84,17 +84,15 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
           caption: 'Draf peta: 09.01 Proses Sintetis',
           outline: '1. Langkah satu\n2. Langkah dua',
         };
-        await db
-          .insert(outbox)
-          .values({
-            chatKey,
-            platform: 'telegram',
-            payload: map,
-            artifactKey: o.artifactKey ?? null,
-          });
+        await db.insert(outbox).values({
+          chatKey,
+          platform: 'telegram',
+          payload: map,
+          artifactKey: o.artifactKey ?? null,
+        });
         await db.insert(outbox).values({ chatKey, platform: 'telegram', payload: QUESTION });
         // The rows were queued now: the clock starts a moment after.
-      let now = Date.now() + 1000;
+        let now = Date.now() + 1000;
         const telegram = new Telegraf(fake.token, { telegram: { apiRoot: fake.apiRoot } }).telegram;
         const sender = new OutboxSender(
           db,
