@@ -5,6 +5,8 @@
 // summary; a refusal of the picture itself (400 PHOTO_INVALID_DIMENSIONS, 413 too large) skips
 // the photo retries. Only a blocked chat (403) or Telegram's rate limit (429) is not degraded:
 // the first gives the message up as before, the second retries at the time Telegram asks.
+// Order is kept: the question behind a failing picture waits for the two photo retries (1 s and
+// 2 s of backoff), not for the twenty attempts (about an hour) a text gets.
 import type { Outbound } from '../../core/interview/index.js';
 
 /**

@@ -6,9 +6,9 @@ import { bilingual, textFor } from '../../core/language/bilingual.js';
 import { FILE_UNAVAILABLE } from '../delivery/file-sources.js';
 import { buttonData } from './inbound.js';
 
-/** Said with a map's summary when its picture could not be sent. */
+/** Said with a map's (or a coordinator's picture's) summary when its picture could not be sent. */
 const PICTURE_NOT_SENT = bilingual(
-  'Gambar peta tidak dapat dikirim; berikut ringkasannya.',
+  'Gambar tidak dapat dikirim; berikut ringkasannya.',
   'The picture could not be sent; here is its summary.',
 );
 

@@ -181,7 +181,7 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
           [
             'Draf peta: 09.01 Proses Sintetis',
             '',
-            'Gambar peta tidak dapat dikirim; berikut ringkasannya. / The picture could not be sent; here is its summary.',
+            'Gambar tidak dapat dikirim; berikut ringkasannya. / The picture could not be sent; here is its summary.',
             '',
             '1. Langkah satu',
             '2. Langkah dua',
