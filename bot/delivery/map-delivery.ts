@@ -8,6 +8,9 @@ import type { Renderer } from '../../renderers/index.js';
 import { type MapPictures, loadMapSource, picturesFromParts } from '../map-pictures.js';
 import type { PictureRequest } from '../../core/interview/index.js';
 import { loadPictureSource } from '../pictures/sources.js';
+import { type ChatFile, type FileRequest, loadFileSource } from './file-sources.js';
+
+export type { ChatFile } from './file-sources.js';
 
 /** What becomes of a claimed map message. */
 export type MapOutcome =
@@ -17,12 +20,22 @@ export type MapOutcome =
   /** Nothing to draw (no flow): the caption and outline as text. */
   | { kind: 'outline' };
 
+/** What becomes of a claimed file message. */
+export type FileOutcome =
+  | { kind: 'file'; file: ChatFile }
+  /** Out of the chat's queue until its job has stored the file. */
+  | { kind: 'deferred'; key: string }
+  /** Nothing to make it of (the process has no flow). */
+  | { kind: 'unavailable' };
+
 /** The render side, as the sender needs it: ask for a render, hear of maps put back. */
 export interface RenderRequests {
   /** Queues the render of `processId` under content key `key`; idempotent per key. */
   requestRender(p: { processId: string; key: string }): Promise<void>;
   /** Queues the drawing of a coordinator's picture under content key `key`; idempotent per key. */
   requestPicture(p: { request: PictureRequest; key: string }): Promise<void>;
+  /** Queues the making of a file under content key `key`; idempotent per key. */
+  requestFile(p: { request: FileRequest; key: string }): Promise<void>;
   /** Called when a render job of this process has put messages back; returns an unsubscribe. */
   onRequeued(listener: (platforms: string[]) => void): () => void;
 }
@@ -63,6 +76,31 @@ export class MapDelivery {
     return stored
       ? { kind: 'pictures', pictures: named(stored) }
       : { kind: 'deferred', key: source.key };
+  }
+
+  /** A file made from a process (BPMN): stored, or made by a job while the chat's queue goes on. */
+  async prepareFile(
+    m: OutboxMessage & { payload: { kind: 'file' } & FileRequest },
+  ): Promise<FileOutcome> {
+    const { db } = this.o;
+    const source = await loadFileSource(db, m.payload);
+    if (!source) return { kind: 'unavailable' };
+    const stored = async (key: string): Promise<FileOutcome | null> => {
+      const parts = await readArtifact(db, key);
+      return parts?.[0] ? { kind: 'file', file: { name: source.name, bytes: parts[0] } } : null;
+    };
+    // Put back by its job: the file it stored (the process may have changed since).
+    const back = m.artifactKey ? await stored(m.artifactKey) : null;
+    if (back) return back;
+    const now = await stored(source.key);
+    if (now) return now;
+    await this.o.renders.requestFile({
+      request: { what: m.payload.what, processId: m.payload.processId },
+      key: source.key,
+    });
+    if (await deferForArtifact(db, { id: m.id, key: source.key }))
+      return { kind: 'deferred', key: source.key };
+    return (await stored(source.key)) ?? { kind: 'deferred', key: source.key };
   }
 
   async prepare(

@@ -1,6 +1,8 @@
 // Drains the outbox: each chat's messages in order, one at a time; different chats in parallel.
 // A failed send is retried at the time the platform asks (429 retry_after) or with backoff; a
-// permanent refusal (the person blocked the bot) is given up so the chat's queue moves on.
+// permanent refusal (the person blocked the bot) is given up so the chat's queue moves on. A map,
+// picture or file the platform will not take is degraded (files, then its text summary: see
+// forms.ts) rather than retried for long, so the chat's next question is never held behind it.
 import { Outbound } from '../../core/interview/index.js';
 import {
   type Db,
@@ -16,15 +18,26 @@ import {
 import { failpoint } from '../failpoints.js';
 import { type Logger, errorFields } from '../log.js';
 import type { MapPictures } from '../map-pictures.js';
-import type { MapDelivery } from './map-delivery.js';
+import { type FailedSend, type MessageForm, afterFailure, formsFor } from './forms.js';
+import type { ChatFile, MapDelivery } from './map-delivery.js';
 
-export type SendOutcome =
-  | { ok: true; messageId: string | null }
-  | { ok: false; retryAfterMs: number; error: string }
-  | { ok: false; permanent: true; error: string };
+/**
+ * What a send came to. A failure says who failed: `rateLimited` (429, retry at the time given),
+ * `blocked` (403, the person blocked the bot), another permanent refusal (400, 413), or a
+ * transient failure (5xx, network) retried with backoff.
+ */
+export type SendOutcome = { ok: true; messageId: string | null } | FailedSend;
 
-/** What a channel sends besides the message: a map's stored pictures (null: the outline). */
-export type SendExtras = { pictures: MapPictures | null };
+/**
+ * What a channel sends besides the message: a map's stored pictures (null: the outline), a file
+ * message's stored file (null: it cannot be made), and the form to send a map, picture or file
+ * in (absent: the best the channel can).
+ */
+export type SendExtras = {
+  pictures: MapPictures | null;
+  file?: ChatFile | null;
+  form?: MessageForm;
+};
 
 /** One platform's way of sending a message of the engine to a chat. */
 export interface ChannelSender {
@@ -233,52 +246,101 @@ export class OutboxSender {
   }
 
   private async sendOne(m: OutboxMessage, now: Date): Promise<SendResult> {
-    const { id, chatKey, attempts } = m;
+    const { id, chatKey } = m;
     // The outbox holds JSON: what comes back is checked to be a message before it is sent.
     const parsed = Outbound.safeParse(m.payload);
     if (!parsed.success) return this.setAside(id, chatKey, parsed.error.issues);
     const payload = parsed.data;
-    let outcome: SendOutcome;
+    let extras: SendExtras = { pictures: null };
     try {
-      let pictures: MapPictures | null = null;
       if ((payload.kind === 'map' || payload.kind === 'picture') && this.opts.maps) {
         const map =
           payload.kind === 'map'
             ? await this.opts.maps.prepare({ ...m, payload })
             : await this.opts.maps.preparePicture({ ...m, payload });
-        if (map.kind === 'deferred') {
-          this.log.info('outbox.map_deferred', { id, chat: chatKey });
-          // Out of the chat's queue: the chat's next message is its head now.
-          return { next: null, claimAgain: true };
-        }
-        if (map.kind === 'pictures') pictures = map.pictures;
+        if (map.kind === 'deferred') return this.deferred(id, chatKey);
+        if (map.kind === 'pictures') extras = { pictures: map.pictures };
       }
-      outcome = await this.sender.send(chatKey, payload, attempts, { pictures });
+      if (payload.kind === 'file' && this.opts.maps) {
+        const file = await this.opts.maps.prepareFile({ ...m, payload });
+        if (file.kind === 'deferred') return this.deferred(id, chatKey);
+        extras = { pictures: null, file: file.kind === 'file' ? file.file : null };
+      }
     } catch (e) {
-      outcome = {
-        ok: false,
-        retryAfterMs: backoffMs(attempts),
-        error: String(errorFields(e).message ?? 'send failed'),
-      };
+      return this.settleFailure(m, now, this.crashed(e));
     }
-    if (outcome.ok) {
-      failpoint('outbox.after-send');
-      const { next } = await this.markSent({ id, platformMessageId: outcome.messageId });
-      this.sent++;
-      return { next, claimAgain: false };
+    const outcome = await this.sendInForms(m, payload, extras);
+    if (!outcome.ok) return this.settleFailure(m, now, outcome);
+    failpoint('outbox.after-send');
+    const { next } = await this.markSent({ id, platformMessageId: outcome.messageId });
+    this.sent++;
+    return { next, claimAgain: false };
+  }
+
+  /**
+   * Sends a message; a map, picture or file in its best form first and, when the platform will
+   * not take that form, in the next one at once (forms.ts).
+   */
+  private async sendInForms(
+    m: OutboxMessage,
+    payload: Outbound,
+    extras: SendExtras,
+  ): Promise<SendOutcome> {
+    const send = (form?: MessageForm) =>
+      this.sender
+        .send(m.chatKey, payload, m.attempts, { ...extras, ...(form ? { form } : {}) })
+        .catch((e: unknown) => this.crashed(e));
+    const hasContent = payload.kind === 'file' ? !!extras.file : !!extras.pictures?.pages.length;
+    const forms = formsFor(payload.kind, hasContent, m.attempts);
+    if (!forms) return send();
+    let outcome: SendOutcome = await send(forms[0]);
+    for (let i = 1; i < forms.length; i++) {
+      if (outcome.ok || afterFailure(outcome, m.attempts) === 'settle') break;
+      // Not taken in this form: the next one now, rather than a retry that holds the chat.
+      this.log.warn('outbox.degraded', {
+        id: m.id,
+        chat: m.chatKey,
+        attempts: m.attempts,
+        from: forms[i - 1],
+        to: forms[i],
+        error: outcome.error,
+      });
+      outcome = await send(forms[i]);
     }
+    return outcome;
+  }
+
+  /** Out of the chat's queue until its render job stored it: the chat's next message is its head. */
+  private deferred(id: number, chatKey: string): SendResult {
+    this.log.info('outbox.map_deferred', { id, chat: chatKey });
+    return { next: null, claimAgain: true };
+  }
+
+  private crashed(e: unknown): FailedSend {
+    return { ok: false, retryAfterMs: 0, error: String(errorFields(e).message ?? 'send failed') };
+  }
+
+  /** A send that failed for good is given up; any other is retried when it is due. */
+  private async settleFailure(
+    m: OutboxMessage,
+    now: Date,
+    outcome: FailedSend,
+  ): Promise<SendResult> {
+    const { id, chatKey, attempts } = m;
     if ('permanent' in outcome || attempts >= (this.opts.maxAttempts ?? 20)) {
       this.log.warn('outbox.given_up', { id, chat: chatKey, attempts, error: outcome.error });
       await markSendFailed(this.db, { id, error: outcome.error, permanent: true });
       // The chat's next message is now the head of its queue.
       return { next: null, claimAgain: true };
     }
-    this.log.info('outbox.retry', { id, chat: chatKey, attempts, inMs: outcome.retryAfterMs });
+    // A crash (retryAfterMs 0) waits as a transient failure would.
+    const inMs = outcome.retryAfterMs || backoffMs(attempts);
+    this.log.info('outbox.retry', { id, chat: chatKey, attempts, inMs });
     const base = this.opts.now?.() ?? new Date();
     await markSendFailed(this.db, {
       id,
       error: outcome.error,
-      retryAt: new Date(Math.max(base.getTime(), now.getTime()) + outcome.retryAfterMs),
+      retryAt: new Date(Math.max(base.getTime(), now.getTime()) + inMs),
     });
     return { next: null, claimAgain: false };
   }

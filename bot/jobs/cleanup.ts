@@ -7,7 +7,12 @@ import {
   requeueDeferred,
   staleDeferredKeys,
 } from '../../db/index.js';
+import { textFor } from '../../core/language/bilingual.js';
+import { FILE_UNAVAILABLE } from '../delivery/file-sources.js';
 import type { JobKind } from './types.js';
+
+/** A file message that waited too long: its caption and why there is no file. */
+const unavailable = textFor(FILE_UNAVAILABLE, 'both-inline');
 
 const DAY = 86_400_000;
 
@@ -37,7 +42,11 @@ export const cleanup: JobKind<CleanupPayload> = {
     for (const key of await staleDeferredKeys(ctx.db, {
       before: new Date(now - (p.deferredMinutes ?? 60) * 60_000),
     })) {
-      const put = await requeueDeferred(ctx.db, { awaitedKey: key, artifactKey: null });
+      const put = await requeueDeferred(ctx.db, {
+        awaitedKey: key,
+        artifactKey: null,
+        unavailable,
+      });
       stale += put.moved;
       if (put.moved) ctx.requeued(put.platforms);
     }

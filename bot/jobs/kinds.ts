@@ -4,11 +4,13 @@ import { renderMap } from './render-map.js';
 import { deliverEvents } from './deliver-events.js';
 import { remind } from './remind.js';
 import { renderPicture } from './render-picture.js';
+import { renderFile } from './render-file.js';
 import type { JobKind } from './types.js';
 
 export const JOB_KINDS: readonly JobKind<never>[] = [
   renderMap,
   renderPicture,
+  renderFile,
   cleanup,
   deliverEvents,
   remind,

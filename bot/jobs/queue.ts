@@ -13,6 +13,8 @@ import type { RenderRequests } from '../delivery/map-delivery.js';
 import { type Logger, errorFields } from '../log.js';
 import { renderMap } from './render-map.js';
 import { renderPicture } from './render-picture.js';
+import { renderFile } from './render-file.js';
+import type { FileRequest } from '../delivery/file-sources.js';
 import { deliverEvents } from './deliver-events.js';
 import type { PictureRequest } from '../../core/interview/index.js';
 import type { JobContext, JobKind } from './types.js';
@@ -167,6 +169,11 @@ export class JobQueue implements RenderRequests {
   async requestPicture(p: { request: PictureRequest; key: string }): Promise<void> {
     const id = await this.send(renderPicture, p, { singletonKey: p.key });
     this.o.log.debug('jobs.picture_requested', { what: p.request.what, job: id });
+  }
+
+  async requestFile(p: { request: FileRequest; key: string }): Promise<void> {
+    const id = await this.send(renderFile, p, { singletonKey: p.key });
+    this.o.log.debug('jobs.file_requested', { what: p.request.what, job: id });
   }
 
   /** Delivers the inputs stored for other people's conversations, now (deliver-events). */

@@ -7,6 +7,10 @@ const MENU: ReadonlyArray<readonly [command: string, description: Bilingual]> = 
   ['bantuan', b('Bantuan dan daftar perintah', 'Help and the list of commands')],
   ['status', b('Posisi wawancara', 'Where the interview stands')],
   ['ringkasan', b('Ringkasan dan peta proses', 'Summary and process map')],
+  [
+    'bpmn',
+    b('Berkas BPMN proses (Camunda Modeler)', 'The process as a BPMN file (Camunda Modeler)'),
+  ],
   ['kembali', b('Kembali ke pertanyaan sebelumnya', 'Back to the previous question')],
   ['lewati', b('Lewati pertanyaan ini', 'Skip this question')],
   ['batal', b('Batalkan pertanyaan ini', 'Cancel this question')],

@@ -2,7 +2,15 @@
 // words cannot turn into markup), inline keyboards with compact callback data.
 import type { Outbound } from '../../core/interview/index.js';
 import { splitText } from '../../core/interview/index.js';
+import { bilingual, textFor } from '../../core/language/bilingual.js';
+import { FILE_UNAVAILABLE } from '../delivery/file-sources.js';
 import { buttonData } from './inbound.js';
+
+/** Said with a map's (or a coordinator's picture's) summary when its picture could not be sent. */
+const PICTURE_NOT_SENT = bilingual(
+  'Gambar tidak dapat dikirim; berikut ringkasannya.',
+  'The picture could not be sent; here is its summary.',
+);
 
 export type InlineKeyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
 
@@ -46,14 +54,31 @@ export function toSendMessage(m: Extract<Outbound, { kind: 'text' | 'question' }
   return { text: questionText(m), ...(keyboard ? { reply_markup: keyboard } : {}) };
 }
 
-/** A map without pictures (a process with no flow yet): its caption and outline as text. */
-export function mapAsText(m: Extract<Outbound, { kind: 'map' | 'picture' }>): string {
-  return `${m.caption}\n\n${m.outline}`.slice(0, 4096);
+/**
+ * A map as text: its caption and outline. Without pictures (a process with no flow yet) that is
+ * all there is; with `notSent`, the pictures could not be sent, and the text says so.
+ */
+export function mapAsText(
+  m: Extract<Outbound, { kind: 'map' | 'picture' }>,
+  o: { notSent?: boolean } = {},
+): string {
+  const note = o.notSent ? `${textFor(PICTURE_NOT_SENT, 'both-inline')}\n\n` : '';
+  return `${m.caption}\n\n${note}${m.outline}`.slice(0, 4096);
 }
 
-/** The caption of page `index` (from 0) of a map sent as `pages` photos. */
+/**
+ * The caption of page `index` (from 0) of a map sent as `pages` photos or files: the page is
+ * marked on the caption's first line (its title), before any line that follows.
+ */
 export function pageCaption(caption: string, index: number, pages: number): string {
-  return (pages > 1 ? `${caption} (hal. ${index + 1}/${pages})` : caption).slice(0, 1024);
+  if (pages <= 1) return caption.slice(0, 1024);
+  const [title = '', ...rest] = caption.split('\n');
+  return [`${title} (hal. ${index + 1}/${pages})`, ...rest].join('\n').slice(0, 1024);
+}
+
+/** A file message whose file cannot be made or sent: its caption and why there is no file. */
+export function fileAsText(m: Extract<Outbound, { kind: 'file' }>): string {
+  return `${m.caption}\n\n${textFor(FILE_UNAVAILABLE, 'both-inline')}`.slice(0, 4096);
 }
 
 /** The text of an answered question, with the choice made, once its buttons are closed. */

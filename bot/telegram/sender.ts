@@ -1,5 +1,7 @@
 // Sends the engine's messages to Telegram: paced to Telegram's limits, errors classified so the
-// outbox knows whether to retry (429 after retry_after, 5xx and network with backoff) or give up.
+// outbox knows whether to retry (429 after retry_after, 5xx and network with backoff), send a
+// map in another form (a 400 or 413 about the picture: see bot/delivery/forms.ts) or give up
+// (403: the person blocked the bot).
 import type { Telegram } from 'telegraf';
 import type { Outbound } from '../../core/interview/index.js';
 import { bilingual, textFor } from '../../core/language/bilingual.js';
@@ -9,8 +11,10 @@ import {
   type SendExtras,
   backoffMs,
 } from '../delivery/outbox-sender.js';
+import type { MessageForm } from '../delivery/forms.js';
+import type { ChatFile } from '../delivery/file-sources.js';
 import type { MapPictures } from '../map-pictures.js';
-import { mapAsText, pageCaption, toSendMessage } from './outbound.js';
+import { fileAsText, mapAsText, pageCaption, toSendMessage } from './outbound.js';
 import { invitationText, telegramRedeem } from '../conversation/invitation-text.js';
 
 const WHOLE_MAP = bilingual('Peta utuh (SVG)', 'the whole map (SVG)');
@@ -52,9 +56,14 @@ export function classifyError(e: unknown, attempt: number): SendOutcome {
       ok: false,
       retryAfterMs: Math.max(1, err.parameters?.retry_after ?? 1) * 1000,
       error: `429 ${description}`,
+      rateLimited: true,
     };
-  // 403: the person blocked the bot or deleted the chat. 400: a request Telegram will never take.
-  if (code === 403 || code === 400)
+  // 403: the person blocked the bot or deleted the chat.
+  if (code === 403)
+    return { ok: false, permanent: true, error: `403 ${description}`, blocked: true };
+  // 400 (PHOTO_INVALID_DIMENSIONS, chat not found) and 413 (too large): a request Telegram will
+  // never take as it is.
+  if (code === 400 || code === 413)
     return { ok: false, permanent: true, error: `${code} ${description}` };
   return {
     ok: false,
@@ -105,7 +114,9 @@ export class TelegramSender implements ChannelSender {
         }
         case 'map':
         case 'picture':
-          return await this.sendMap(chatId, m, extras?.pictures ?? null);
+          return await this.sendMap(chatId, m, extras?.pictures ?? null, extras?.form);
+        case 'file':
+          return await this.sendFile(chatId, m, extras?.file ?? null, extras?.form);
         case 'invitation': {
           await this.paced(chatId);
           const how = telegramRedeem(m.token, this.o.botUsername?.() ?? null);
@@ -119,29 +130,35 @@ export class TelegramSender implements ChannelSender {
   }
 
   /**
-   * The map as photos (one per page) of its stored pictures, and the whole map as an SVG document
-   * when it has pages; with no pictures, its caption and outline as text. Nothing is rendered here.
+   * A map in the form asked: photos of its stored pictures, one per page (the default), or the
+   * same pages as PNG files, each with the whole map as an SVG file when it has several pages; or
+   * its caption and outline as text (with no pictures, or when they could not be sent). Nothing
+   * is rendered here.
    */
   private async sendMap(
     chatId: string,
     m: Extract<Outbound, { kind: 'map' | 'picture' }>,
     pics: MapPictures | null,
+    form: MessageForm = 'photos',
   ): Promise<SendOutcome> {
     const tg = this.o.telegram;
-    if (!pics || !pics.pages.length) {
+    if (!pics || !pics.pages.length || form === 'text') {
       await this.paced(chatId);
-      const r = await tg.sendMessage(chatId, mapAsText(m));
+      const r = await tg.sendMessage(chatId, mapAsText(m, { notSent: !!pics?.pages.length }));
       return { ok: true, messageId: String(r.message_id) };
     }
-    await tg.sendChatAction(chatId, 'upload_photo').catch(() => undefined);
+    const asFiles = form === 'files';
+    await tg
+      .sendChatAction(chatId, asFiles ? 'upload_document' : 'upload_photo')
+      .catch(() => undefined);
     let last = '';
     for (const [i, png] of pics.pages.entries()) {
       await this.paced(chatId);
-      const r = await tg.sendPhoto(
-        chatId,
-        { source: Buffer.from(png), filename: `peta-${pics.code}-${i + 1}.png` },
-        { caption: pageCaption(m.caption, i, pics.pages.length) },
-      );
+      const file = { source: Buffer.from(png), filename: `peta-${pics.code}-${i + 1}.png` };
+      const caption = { caption: pageCaption(m.caption, i, pics.pages.length) };
+      const r = asFiles
+        ? await tg.sendDocument(chatId, file, caption)
+        : await tg.sendPhoto(chatId, file, caption);
       last = String(r.message_id);
     }
     if (pics.pages.length > 1) {
@@ -154,5 +171,27 @@ export class TelegramSender implements ChannelSender {
       last = String(r.message_id);
     }
     return { ok: true, messageId: last };
+  }
+
+  /** A file as a document under its own name; its caption and why not, when there is none. */
+  private async sendFile(
+    chatId: string,
+    m: Extract<Outbound, { kind: 'file' }>,
+    file: ChatFile | null,
+    form: MessageForm = 'files',
+  ): Promise<SendOutcome> {
+    const tg = this.o.telegram;
+    await this.paced(chatId);
+    if (!file || form === 'text') {
+      const r = await tg.sendMessage(chatId, fileAsText(m));
+      return { ok: true, messageId: String(r.message_id) };
+    }
+    await tg.sendChatAction(chatId, 'upload_document').catch(() => undefined);
+    const r = await tg.sendDocument(
+      chatId,
+      { source: Buffer.from(file.bytes), filename: file.name },
+      { caption: m.caption.slice(0, 1024) },
+    );
+    return { ok: true, messageId: String(r.message_id) };
   }
 }

@@ -1,15 +1,21 @@
-// Writes a map's stored pictures into the data folder (PNG pages and the whole map as SVG) for
-// the terminal channel to point at. Nothing is rendered here: the render job stored them.
+// Writes a map's stored pictures (PNG pages and the whole map as SVG), and the files made for a
+// chat (a process's BPMN), into the data folder for the terminal channel to point at. Nothing is
+// rendered here: the jobs stored them.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ChatFile } from '../delivery/file-sources.js';
 import type { MapPictures } from '../map-pictures.js';
 
-/** Writes the pictures' files and returns their paths, joined by ", ". */
-export type MapFiles = (pictures: MapPictures) => Promise<string>;
+export type MapFiles = {
+  /** Writes the pictures' files and returns their paths, joined by ", ". */
+  (pictures: MapPictures): Promise<string>;
+  /** Writes a file made for the chat under its own name and returns its path. */
+  file(f: ChatFile): Promise<string>;
+};
 
 export function mapFilesIn(dataDir: string): MapFiles {
-  return async (pics) => {
-    const dir = path.resolve(dataDir, 'maps');
+  const dir = path.resolve(dataDir, 'maps');
+  const pictures = async (pics: MapPictures) => {
     await mkdir(dir, { recursive: true });
     const base = `${pics.code}`.replace(/[^0-9A-Za-z.-]/g, '_');
     const files: string[] = [];
@@ -22,4 +28,13 @@ export function mapFilesIn(dataDir: string): MapFiles {
     await writeFile(svg, pics.svg);
     return [...files, svg].join(', ');
   };
+  return Object.assign(pictures, {
+    async file(f: ChatFile) {
+      await mkdir(dir, { recursive: true });
+      // The name is ours (file-sources.ts), but never a path out of the folder.
+      const target = path.join(dir, path.basename(f.name).replace(/[^0-9A-Za-z._-]/g, '_'));
+      await writeFile(target, f.bytes);
+      return target;
+    },
+  });
 }

@@ -53,6 +53,11 @@ export type JsonlOutbound =
   | { type: 'map'; processId: string; caption: string; outline: string; file: string | null }
   /** A coordinator's picture: `what` is progress, ledger, level0, tree or changes. */
   | { type: 'picture'; what: string; caption: string; outline: string; file: string | null }
+  /**
+   * A file made for the chat: `what` is bpmn (the process as BPMN 2.0 XML), `file` the path it
+   * was written to (null when it could not be made, or no folder was given).
+   */
+  | { type: 'file'; what: 'bpmn'; processId: string; caption: string; file: string | null }
   | { type: 'error'; error: string };
 
 export type TerminalOptions = {
@@ -187,14 +192,19 @@ class TerminalSender implements ChannelSender {
     if (m.kind === 'question') this.lastQuestion = m;
     if (this.oneShot && m.kind === 'question' && m.questionId === 'menu')
       return { ok: true, messageId: null };
-    const pictures = extras?.pictures;
-    const file =
-      (m.kind === 'map' || m.kind === 'picture') && pictures && this.mapFiles
-        ? await this.mapFiles(pictures).catch(() => null)
-        : null;
+    const file = await this.write(m, extras).catch(() => null);
     if (this.mode === 'jsonl') this.out.write(JSON.stringify(toJsonl(m, file)) + '\n');
     else this.out.write(formatForTerminal(m, file ?? undefined) + '\n\n');
     return { ok: true, messageId: null };
+  }
+
+  /** Writes a message's stored pictures or file, unless it is sent as text; their paths. */
+  private async write(m: Outbound, extras: SendExtras | undefined): Promise<string | null> {
+    if (!this.mapFiles || extras?.form === 'text') return null;
+    if ((m.kind === 'map' || m.kind === 'picture') && extras?.pictures)
+      return this.mapFiles(extras.pictures);
+    if (m.kind === 'file' && extras?.file) return this.mapFiles.file(extras.file);
+    return null;
   }
 }
 
@@ -222,6 +232,8 @@ export function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
         outline: m.outline,
         file,
       };
+    case 'file':
+      return { type: 'file', what: m.what, processId: m.processId, caption: m.caption, file };
     // The protocol stays as documented: an invitation is a text line.
     case 'invitation':
       return { type: 'text', text: formatForTerminal(m) };

@@ -14,7 +14,15 @@ import { reviewPreamble, startEdit, startInsert } from './questions/review.js';
 import { undoneText } from './questions/edit-flow.js';
 import { entryCursor } from './state.js';
 import { T } from './texts.js';
-import type { Context, Effect, Env, InterviewState, Snapshot, StepResult } from './types.js';
+import type {
+  Context,
+  Effect,
+  Env,
+  InterviewState,
+  Outbound,
+  Snapshot,
+  StepResult,
+} from './types.js';
 import { historyBefore, snapshotsNewestFirst } from './history.js';
 import { View } from './view.js';
 import type { Bilingual } from '../language/bilingual.js';
@@ -38,6 +46,19 @@ export function runCommand(
     case 'summary':
       if (!v.draft()) return refused(q, v, 'invalid-answer', T.needProcess);
       return { state: s, outbound: [...reviewPreamble(v), ...prompt(q, v, false)], effects: [] };
+    case 'bpmn': {
+      const d = v.draft();
+      if (!d) return refused(q, v, 'invalid-answer', T.needProcess);
+      if (!d.flow) return refused(q, v, 'invalid-answer', T.bpmnNeedsSteps);
+      // Made from the draft as stored when it is sent (a job, like the map), then the question again.
+      const file: Outbound = {
+        kind: 'file',
+        what: 'bpmn',
+        processId: d.id,
+        caption: v.t(T.bpmnCaption(d.code, d.name)).slice(0, 1000),
+      };
+      return { state: s, outbound: [file, ...prompt(q, v, false)], effects: [] };
+    }
     case 'skip':
       return skip(q, s, ctx, env);
     case 'back': {

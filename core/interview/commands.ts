@@ -12,6 +12,7 @@ export type Command =
         | 'menu'
         | 'undo'
         | 'summary'
+        | 'bpmn'
         | 'invite';
     }
   | { name: 'edit' | 'delete' | 'insert'; no: number }
@@ -42,7 +43,11 @@ const WORDS: Record<string, Command['name']> = {
   peta: 'summary',
 };
 /** Only as slash commands: as bare words they are too likely to be answers. */
-const SLASH_ONLY: Record<string, Command['name']> = { undang: 'invite', invite: 'invite' };
+const SLASH_ONLY: Record<string, Command['name']> = {
+  undang: 'invite',
+  invite: 'invite',
+  bpmn: 'bpmn',
+};
 const WITH_NO: Record<string, 'edit' | 'delete' | 'insert'> = {
   ubah: 'edit',
   edit: 'edit',

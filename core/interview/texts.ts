@@ -72,6 +72,7 @@ export const T = {
       '/pindah 5 2 — pindahkan langkah 5 ke sebelum langkah 2',
       '/nama Nama Baru — ganti nama proses',
       '/ringkasan atau /peta — lihat ringkasan dan peta',
+      '/bpmn — berkas BPMN proses (untuk Camunda Modeler / bpmn.io)',
       '/status — posisi wawancara',
       '/menu — menu utama',
       '/bahasa — ganti bahasa (Indonesia/English)',
@@ -100,6 +101,7 @@ export const T = {
       '/pindah 5 2 — move step 5 to before step 2',
       '/nama New Name — rename the process',
       '/ringkasan or /peta — show the summary and the map',
+      '/bpmn — the process as a BPMN file (for Camunda Modeler / bpmn.io)',
       '/status — where the interview stands',
       '/menu — main menu',
       '/bahasa — switch language (Indonesia/English)',
@@ -116,6 +118,21 @@ export const T = {
       '/level0 — Level-0 process map · /pohon 01 — the process tree below 01',
       '/kampanye · /ingatkan UNIT NAME · /sengketa — for coordinators',
     ].join('\n'),
+  ),
+  /** Under the draft map's title in the review: where the BPMN file is. */
+  bpmnOffer: m(
+    'Berkas BPMN (untuk Camunda Modeler / bpmn.io): /bpmn',
+    'BPMN file (for Camunda Modeler / bpmn.io): /bpmn',
+  ),
+  /** The caption of a process's BPMN file. */
+  bpmnCaption: (code: string, name: string) =>
+    m(
+      `Berkas BPMN peta ${code} ${name}: buka di Camunda Modeler atau bpmn.io untuk melihat dan menyunting alurnya.`,
+      `BPMN file of map ${code} ${name}: open it in Camunda Modeler or bpmn.io to view and edit its flow.`,
+    ),
+  bpmnNeedsSteps: m(
+    'Berkas BPMN dibuat dari langkah-langkah proses, dan proses ini belum punya langkah. Tulis langkahnya dulu, misalnya "Menerima berkas permohonan", lalu kirim /bpmn lagi.',
+    'The BPMN file is made from the process\'s steps, and this process has none yet. Write its steps first, e.g. "Menerima berkas permohonan", then send /bpmn again.',
   ),
   needProcess: m(
     'Perintah ini dipakai saat memetakan sebuah proses.',

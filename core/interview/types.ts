@@ -134,6 +134,18 @@ export const Outbound = z.discriminatedUnion('kind', [
     caption: z.string(),
   }),
   /**
+   * A file made from a process by a job when it is sent (channels never render): `bpmn` is the
+   * process as BPMN 2.0 XML, for Camunda Modeler or bpmn.io. Telegram sends it as a document
+   * `peta-<code>.bpmn`; the terminal writes it to a file and says where.
+   * Example: { "kind": "file", "what": "bpmn", "processId": "p-1", "caption": "Berkas BPMN ..." }
+   */
+  z.object({
+    kind: z.literal('file'),
+    what: z.literal('bpmn'),
+    processId: z.string(),
+    caption: z.string(),
+  }),
+  /**
    * An invitation made: each channel says how to redeem it its own way (a Telegram deep link, a
    * code to send on WhatsApp, a command in the terminal).
    */

@@ -84,12 +84,12 @@ export async function deferForArtifact(db: Db, p: { id: number; key: string }): 
 /**
  * Puts the map messages waiting for `awaitedKey` back at the tails of their chats, as new pending
  * rows: with the stored pictures (`artifactKey`), or, when there are none (the render failed for
- * good, the process has no flow any more), as a text message of the map's caption and outline.
- * Returns the platforms of the messages put back.
+ * good, the process has no flow any more), as a text message of the map's caption and outline
+ * (a file message: its caption and `unavailable`). Returns the platforms of the messages put back.
  */
 export async function requeueDeferred(
   db: Db,
-  p: { awaitedKey: string; artifactKey: string | null },
+  p: { awaitedKey: string; artifactKey: string | null; unavailable?: string },
 ): Promise<{ moved: number; platforms: string[] }> {
   return runTransaction(db, async ({ query }) => {
     await query(LOCK, [p.awaitedKey]);
@@ -104,13 +104,13 @@ export async function requeueDeferred(
                 case when $2::text is null
                      then jsonb_build_object('kind', 'text', 'text',
                             left(coalesce(payload->>'caption', '') || E'\\n\\n' ||
-                                 coalesce(payload->>'outline', ''), 4096))
+                                 coalesce(payload->>'outline', $3::text, ''), 4096))
                      else payload end,
                 $2::text
            from waiting order by id
          returning platform)
        select platform from put`,
-      [p.awaitedKey, p.artifactKey],
+      [p.awaitedKey, p.artifactKey, p.unavailable ?? null],
     );
     return { moved: rows.length, platforms: [...new Set(rows.map((r) => r.platform))] };
   });

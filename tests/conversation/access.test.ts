@@ -69,7 +69,7 @@ for (const kind of kinds)
     const textOf = (m: Outbound): string =>
       m.kind === 'question'
         ? `${m.text}\n${m.choices.map((c) => `[${c.label}]`).join(' ')}`
-        : m.kind === 'map' || m.kind === 'picture'
+        : m.kind === 'map' || m.kind === 'picture' || m.kind === 'file'
           ? m.caption
           : m.kind === 'invitation'
             ? `[invitation] ${m.personName}`

@@ -128,6 +128,7 @@ export function shownText(p: Outbound): string {
   if (p.kind === 'text') return p.text;
   if (p.kind === 'question') return questionText(p);
   if (p.kind === 'map' || p.kind === 'picture') return `[map] ${p.caption}`;
+  if (p.kind === 'file') return `[file] ${p.caption}`;
   return `[invitation] ${p.personName}`;
 }
 

@@ -88,7 +88,9 @@ export class Chat {
           ? invitationText(o, telegramRedeem(o.token, this.telegramBot))
           : 'text' in o
             ? o.text
-            : o.outline,
+            : 'outline' in o
+              ? o.outline
+              : o.caption,
       )
       .join('\n');
   }

@@ -30,9 +30,11 @@ export function reviewPreamble(v: View): Outbound[] {
     kind: 'map',
     processId: d.id,
     outline: mapOutline(d, v),
-    caption: v
-      .t(msg(`Draf peta: ${d.code} ${d.name}`, `Draft map: ${d.code} ${d.name}`))
-      .slice(0, 1000),
+    // The title, and where the BPMN file is (under it, so a page mark stays on the title).
+    caption: [
+      v.t(msg(`Draf peta: ${d.code} ${d.name}`, `Draft map: ${d.code} ${d.name}`)).slice(0, 900),
+      v.t(T.bpmnOffer),
+    ].join('\n'),
   });
   const org = v.org();
   if (org)
@@ -77,8 +79,8 @@ export const reviewConfirm: Question = {
   preamble: reviewIntro,
   text: () => msg('Apakah peta ini sudah benar?', 'Is this map right?'),
   help: msg(
-    '"Sudah benar" mengirim proses ke koordinator. Untuk memperbaiki: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama Nama Baru. /peta menampilkan peta lagi.',
-    '"It is right" submits the process to the coordinator. To correct: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama New Name. /peta shows the map again.',
+    '"Sudah benar" mengirim proses ke koordinator. Untuk memperbaiki: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama Nama Baru. /peta menampilkan peta lagi; /bpmn mengirim berkas BPMN-nya (untuk Camunda Modeler / bpmn.io).',
+    '"It is right" submits the process to the coordinator. To correct: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama New Name. /peta shows the map again; /bpmn sends it as a BPMN file (for Camunda Modeler / bpmn.io).',
   ),
   choices: () => [
     { id: 'confirm', label: msg('Sudah benar', 'It is right') },
