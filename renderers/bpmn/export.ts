@@ -124,8 +124,10 @@ export async function toBpmnXml(
     const unnamed = exits.filter((fl) => !fl.edge?.label);
     if (unnamed.length === 1 && exits.length > 1) defaultOf.set(el.id, unnamed[0]!.id);
   }
+  const elementById = new Map(graph.elements.map((e) => [e.id, e]));
+  const flowById = new Map(graph.flows.map((fl) => [fl.id, fl]));
   const isDecisionExit = (sourceId: string) => {
-    const el = graph.elements.find((e) => e.id === sourceId);
+    const el = elementById.get(sourceId);
     return el?.kind === 'node' && el.node.kind === 'decision';
   };
 
@@ -135,9 +137,9 @@ export async function toBpmnXml(
     laneOf,
     grid: gridOf(json, built.nodeRefs),
     labelOf: (id) => {
-      const el = graph.elements.find((e) => e.id === id);
+      const el = elementById.get(id);
       if (el) return el.kind === 'node' && el.node.kind !== 'activity' ? nodeName(el.node) : null;
-      return graph.flows.find((fl) => fl.id === id)?.edge?.label?.trim() || null;
+      return flowById.get(id)?.edge?.label?.trim() || null;
     },
   });
 

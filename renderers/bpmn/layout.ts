@@ -194,8 +194,8 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
       cells.set(id, { id, shape: shapeOf(el), w, h, row: r, col });
     }
   });
-  const at = (row: number, col: number) =>
-    [...cells.values()].filter((c) => c.row === row && c.col === col);
+  const inRow: Cell[][] = rows.map((row) => row.map((id) => cells.get(id)!));
+  const at = (row: number, col: number) => inRow[row]!.filter((c) => c.col === col);
 
   // Vertical layout: lane titles on top, then the rows.
   const laneTitleLines = (title: string, width: number) => wrapPx(title, width - 10, 12).length;
@@ -212,6 +212,7 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
   const bottom = y;
   const centreY = (c: Cell) => rowTop[c.row]! + rowH[c.row]! / 2;
   const gapBelow = (r: number) => rowTop[r]! + rowH[r]! + ROW_GAP / 2;
+  const gapAbove = (r: number) => rowTop[r]! - ROW_GAP / 2;
 
   // Routes.
   const colFree = (col: number, r0: number, r1: number, except: string[]) => {
@@ -219,12 +220,8 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
     return true;
   };
   const rowFree = (row: number, c0: number, c1: number, except: string[]) =>
-    [...cells.values()].every(
-      (c) =>
-        c.row !== row ||
-        except.includes(c.id) ||
-        c.col <= Math.min(c0, c1) ||
-        c.col >= Math.max(c0, c1),
+    inRow[row]!.every(
+      (c) => except.includes(c.id) || c.col <= Math.min(c0, c1) || c.col >= Math.max(c0, c1),
     );
   const incoming = new Map<string, number>();
   for (const f of graph.flows) incoming.set(f.target, (incoming.get(f.target) ?? 0) + 1);
@@ -275,6 +272,23 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
       });
     } else {
       routes.push(channelRoute(flow, s, t));
+    }
+  }
+  // Two flows into the same side of a gateway: the nearer one comes in from above instead, when
+  // nothing else does.
+  for (const c of cells.values()) {
+    if (c.shape !== 'gateway' || routes.some((r) => r.flow.target === c.id && r.entry === 'top'))
+      continue;
+    for (const side of ['left', 'right'] as const) {
+      const into = routes.filter((r) => r.flow.target === c.id && r.entry === side);
+      if (into.length < 2) continue;
+      const nearest = into.sort(
+        (a, b) =>
+          Math.abs(cells.get(a.flow.source)!.row - c.row) -
+          Math.abs(cells.get(b.flow.source)!.row - c.row),
+      )[0]!;
+      nearest.entry = 'top';
+      break;
     }
   }
 
@@ -335,21 +349,27 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
   // Channel slots: flows along the same lane edge whose spans overlap take different slots.
   const slotSpans = new Map<string, [number, number][][]>();
   const slotsUsed = new Map<string, number>();
-  for (const route of routes) {
-    if (!route.channel) continue;
+  // Longer spans take the outer slots, so that a shorter flow turns in without crossing them.
+  const spanOf = (route: Route): [number, number] => {
     const s = cells.get(route.flow.source)!;
     const t = cells.get(route.flow.target)!;
     const y0 = route.exit === 'bottom' ? gapBelow(s.row) : centreY(s) + rel(route, 'out').y;
-    const y1 = centreY(t) + rel(route, 'in').y;
-    const span: [number, number] = [Math.min(y0, y1) - 8, Math.max(y0, y1) + 8];
-    const key = `${route.channel.col}|${route.channel.side}`;
+    const y1 = route.entry === 'top' ? gapAbove(t.row) : centreY(t) + rel(route, 'in').y;
+    return [Math.min(y0, y1) - 8, Math.max(y0, y1) + 8];
+  };
+  const channelled = routes
+    .filter((r) => r.channel)
+    .map((r) => ({ route: r, span: spanOf(r) }))
+    .sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
+  for (const { route, span } of channelled) {
+    const key = `${route.channel!.col}|${route.channel!.side}`;
     const slots = slotSpans.get(key) ?? [];
     let slot = slots.findIndex((spans) => spans.every(([a, b]) => span[1] < a || span[0] > b));
     if (slot < 0) slot = slots.push([]) - 1;
     slots[slot]!.push(span);
     slotSpans.set(key, slots);
     slotsUsed.set(key, slots.length);
-    route.channel.slot = slot;
+    route.channel!.slot = slot;
   }
 
   // Labels' sizes, and the room they need beside their shapes.
@@ -435,7 +455,10 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
         route.exit === 'bottom'
           ? [a, { x: a.x, y: gapBelow(s.row) }, { x: cx, y: gapBelow(s.row) }]
           : [a, { x: cx, y: a.y }];
-      pts.push({ x: cx, y: b.y }, b);
+      if (route.entry === 'top') {
+        const gy = gapAbove(cells.get(route.flow.target)!.row);
+        pts.push({ x: cx, y: gy }, { x: b.x, y: gy }, b);
+      } else pts.push({ x: cx, y: b.y }, b);
     }
     waypoints.set(route.flow.id, dedupe(pts));
   }
