@@ -1,6 +1,6 @@
 // Every BPMN export the tests hold to bpmn-js, bpmnlint and the geometry checks: each process with
-// a flow in the Renja fixture and in the kabupaten procedures, and a long synthetic one (22 steps,
-// two decisions, the second looping back to step 1).
+// a flow in the Renja fixture and in the kabupaten procedures, a long synthetic one (22 steps,
+// two decisions, the second looping back to step 1), and a short one in a single lane.
 //
 // The fixtures are read by file path, not through fixtures.ts / tests/support/procedures.ts:
 // the bpmn-js test runs under jsdom, whose URL class Node's file functions refuse, and
@@ -44,5 +44,7 @@ export function everyExport(): ExportCase[] {
       .filter((p) => p.flow?.nodes.length)
       .map((p) => ({ name: `Sukamaju ${p.code}`, process: p, org: procedures.organisation })),
     longLoopProcess(),
+    // Everything in one lane: the loops back run beside the column, by the pool's edge.
+    { name: 'sintetis satu lajur', ...syntheticProcess(8, { lanes: 1, decisionEvery: 3 }) },
   ];
 }
