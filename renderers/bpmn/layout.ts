@@ -480,7 +480,10 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
     pts.slice(1).map((p, i) => [pts[i]!, p] as const),
   );
   const labels = new Map<string, Rect>();
-  const place = (id: string, candidates: Rect[]) => {
+  /** In order of preference; `col` is the lane of the labelled element (a flow's source). */
+  const place = (id: string, col: number, candidates: Rect[]) => {
+    const lane = { x: laneX[col]!, y: inner.y, w: laneW[col]!, h: inner.h };
+    const inLane = (r: Rect) => r.x >= lane.x + 2 && r.x + r.w <= lane.x + lane.w - 2;
     const fits = (r: Rect) =>
       r.x >= inner.x + 2 &&
       r.x + r.w <= inner.x + inner.w - 2 &&
@@ -490,7 +493,11 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
       ![...labels.values()].some((l) => overlaps(inflate(r, 2), l));
     const clear = (r: Rect) => !segments.some(([a, b]) => segmentHitsRect(a, b, r));
     const chosen =
-      candidates.find((r) => fits(r) && clear(r)) ?? candidates.find(fits) ?? candidates[0]!;
+      candidates.find((r) => fits(r) && clear(r) && inLane(r)) ??
+      candidates.find((r) => fits(r) && clear(r)) ??
+      candidates.find((r) => fits(r) && inLane(r)) ??
+      candidates.find(fits) ??
+      candidates[0]!;
     labels.set(id, chosen);
   };
   for (const el of graph.elements) {
@@ -499,7 +506,7 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
     if (!size || !r) continue;
     const { w, h } = size;
     const cy = r.y + r.h / 2;
-    place(el.id, [
+    place(el.id, cells.get(el.id)!.col, [
       { x: r.x + r.w + LABEL_GAP, y: cy - h / 2, w, h },
       { x: r.x - LABEL_GAP - w, y: cy - h / 2, w, h },
       { x: r.x + r.w + 2, y: r.y - h - 2, w, h },
@@ -514,7 +521,7 @@ export function layoutBpmn(input: LayoutInput): BpmnLayout {
     const size = labelSizes.get(f.id);
     const pts = waypoints.get(f.id);
     if (!size || !pts || pts.length < 2) continue;
-    place(f.id, flowLabelCandidates(pts, size));
+    place(f.id, cells.get(f.source)!.col, flowLabelCandidates(pts, size));
   }
 
   return {
