@@ -1,37 +1,31 @@
 // BPMN 2.0 XML of one leaf process: a collaboration with one pool (the organisation), a lane per
 // performer (the same lanes as the cross-functional map), tasks, exclusive gateways whose outgoing
-// flows carry the exit label as name and condition, start and end events, and BPMNDI laid out by
-// Graphviz (the same grid as the cross-functional map, so bpmn.io / Camunda Modeler open it laid
-// out, with vertical lanes: isHorizontal="false").
+// flows carry the exit label as name and condition, start and end events, and BPMNDI laid out on
+// the Graphviz grid of the cross-functional map (see layout.ts), with vertical lanes
+// (isHorizontal="false"), so that bpmn.io / Camunda Modeler open it laid out.
+//
+// Where the model leaves a join or a fork implicit, the export adds the gateway BPMN asks for
+// (graph.ts); bpmnlint's recommended rules report nothing on our exports, and import.ts reads
+// the model back unchanged.
 import type { FlowNode, Organisation, Performer, Process } from '../../core/model/index.js';
 import { isExternalKind, unitById } from '../../core/model/index.js';
 import { buildCrossFunctional, endText, POSITION_UNKNOWN } from '../dot/cross-functional.js';
 import { xmlEscape } from '../dot/escape.js';
 import type { LayoutEngine } from '../layout.js';
-import { laneBoxes } from '../swimlanes.js';
-import { encodeId } from './ids.js';
+import { bpmnGraph, laneBpmnId, nodeBpmnId, type BpmnElement } from './graph.js';
+import { layoutBpmn, type GridNode, type Rect } from './layout.js';
+
+export { flowBpmnId, laneBpmnId, nodeBpmnId } from './graph.js';
 
 interface JsonNode {
-  _gvid: number;
   name: string;
   pos?: string;
   width?: string;
   height?: string;
 }
-interface JsonEdge {
-  tail: number;
-  head: number;
-  id?: string;
-  pos?: string;
-}
 interface JsonLayout {
-  bb: string;
   objects?: JsonNode[];
-  edges?: JsonEdge[];
 }
-
-type Pt = { x: number; y: number };
-type Rect = { x: number; y: number; w: number; h: number };
 
 const TAG: Record<FlowNode['kind'], string> = {
   start: 'bpmn:startEvent',
@@ -39,10 +33,6 @@ const TAG: Record<FlowNode['kind'], string> = {
   activity: 'bpmn:task',
   decision: 'bpmn:exclusiveGateway',
 };
-
-export const nodeBpmnId = (id: string) => encodeId('Node', id);
-export const flowBpmnId = (id: string) => encodeId('Flow', id);
-export const laneBpmnId = (key: string) => encodeId('Lane', key);
 
 /** One end event per end node, named by the clerk's words or the outcome (see import.ts). */
 function nodeName(n: FlowNode): string {
@@ -74,24 +64,39 @@ function documentation(n: FlowNode, org: Organisation): string | null {
   return parts.length ? parts.join('\n') : null;
 }
 
-/** The point where the segment from the rectangle's centre towards `p` leaves the rectangle. */
-function clip(r: Rect, p: Pt): Pt {
-  const c = { x: r.x + r.w / 2, y: r.y + r.h / 2 };
-  const dx = p.x - c.x;
-  const dy = p.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const t = Math.min(
-    dx === 0 ? Infinity : r.w / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : r.h / 2 / Math.abs(dy),
-  );
-  return { x: c.x + dx * t, y: c.y + dy * t };
-}
-
 const f = (n: number) => (Math.round(n * 100) / 100).toString();
 
+const bounds = (r: Rect) =>
+  `<dc:Bounds x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" />`;
+
+function tagOf(el: BpmnElement): string {
+  if (el.kind === 'merge') return 'bpmn:exclusiveGateway';
+  if (el.kind === 'split') return 'bpmn:parallelGateway';
+  return TAG[el.node.kind];
+}
+
+/** The grid cells of the model nodes: Graphviz's centre (y upwards) and size, in points. */
+function gridOf(json: string, nodeRefs: Map<string, string>): Map<string, GridNode> {
+  const g = JSON.parse(json) as JsonLayout;
+  const objects = new Map((g.objects ?? []).map((o) => [o.name, o]));
+  const grid = new Map<string, GridNode>();
+  for (const [modelId, dotId] of nodeRefs) {
+    const o = objects.get(dotId);
+    if (!o?.pos) continue;
+    const [x, y] = o.pos.split(',').map(Number) as [number, number];
+    grid.set(nodeBpmnId(modelId), {
+      x,
+      y,
+      w: Number(o.width ?? 0) * 72,
+      h: Number(o.height ?? 0) * 72,
+    });
+  }
+  return grid;
+}
+
 /**
- * BPMN 2.0 XML for a leaf process. Asynchronous because the diagram coordinates come from a
- * Graphviz layout (`engine.layout(dot, 'json')`).
+ * BPMN 2.0 XML for a leaf process. Asynchronous because the grid comes from a Graphviz layout of
+ * the cross-functional map (`engine.layout(dot, 'json')`).
  */
 export async function toBpmnXml(
   process: Process,
@@ -101,39 +106,42 @@ export async function toBpmnXml(
   const flow = process.flow ?? { nodes: [], edges: [] };
   const built = buildCrossFunctional(process, org, { page: 'all' });
   const json = await engine.layout(built.dot, 'json');
-  const g = JSON.parse(json) as JsonLayout;
-  const [, , , bbH] = g.bb.split(',').map(Number) as [number, number, number, number];
-  const boxes = laneBoxes(json, built.lanes);
-  // Graphviz has y upwards; BPMNDI has y downwards. 1 pt = 1 px; a margin keeps everything positive.
-  const top = Math.max(bbH, ...boxes.map((b) => b.yTop)) + 40;
-  const left = Math.min(0, ...boxes.map((b) => b.x0)) - 20;
-  const X = (x: number) => x - left;
-  const Y = (y: number) => top - y;
+  const graph = bpmnGraph(flow);
 
-  const objects = new Map((g.objects ?? []).map((o) => [o.name, o]));
-  const byGvid = new Map((g.objects ?? []).map((o) => [o._gvid, o]));
-  const shapes = new Map<string, Rect>();
-  for (const n of flow.nodes) {
-    const o = objects.get(built.nodeRefs.get(n.id) ?? '');
-    if (!o?.pos) continue;
-    const [x, y] = o.pos.split(',').map(Number) as [number, number];
-    let w = Number(o.width) * 72;
-    let h = Number(o.height) * 72;
-    if (n.kind === 'start' || n.kind === 'end') [w, h] = [36, 36];
-    if (n.kind === 'decision') [w, h] = [50, 50];
-    shapes.set(n.id, { x: X(x) - w / 2, y: Y(y) - h / 2, w, h });
+  // Lanes as the cross-functional map has them; a node in none goes to the first.
+  const laneOf = new Map<string, string>();
+  for (const [modelId, dotId] of built.nodeRefs) {
+    const lane = built.lanes.find((l) => l.nodeIds.includes(dotId)) ?? built.lanes[0];
+    if (lane) laneOf.set(nodeBpmnId(modelId), lane.key);
   }
+  const laneOfElement = (el: BpmnElement) => laneOf.get(graph.ownerOf.get(el.id) ?? el.id);
 
-  const laneOfNode = new Map<string, string>();
-  for (const lane of built.lanes) {
-    for (const [modelId, dotId] of built.nodeRefs)
-      if (lane.nodeIds.includes(dotId)) laneOfNode.set(modelId, lane.key);
+  // Exits of a decision with conditions: an unnamed one beside named ones is its default flow.
+  const defaultOf = new Map<string, string>();
+  for (const el of graph.elements) {
+    if (el.kind !== 'node' || el.node.kind !== 'decision') continue;
+    const exits = graph.flows.filter((fl) => fl.source === el.id);
+    const unnamed = exits.filter((fl) => !fl.edge?.label);
+    if (unnamed.length === 1 && exits.length > 1) defaultOf.set(el.id, unnamed[0]!.id);
   }
+  const elementById = new Map(graph.elements.map((e) => [e.id, e]));
+  const flowById = new Map(graph.flows.map((fl) => [fl.id, fl]));
+  const isDecisionExit = (sourceId: string) => {
+    const el = elementById.get(sourceId);
+    return el?.kind === 'node' && el.node.kind === 'decision';
+  };
 
-  const incoming = (id: string) => flow.edges.filter((e) => e.to === id);
-  const outgoing = (id: string) => flow.edges.filter((e) => e.from === id);
-  const nodeIds = new Set(flow.nodes.map((n) => n.id));
-  const edges = flow.edges.filter((e) => nodeIds.has(e.from) && nodeIds.has(e.to));
+  const layout = layoutBpmn({
+    graph,
+    lanes: built.lanes.map((l) => ({ key: l.key, title: l.title })),
+    laneOf,
+    grid: gridOf(json, built.nodeRefs),
+    labelOf: (id) => {
+      const el = elementById.get(id);
+      if (el) return el.kind === 'node' && el.node.kind !== 'activity' ? nodeName(el.node) : null;
+      return flowById.get(id)?.edge?.label?.trim() || null;
+    },
+  });
 
   const x: string[] = [];
   const processId = 'Process_1';
@@ -155,37 +163,38 @@ export async function toBpmnXml(
   x.push('    <bpmn:laneSet id="LaneSet_1">');
   for (const lane of built.lanes) {
     x.push(`      <bpmn:lane id="${laneBpmnId(lane.key)}" name="${xmlEscape(lane.title)}">`);
-    for (const n of flow.nodes)
-      if (laneOfNode.get(n.id) === lane.key)
-        x.push(`        <bpmn:flowNodeRef>${nodeBpmnId(n.id)}</bpmn:flowNodeRef>`);
+    for (const el of graph.elements)
+      if (laneOfElement(el) === lane.key)
+        x.push(`        <bpmn:flowNodeRef>${el.id}</bpmn:flowNodeRef>`);
     x.push('      </bpmn:lane>');
   }
   x.push('    </bpmn:laneSet>');
-  for (const n of flow.nodes) {
-    x.push(`    <${TAG[n.kind]} id="${nodeBpmnId(n.id)}" name="${xmlEscape(nodeName(n))}">`);
-    const doc = documentation(n, org);
+  for (const el of graph.elements) {
+    const tag = tagOf(el);
+    const name = el.kind === 'node' ? ` name="${xmlEscape(nodeName(el.node))}"` : '';
+    const dflt = defaultOf.has(el.id) ? ` default="${defaultOf.get(el.id)}"` : '';
+    x.push(`    <${tag} id="${el.id}"${name}${dflt}>`);
+    const doc = el.kind === 'node' ? documentation(el.node, org) : null;
     if (doc)
       x.push(
         `      <bpmn:documentation>${xmlEscape(doc.replace(/\n/g, ' | '))}</bpmn:documentation>`,
       );
-    for (const e of incoming(n.id))
-      if (nodeIds.has(e.from)) x.push(`      <bpmn:incoming>${flowBpmnId(e.id)}</bpmn:incoming>`);
-    for (const e of outgoing(n.id))
-      if (nodeIds.has(e.to)) x.push(`      <bpmn:outgoing>${flowBpmnId(e.id)}</bpmn:outgoing>`);
-    x.push(`    </${TAG[n.kind]}>`);
+    for (const fl of graph.flows)
+      if (fl.target === el.id) x.push(`      <bpmn:incoming>${fl.id}</bpmn:incoming>`);
+    for (const fl of graph.flows)
+      if (fl.source === el.id) x.push(`      <bpmn:outgoing>${fl.id}</bpmn:outgoing>`);
+    x.push(`    </${tag}>`);
   }
-  for (const e of edges) {
-    const fromDecision = flow.nodes.find((n) => n.id === e.from)?.kind === 'decision';
-    // Only a decision exit is named (bpmnlint: superfluous-label); what is handed over along the
-    // flow goes into its documentation.
-    const name = e.label;
-    const attrs = `id="${flowBpmnId(e.id)}" sourceRef="${nodeBpmnId(e.from)}" targetRef="${nodeBpmnId(e.to)}"${name ? ` name="${xmlEscape(name)}"` : ''}`;
+  for (const fl of graph.flows) {
+    const e = fl.edge;
+    const label = e?.label ?? null;
+    const attrs = `id="${fl.id}" sourceRef="${fl.source}" targetRef="${fl.target}"${label ? ` name="${xmlEscape(label)}"` : ''}`;
     const body: string[] = [];
-    if (e.document)
+    if (e?.document)
       body.push(`      <bpmn:documentation>${xmlEscape(e.document)}</bpmn:documentation>`);
-    if (fromDecision && e.label)
+    if (label && isDecisionExit(fl.source))
       body.push(
-        `      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${xmlEscape(e.label)}</bpmn:conditionExpression>`,
+        `      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${xmlEscape(label)}</bpmn:conditionExpression>`,
       );
     if (body.length)
       x.push(`    <bpmn:sequenceFlow ${attrs}>`, ...body, '    </bpmn:sequenceFlow>');
@@ -196,76 +205,36 @@ export async function toBpmnXml(
   // Diagram interchange.
   x.push('  <bpmndi:BPMNDiagram id="BPMNDiagram_1">');
   x.push('    <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Collaboration_1">');
-  const laneRects = boxes.map((b) => ({
-    key: b.key,
-    x: X(b.x0),
-    y: Y(b.yTop),
-    w: b.x1 - b.x0,
-    h: b.yTop - b.yBottom,
-  }));
-  if (laneRects.length) {
-    const px0 = Math.min(...laneRects.map((r) => r.x));
-    const px1 = Math.max(...laneRects.map((r) => r.x + r.w));
-    const py0 = Math.min(...laneRects.map((r) => r.y)) - 30;
-    const py1 = Math.max(...laneRects.map((r) => r.y + r.h));
+  x.push(
+    '      <bpmndi:BPMNShape id="Participant_1_di" bpmnElement="Participant_1" isHorizontal="false">',
+    `        ${bounds(layout.pool)}`,
+    '      </bpmndi:BPMNShape>',
+  );
+  for (const lane of layout.lanes) {
+    const id = laneBpmnId(lane.key);
     x.push(
-      `      <bpmndi:BPMNShape id="Participant_1_di" bpmnElement="Participant_1" isHorizontal="false">`,
+      `      <bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}" isHorizontal="false">`,
+      `        ${bounds(lane.rect)}`,
+      '      </bpmndi:BPMNShape>',
     );
-    x.push(
-      `        <dc:Bounds x="${f(px0)}" y="${f(py0)}" width="${f(px1 - px0)}" height="${f(py1 - py0)}" />`,
-    );
-    x.push('      </bpmndi:BPMNShape>');
   }
-  for (const r of laneRects) {
-    x.push(
-      `      <bpmndi:BPMNShape id="${laneBpmnId(r.key)}_di" bpmnElement="${laneBpmnId(r.key)}" isHorizontal="false">`,
-    );
-    x.push(
-      `        <dc:Bounds x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" />`,
-    );
-    x.push('      </bpmndi:BPMNShape>');
-  }
-  for (const n of flow.nodes) {
-    const r = shapes.get(n.id);
+  for (const el of graph.elements) {
+    const r = layout.shapes.get(el.id);
     if (!r) continue;
-    x.push(
-      `      <bpmndi:BPMNShape id="${nodeBpmnId(n.id)}_di" bpmnElement="${nodeBpmnId(n.id)}">`,
-    );
-    x.push(
-      `        <dc:Bounds x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" />`,
-    );
+    const marker = tagOf(el) === 'bpmn:exclusiveGateway' ? ' isMarkerVisible="true"' : '';
+    x.push(`      <bpmndi:BPMNShape id="${el.id}_di" bpmnElement="${el.id}"${marker}>`);
+    x.push(`        ${bounds(r)}`);
+    const label = layout.labels.get(el.id);
+    if (label) x.push(`        <bpmndi:BPMNLabel>${bounds(label)}</bpmndi:BPMNLabel>`);
     x.push('      </bpmndi:BPMNShape>');
   }
-  const jsonEdges = new Map((g.edges ?? []).filter((e) => e.id).map((e) => [e.id!, e]));
-  for (const e of edges) {
-    const a = shapes.get(e.from);
-    const b = shapes.get(e.to);
-    if (!a || !b) continue;
-    const ref = built.edgeRefs.get(e.id);
-    const je = ref ? jsonEdges.get(ref.dotId) : undefined;
-    let pts: Pt[] = [];
-    if (je?.pos && byGvid.has(je.tail)) {
-      const spline: Pt[] = [];
-      let startTip: Pt | null = null;
-      let endTip: Pt | null = null;
-      for (const tok of je.pos.split(' ')) {
-        const parts = tok.split(',');
-        if (parts[0] === 'e') endTip = { x: X(Number(parts[1])), y: Y(Number(parts[2])) };
-        else if (parts[0] === 's') startTip = { x: X(Number(parts[1])), y: Y(Number(parts[2])) };
-        else spline.push({ x: X(Number(parts[0])), y: Y(Number(parts[1])) });
-      }
-      const poly = spline.filter((_, i) => i % 3 === 0);
-      pts = [...(startTip ? [startTip] : []), ...poly, ...(endTip ? [endTip] : [])];
-      if (ref?.reversed) pts.reverse();
-    }
-    const ca = { x: a.x + a.w / 2, y: a.y + a.h / 2 };
-    const cb = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
-    if (pts.length < 2) pts = [ca, cb];
-    // Events and gateways are drawn smaller than Graphviz's boxes: end the line on their outline.
-    pts[0] = clip(a, pts[1] ?? cb);
-    pts[pts.length - 1] = clip(b, pts[pts.length - 2] ?? ca);
-    x.push(`      <bpmndi:BPMNEdge id="${flowBpmnId(e.id)}_di" bpmnElement="${flowBpmnId(e.id)}">`);
+  for (const fl of graph.flows) {
+    const pts = layout.waypoints.get(fl.id);
+    if (!pts) continue;
+    x.push(`      <bpmndi:BPMNEdge id="${fl.id}_di" bpmnElement="${fl.id}">`);
     for (const p of pts) x.push(`        <di:waypoint x="${f(p.x)}" y="${f(p.y)}" />`);
+    const label = layout.labels.get(fl.id);
+    if (label) x.push(`        <bpmndi:BPMNLabel>${bounds(label)}</bpmndi:BPMNLabel>`);
     x.push('      </bpmndi:BPMNEdge>');
   }
   x.push('    </bpmndi:BPMNPlane>');

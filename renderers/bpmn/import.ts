@@ -77,6 +77,39 @@ export function endFromName(
   return { label: text.slice(0, 200), outcome: documented.success ? documented.data : 'lain' };
 }
 
+/** What an unnamed start is called in our export. */
+const START_NAME = 'Mulai';
+
+const GATEWAYS = new Set([
+  'bpmn:ExclusiveGateway',
+  'bpmn:ParallelGateway',
+  'bpmn:InclusiveGateway',
+]);
+
+/**
+ * Gateways the model has no node for: the merges and splits our export adds in front of and
+ * after a node (Merge_…, Split_…), and the same made in a modeller: an unnamed gateway that only
+ * joins (one way out), or a parallel gateway that only forks (one way in).
+ */
+function collapsibleGateways(elements: El[], flows: El[]): Map<string, 'merge' | 'split'> {
+  const out = new Map<string, 'merge' | 'split'>();
+  for (const el of elements) {
+    const id = el.id ?? '';
+    if (!GATEWAYS.has(el.$type) || decodeId('Node', id) !== null) continue;
+    const ins = flows.filter((f) => f.targetRef!.id === id).length;
+    const outs = flows.filter((f) => f.sourceRef!.id === id).length;
+    const unnamed = !el.name?.trim();
+    if (outs === 1 && (decodeId('Merge', id) !== null || (unnamed && ins > 1)))
+      out.set(id, 'merge');
+    else if (
+      ins === 1 &&
+      (decodeId('Split', id) !== null || (el.$type === 'bpmn:ParallelGateway' && outs > 1))
+    )
+      out.set(id, 'split');
+  }
+  return out;
+}
+
 export async function fromBpmn(xml: string): Promise<ImportedBpmn> {
   const { rootElement, warnings } = await new BpmnModdle().fromXML(xml);
   const defs = rootElement as El;
@@ -101,18 +134,26 @@ export async function fromBpmn(xml: string): Promise<ImportedBpmn> {
     lanes.push({ key, name: lane.name ?? key, nodeIds, performer });
   }
 
+  const flowEls = (proc.flowElements ?? []).filter(
+    (el) => el.$type === 'bpmn:SequenceFlow' && el.sourceRef?.id && el.targetRef?.id,
+  );
+  const collapsed = collapsibleGateways(proc.flowElements ?? [], flowEls);
+  const isCollapsed = (id: string) => collapsed.has(id);
+  for (const lane of lanes) lane.nodeIds = lane.nodeIds.filter((id) => !isCollapsed(id));
+
   const nodes: FlowNode[] = [];
   const edges: Flow['edges'] = [];
   const skipped: string[] = [];
   for (const el of proc.flowElements ?? []) {
-    if (el.$type === 'bpmn:SequenceFlow') continue;
+    if (el.$type === 'bpmn:SequenceFlow' || isCollapsed(el.id ?? '')) continue;
     const kind = KIND[el.$type];
     const id = nodeId(el.id ?? '');
     if (!kind) {
       skipped.push(`${el.$type} ${el.id ?? ''}`);
       continue;
     }
-    if (kind === 'start') nodes.push({ kind, id, label: el.name ?? null });
+    if (kind === 'start')
+      nodes.push({ kind, id, label: el.name && el.name !== START_NAME ? el.name : null });
     else if (kind === 'end')
       nodes.push({ kind, id, ...endFromName(el.name, el.documentation?.[0]?.text) });
     else
@@ -128,14 +169,34 @@ export async function fromBpmn(xml: string): Promise<ImportedBpmn> {
         keterangan: null,
       });
   }
-  for (const el of proc.flowElements ?? []) {
-    if (el.$type !== 'bpmn:SequenceFlow' || !el.sourceRef?.id || !el.targetRef?.id) continue;
+  // A flow into a merge gateway goes on to the merge's target; a flow out of a split gateway
+  // comes from the split's source. The flows between such a gateway and its node are dropped.
+  const follow = (id: string, kind: 'merge' | 'split'): string => {
+    const seen = new Set<string>();
+    let at = id;
+    while (collapsed.get(at) === kind && !seen.has(at)) {
+      seen.add(at);
+      const next =
+        kind === 'merge'
+          ? flowEls.find((f) => f.sourceRef!.id === at)?.targetRef?.id
+          : flowEls.find((f) => f.targetRef!.id === at)?.sourceRef?.id;
+      if (!next) break;
+      at = next;
+    }
+    return at;
+  };
+  for (const el of flowEls) {
+    if (
+      collapsed.get(el.sourceRef!.id!) === 'merge' ||
+      collapsed.get(el.targetRef!.id!) === 'split'
+    )
+      continue;
     // The exit label: the condition, else the flow's name (as a modeller names a gateway exit).
     const label = el.conditionExpression?.body ?? el.name ?? null;
     edges.push({
       id: edgeId(el.id ?? ''),
-      from: nodeId(el.sourceRef.id),
-      to: nodeId(el.targetRef.id),
+      from: nodeId(follow(el.sourceRef!.id!, 'split')),
+      to: nodeId(follow(el.targetRef!.id!, 'merge')),
       label,
       document: el.documentation?.[0]?.text ?? null,
     });
