@@ -3,7 +3,7 @@
 // dashed (pending: orange; disputed: red) and the legend says so.
 import type { ConfirmationState, Handoff, Organisation, Process } from '../../core/model/index.js';
 import { handoffs, isExternalKind, isStep, unitById } from '../../core/model/index.js';
-import { cleanText, dotLabel, dotQuote, truncate } from './escape.js';
+import { cleanText, dotLabel, dotQuote, truncate, xmlEscape } from './escape.js';
 import { FONT } from './cross-functional.js';
 
 export const HANDOFF_STYLE: Record<
@@ -90,21 +90,19 @@ export function toRelationDot(input: Process | Process[], org: Organisation): st
       `  ${dotQuote(idOf.get(e.from)!)} -> ${dotQuote(idOf.get(e.to)!)} [label=${dotQuote(shown)} style=${s.style} color="${s.color}" fontcolor="${s.color}" penwidth=1.4]`,
     );
   }
-  // Legend: one sample arrow per state, drawn between invisible points.
-  out.push('  subgraph cluster_legend {');
-  out.push(`    graph [label="Keterangan" fontsize=12 style=rounded color="#9aa5b1" margin=10]`);
+  // Legend: one small table, a line per state in its colour and stroke ("——" solid, "- - -"
+  // dashed). A sample arrow per state spread the legend over a third of a phone's screen.
   const states: ConfirmationState[] = ['confirmed', 'pending', 'disputed'];
-  states.forEach((st, i) => {
-    const s = HANDOFF_STYLE[st];
-    out.push(`    ${dotQuote(`lg${i}a`)} [shape=point width=0.05 color="${s.color}"]`);
-    out.push(
-      `    ${dotQuote(`lg${i}b`)} [shape=plaintext label=${dotQuote(s.legend)} fontsize=10 fontcolor="${s.color}"]`,
-    );
-    out.push(
-      `    ${dotQuote(`lg${i}a`)} -> ${dotQuote(`lg${i}b`)} [style=${s.style} color="${s.color}" penwidth=1.4 minlen=1]`,
-    );
-  });
-  out.push('  }');
+  const rows = states
+    .map((st) => {
+      const s = HANDOFF_STYLE[st];
+      const stroke = s.style === 'solid' ? '———' : '- - -';
+      return `<TR><TD ALIGN="LEFT"><FONT COLOR="${s.color}">${stroke}  ${xmlEscape(s.legend)}&#160;&#160;&#160;&#160;</FONT></TD></TR>`;
+    })
+    .join('');
+  out.push(
+    `  legend [shape=plaintext fontsize=10 label=<<TABLE BORDER="1" COLOR="#9aa5b1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" STYLE="ROUNDED"><TR><TD><B>Keterangan</B></TD></TR>${rows}</TABLE>>]`,
+  );
   out.push('}');
   return out.join('\n') + '\n';
 }

@@ -36,7 +36,10 @@ describe('the relation map', () => {
     expect(byText('Rancangan Renja').body).toContain('stroke-dasharray');
     expect(byText('Rancangan Renja').body).toContain(HANDOFF_STYLE.pending.color);
     expect(byText('Surat edaran penyusunan Renja').body).toContain(HANDOFF_STYLE.pending.color);
-    const legend = groups(svg, 'node').map((n) => n.texts.join(' '));
+    // The legend is one table node: a line per state, its stroke drawn in text before the words.
+    const legend = groups(svg, 'node')
+      .flatMap((n) => n.texts)
+      .join('\n');
     for (const s of Object.values(HANDOFF_STYLE)) expect(legend).toContain(s.legend);
   });
 
