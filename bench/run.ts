@@ -3,7 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['render.ts', 'chat.ts', 'coordination.ts', 'interview.ts'];
+const benches = [
+  'render.ts',
+  'maps.ts',
+  'bpmn-check.ts',
+  'chat.ts',
+  'coordination.ts',
+  'interview.ts',
+];
 let failed = 0;
 for (const b of benches) {
   const file = fileURLToPath(new URL(`./${b}`, import.meta.url));
