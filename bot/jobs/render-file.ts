@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { textFor } from '../../core/language/bilingual.js';
 import { readArtifact, requeueDeferred, storeArtifact } from '../../db/index.js';
 import { FILE_UNAVAILABLE, type FileRequest, loadFileSource } from '../delivery/file-sources.js';
-import type { JobKind } from './types.js';
+import { RENDER_QUEUE, type JobKind } from './types.js';
 
 export type RenderFilePayload = { request: FileRequest; key: string };
 
@@ -17,13 +17,7 @@ export const renderFile: JobKind<RenderFilePayload> = {
     request: z.object({ what: z.literal('bpmn'), processId: z.string().min(1).max(200) }),
     key: z.string().min(1).max(200),
   }),
-  queue: {
-    policy: 'stately',
-    retryLimit: 2,
-    retryDelay: 2,
-    heartbeatSeconds: 10,
-    expireInSeconds: 300,
-  },
+  queue: RENDER_QUEUE,
   pollSeconds: 1,
   concurrency: 1,
   async run(ctx, p) {

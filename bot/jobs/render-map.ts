@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requeueDeferred } from '../../db/index.js';
 import { holdpoint } from '../failpoints.js';
 import { loadMapSource } from '../map-pictures.js';
-import type { JobKind } from './types.js';
+import { RENDER_QUEUE, type JobKind } from './types.js';
 
 export type RenderMapPayload = { processId: string; key: string };
 
@@ -15,13 +15,7 @@ export const renderMap: JobKind<RenderMapPayload> = {
   // One render per content key at a time (stately: one queued and one active per key), so a map
   // asked by many chats at once is rendered once. A worker that dies mid-render stops beating:
   // after 10 s its job runs again on another worker.
-  queue: {
-    policy: 'stately',
-    retryLimit: 2,
-    retryDelay: 2,
-    heartbeatSeconds: 10,
-    expireInSeconds: 300,
-  },
+  queue: RENDER_QUEUE,
   pollSeconds: 1,
   concurrency: 1,
   async run(ctx, p) {

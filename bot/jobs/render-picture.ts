@@ -5,20 +5,14 @@ import { z } from 'zod';
 import { PictureRequest } from '../../core/interview/index.js';
 import { requeueDeferred, storeArtifact } from '../../db/index.js';
 import { loadPictureSource } from '../pictures/sources.js';
-import type { JobKind } from './types.js';
+import { RENDER_QUEUE, type JobKind } from './types.js';
 
 export type RenderPicturePayload = { request: PictureRequest; key: string };
 
 export const renderPicture: JobKind<RenderPicturePayload> = {
   name: 'render-picture',
   payload: z.object({ request: PictureRequest, key: z.string().min(1).max(200) }),
-  queue: {
-    policy: 'stately',
-    retryLimit: 2,
-    retryDelay: 2,
-    heartbeatSeconds: 10,
-    expireInSeconds: 300,
-  },
+  queue: RENDER_QUEUE,
   pollSeconds: 1,
   concurrency: 1,
   async run(ctx, p) {

@@ -45,3 +45,15 @@ export interface JobKind<P> {
   /** The job failed on every attempt (or its worker died each time): end it for good. */
   failedForGood?(ctx: JobContext, payload: P): Promise<void>;
 }
+
+/**
+ * How the render jobs (maps, pictures, files) queue: one job per content key at a time (stately),
+ * two retries, a job that makes no sign of life for 10 s is taken to have died.
+ */
+export const RENDER_QUEUE = {
+  policy: 'stately',
+  retryLimit: 2,
+  retryDelay: 2,
+  heartbeatSeconds: 10,
+  expireInSeconds: 300,
+} as const satisfies QueueSettings;
