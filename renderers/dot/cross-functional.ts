@@ -393,19 +393,15 @@ export function buildCrossFunctional(
   const bandRow = lanes.length ? lanes.map((_, i) => `u${i}`) : ['u0'];
   const header = lanes.length ? lanes.map((_, i) => `h${i}`) : ['h0'];
   grid.push(bandRow, header);
-  const jointEdges: string[] = [];
   rows.forEach((r, ri) => {
     const li = laneIndex.get(r.lane) ?? 0;
     const cells = Array.from({ length: L }, (_, i) => (i === li ? r.id : `f${ri}_${i}`));
     for (const m of r.joint ?? []) {
       const mi = laneIndex.get(m.lane);
       if (mi === undefined || mi === li) continue;
+      // The mark stands in the step's row and names it ("turut serta langkah 9"): a line to the
+      // step would cross the edges and labels between the two lanes.
       cells[mi] = m.id;
-      // Written left to right, as flat edges fix the order of a row; no arrowhead.
-      const [a, b] = mi < li ? [m.id, r.id] : [r.id, m.id];
-      jointEdges.push(
-        `${dotQuote(a)} -> ${dotQuote(b)} [style=dashed dir=none color="#777777" penwidth=1]`,
-      );
     }
     grid.push(cells);
   });
@@ -477,7 +473,6 @@ export function buildCrossFunctional(
       out.push(`  { rank=same; ${row.map(dotQuote).join(' -> ')} [style=invis] }`);
   }
   for (const e of edges) out.push(`  ${e}`);
-  for (const e of jointEdges) out.push(`  ${e}`);
   out.push('}');
   const nodeRefs = new Map(
     flow.nodes.filter((n) => onPage(n.id)).map((n) => [n.id, dotId.get(n.id)!]),
