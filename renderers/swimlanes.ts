@@ -124,6 +124,24 @@ export function laneBoxes(json: string, lanes: DrawnLane[]): LaneBox[] {
 const NODE_GROUP = /<g id="[^"]*" class="node">\s*<title>([^<]*)<\/title>([\s\S]*?)<\/g>/g;
 const NUMBER = /-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi;
 
+/** Every coordinate pair of the shapes' `points` and `d` attributes, into xs and ys (y upwards). */
+function shapePoints(fragment: string, xs: number[], ys: number[]): void {
+  for (const a of fragment.matchAll(/\s(?:points|d)="([^"]*)"/g)) {
+    const n = a[1]!.match(NUMBER)?.map(Number) ?? [];
+    for (let i = 0; i + 1 < n.length; i += 2) {
+      xs.push(n[i]!);
+      ys.push(-n[i + 1]!);
+    }
+  }
+}
+
+const extentOf = (xs: number[], ys: number[]): Extent => ({
+  x0: Math.min(...xs),
+  x1: Math.max(...xs),
+  y0: Math.min(...ys),
+  y1: Math.max(...ys),
+});
+
 /**
  * The extents of the nodes Graphviz drew in its SVG, by DOT id (the group's <title>): the bounding
  * box of every coordinate in the shapes' `points` (polygon, polyline), `d` (path) and ellipses.
@@ -134,14 +152,7 @@ export function svgNodeExtents(svg: string): Map<string, Extent> {
   for (const m of svg.matchAll(NODE_GROUP)) {
     const xs: number[] = [];
     const ys: number[] = [];
-    const pairs = (text: string) => {
-      const n = text.match(NUMBER)?.map(Number) ?? [];
-      for (let i = 0; i + 1 < n.length; i += 2) {
-        xs.push(n[i]!);
-        ys.push(-n[i + 1]!);
-      }
-    };
-    for (const a of m[2]!.matchAll(/\s(?:points|d)="([^"]*)"/g)) pairs(a[1]!);
+    shapePoints(m[2]!, xs, ys);
     for (const e of m[2]!.matchAll(/<ellipse[^>]*>/g)) {
       const attr = (k: string) => Number(new RegExp(`\\s${k}="([^"]*)"`).exec(e[0])?.[1]);
       const [cx, cy, rx, ry] = ['cx', 'cy', 'rx', 'ry'].map(attr) as [
@@ -155,12 +166,7 @@ export function svgNodeExtents(svg: string): Map<string, Extent> {
     }
     if (xs.length === 0) continue;
     // Titles are XML-escaped DOT ids; the cross-functional ids (h0, n3, c1) need no unescaping.
-    out.set(m[1]!, {
-      x0: Math.min(...xs),
-      x1: Math.max(...xs),
-      y0: Math.min(...ys),
-      y1: Math.max(...ys),
-    });
+    out.set(m[1]!, extentOf(xs, ys));
   }
   return out;
 }
@@ -188,24 +194,12 @@ export function svgEdgeExtents(svg: string): Map<string, Extent> {
   for (const m of svg.matchAll(EDGE_GROUP)) {
     const xs: number[] = [];
     const ys: number[] = [];
-    for (const a of m[2]!.matchAll(/\s(?:points|d)="([^"]*)"/g)) {
-      const n = a[1]!.match(NUMBER)?.map(Number) ?? [];
-      for (let i = 0; i + 1 < n.length; i += 2) {
-        xs.push(n[i]!);
-        ys.push(-n[i + 1]!);
-      }
-    }
+    shapePoints(m[2]!, xs, ys);
     for (const t of textBoxes(m[2]!)) {
       xs.push(t.x0, t.x1);
       ys.push(t.y0, t.y1);
     }
-    if (xs.length)
-      out.set(m[1]!, {
-        x0: Math.min(...xs),
-        x1: Math.max(...xs),
-        y0: Math.min(...ys),
-        y1: Math.max(...ys),
-      });
+    if (xs.length) out.set(m[1]!, extentOf(xs, ys));
   }
   return out;
 }
