@@ -1,18 +1,21 @@
-// The files a chat is sent, made from a process when they are sent: what each is made from, the
-// content key it is stored under (the same process gives the same key, so a file asked by many
-// is made once), its name and how it is made. Channels never make them: a job does (render-file).
-import type { Outbound } from '../../core/interview/index.js';
+// The files a chat is sent, made when they are sent: what each is made from, the content key it
+// is stored under (the same content gives the same key, so a file asked by many is made once),
+// its name and how it is made. Channels never make them: a job does (render-file). Each kind of
+// file is one module of files/ and one entry of FILE_SOURCES.
+import type { FileWhat, Outbound } from '../../core/interview/index.js';
 import type { Db } from '../../db/index.js';
-import { bilingual } from '../../core/language/bilingual.js';
-import { renderKey } from '../../renderers/cache.js';
+import { type Bilingual, bilingual } from '../../core/language/bilingual.js';
 import type { Renderer } from '../../renderers/index.js';
-import { loadMapSource } from '../map-pictures.js';
+import { bpmnFile } from './files/bpmn.js';
 
 /** A file as a chat receives it. */
 export type ChatFile = { name: string; bytes: Uint8Array };
 
 /** What a file message asks for. */
-export type FileRequest = Pick<Extract<Outbound, { kind: 'file' }>, 'what' | 'processId'>;
+export type FileRequest = Pick<
+  Extract<Outbound, { kind: 'file' }>,
+  'what' | 'processId' | 'organisationId' | 'paper'
+>;
 
 export type FileSource = {
   /** The content key the file is stored under (one part). */
@@ -22,27 +25,39 @@ export type FileSource = {
   make(renderer: Renderer): Promise<Uint8Array>;
 };
 
+/** How each kind of file finds what it is made from: null when there is nothing to make it of. */
+type SourceLoader = (db: Db, req: FileRequest) => Promise<FileSource | null>;
+
+const FILE_SOURCES: Partial<Record<FileWhat, SourceLoader>> = {
+  bpmn: bpmnFile,
+};
+
 /** What the file is made from, or null when there is nothing to make it of (no flow). */
 export async function loadFileSource(db: Db, req: FileRequest): Promise<FileSource | null> {
-  const source = await loadMapSource(db, req.processId);
-  if (!source) return null;
-  const { process, org } = source;
-  return {
-    // The whole process and the names of the units: a file is cheap to make again when
-    // anything else about the process changed.
-    key: renderKey(`file:${req.what}`, { process, org: org.name, units: org.units }),
-    name: fileName(process.code, req.what),
-    make: async (r) => new TextEncoder().encode(await r.bpmnXml(process, org)),
-  };
+  const load = FILE_SOURCES[req.what];
+  return load ? load(db, req) : null;
 }
 
-/** "peta-03.01.bpmn": the process's code, safe in a file name on every platform. */
-export function fileName(code: string, what: FileRequest['what']): string {
-  return `peta-${code.replace(/[^0-9A-Za-z.-]/g, '_')}.${what}`;
+/** "peta-03.01.bpmn": a prefix, the process's code safe in a file name on every platform, an ending. */
+export function processFileName(prefix: string, code: string, ending: string): string {
+  return `${prefix}-${code.replace(/[^0-9A-Za-z.-]/g, '_')}.${ending}`;
 }
+
+/** The chat command that asks for each file again. */
+export const FILE_COMMANDS: Record<FileWhat, string> = {
+  bpmn: '/bpmn',
+  'sop-pdf': '/sop',
+  'sop-docx': '/sop docx',
+  'inventory-xlsx': '/inventaris',
+  'annex-pdf': '/lampiran',
+  'decree-docx': '/lampiran',
+};
 
 /** Said instead of a file that cannot be made or sent (after the file message's caption). */
-export const FILE_UNAVAILABLE = bilingual(
-  'Berkas ini belum dapat dibuat atau dikirim. Coba lagi nanti dengan /bpmn.',
-  'This file could not be made or sent. Try /bpmn again later.',
-);
+export function fileUnavailable(what: FileWhat | null): Bilingual {
+  const again = what ? ` dengan ${FILE_COMMANDS[what]}` : '';
+  return bilingual(
+    `Berkas ini belum dapat dibuat atau dikirim. Coba lagi nanti${again}.`,
+    `This file could not be made or sent. Try ${what ? FILE_COMMANDS[what] : 'it'} again later.`,
+  );
+}

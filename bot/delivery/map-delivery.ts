@@ -95,7 +95,12 @@ export class MapDelivery {
     const now = await stored(source.key);
     if (now) return now;
     await this.o.renders.requestFile({
-      request: { what: m.payload.what, processId: m.payload.processId },
+      request: {
+        what: m.payload.what,
+        ...(m.payload.processId ? { processId: m.payload.processId } : {}),
+        ...(m.payload.organisationId ? { organisationId: m.payload.organisationId } : {}),
+        ...(m.payload.paper ? { paper: m.payload.paper } : {}),
+      },
       key: source.key,
     });
     if (await deferForArtifact(db, { id: m.id, key: source.key }))

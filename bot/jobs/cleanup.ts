@@ -8,11 +8,11 @@ import {
   staleDeferredKeys,
 } from '../../db/index.js';
 import { textFor } from '../../core/language/bilingual.js';
-import { FILE_UNAVAILABLE } from '../delivery/file-sources.js';
+import { fileUnavailable } from '../delivery/file-sources.js';
 import type { JobKind } from './types.js';
 
 /** A file message that waited too long: its caption and why there is no file. */
-const unavailable = textFor(FILE_UNAVAILABLE, 'both-inline');
+const unavailable = textFor(fileUnavailable(null), 'both-inline');
 
 const DAY = 86_400_000;
 

@@ -2,19 +2,26 @@
 // stored now, kept under its content key, and the messages that wait for it put back at their
 // chats' tails. Idempotent like render-map: run again, it finds the file stored and only puts back.
 import { z } from 'zod';
+import { FileWhat } from '../../core/interview/index.js';
 import { textFor } from '../../core/language/bilingual.js';
+import { Paper } from '../../core/sop/details.js';
 import { readArtifact, requeueDeferred, storeArtifact } from '../../db/index.js';
-import { FILE_UNAVAILABLE, type FileRequest, loadFileSource } from '../delivery/file-sources.js';
+import { type FileRequest, fileUnavailable, loadFileSource } from '../delivery/file-sources.js';
 import { RENDER_QUEUE, type JobKind } from './types.js';
 
 export type RenderFilePayload = { request: FileRequest; key: string };
 
-const unavailable = textFor(FILE_UNAVAILABLE, 'both-inline');
+const unavailable = (what: FileWhat) => textFor(fileUnavailable(what), 'both-inline');
 
 export const renderFile: JobKind<RenderFilePayload> = {
   name: 'render-file',
   payload: z.object({
-    request: z.object({ what: z.literal('bpmn'), processId: z.string().min(1).max(200) }),
+    request: z.object({
+      what: FileWhat,
+      processId: z.string().min(1).max(200).optional(),
+      organisationId: z.string().min(1).max(200).optional(),
+      paper: Paper.optional(),
+    }),
     key: z.string().min(1).max(200),
   }),
   queue: RENDER_QUEUE,
@@ -32,11 +39,15 @@ export const renderFile: JobKind<RenderFilePayload> = {
       artifactKey = source.key;
       ctx.log.info('job.render_file.made', {
         what: p.request.what,
-        process: p.request.processId,
+        subject: p.request.processId ?? p.request.organisationId,
         ms: Math.round(performance.now() - started),
       });
     }
-    const put = await requeueDeferred(ctx.db, { awaitedKey: p.key, artifactKey, unavailable });
+    const put = await requeueDeferred(ctx.db, {
+      awaitedKey: p.key,
+      artifactKey,
+      unavailable: unavailable(p.request.what),
+    });
     if (put.moved) ctx.requeued(put.platforms);
   },
   async failedForGood(ctx, p) {
@@ -44,7 +55,7 @@ export const renderFile: JobKind<RenderFilePayload> = {
     const put = await requeueDeferred(ctx.db, {
       awaitedKey: p.key,
       artifactKey: null,
-      unavailable,
+      unavailable: unavailable(p.request.what),
     });
     ctx.log.warn('job.render_file.failed_for_good', { what: p.request.what, moved: put.moved });
     if (put.moved) ctx.requeued(put.platforms);

@@ -3,7 +3,7 @@
 import type { Outbound } from '../../core/interview/index.js';
 import { splitText } from '../../core/interview/index.js';
 import { bilingual, textFor } from '../../core/language/bilingual.js';
-import { FILE_UNAVAILABLE } from '../delivery/file-sources.js';
+import { fileUnavailable } from '../delivery/file-sources.js';
 import { buttonData } from './inbound.js';
 
 /** Said with a map's (or a coordinator's picture's) summary when its picture could not be sent. */
@@ -78,7 +78,7 @@ export function pageCaption(caption: string, index: number, pages: number): stri
 
 /** A file message whose file cannot be made or sent: its caption and why there is no file. */
 export function fileAsText(m: Extract<Outbound, { kind: 'file' }>): string {
-  return `${m.caption}\n\n${textFor(FILE_UNAVAILABLE, 'both-inline')}`.slice(0, 4096);
+  return `${m.caption}\n\n${textFor(fileUnavailable(m.what), 'both-inline')}`.slice(0, 4096);
 }
 
 /** The text of an answered question, with the choice made, once its buttons are closed. */

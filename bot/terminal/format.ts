@@ -4,7 +4,7 @@
 import type { Outbound } from '../../core/interview/index.js';
 import { textFor } from '../../core/language/bilingual.js';
 import { invitationText, terminalRedeem } from '../conversation/invitation-text.js';
-import { FILE_UNAVAILABLE } from '../delivery/file-sources.js';
+import { fileUnavailable } from '../delivery/file-sources.js';
 
 export function formatForTerminal(o: Outbound, file?: string): string {
   switch (o.kind) {
@@ -23,7 +23,7 @@ export function formatForTerminal(o: Outbound, file?: string): string {
     case 'file':
       return [
         o.caption,
-        file ? `(berkas / file: ${file})` : textFor(FILE_UNAVAILABLE, 'both-inline'),
+        file ? `(berkas / file: ${file})` : textFor(fileUnavailable(o.what), 'both-inline'),
       ].join('\n');
     case 'invitation':
       return invitationText(o, terminalRedeem(o.token));

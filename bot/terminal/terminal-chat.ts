@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { z } from 'zod';
-import type { Input, Outbound } from '../../core/interview/index.js';
+import type { FileWhat, Input, Outbound } from '../../core/interview/index.js';
 import { bilingual, textFor } from '../../core/language/bilingual.js';
 import { type Db, undeliveredOutboxForChat } from '../../db/index.js';
 import { InboundRunner, type InboundWork } from '../conversation/inbound-runner.js';
@@ -54,10 +54,18 @@ export type JsonlOutbound =
   /** A coordinator's picture: `what` is progress, ledger, level0, tree or changes. */
   | { type: 'picture'; what: string; caption: string; outline: string; file: string | null }
   /**
-   * A file made for the chat: `what` is bpmn (the process as BPMN 2.0 XML), `file` the path it
-   * was written to (null when it could not be made, or no folder was given).
+   * A file made for the chat: `what` is bpmn (the process as BPMN 2.0 XML), sop-pdf or sop-docx
+   * (its SOP AP; `processId` names the process), or of the organisation inventory-xlsx, annex-pdf
+   * or decree-docx; `file` is the path it was written to (null when it could not be made, or no
+   * folder was given).
    */
-  | { type: 'file'; what: 'bpmn'; processId: string; caption: string; file: string | null }
+  | {
+      type: 'file';
+      what: FileWhat;
+      processId?: string;
+      caption: string;
+      file: string | null;
+    }
   | { type: 'error'; error: string };
 
 export type TerminalOptions = {
@@ -233,7 +241,13 @@ export function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
         file,
       };
     case 'file':
-      return { type: 'file', what: m.what, processId: m.processId, caption: m.caption, file };
+      return {
+        type: 'file',
+        what: m.what,
+        ...(m.processId ? { processId: m.processId } : {}),
+        caption: m.caption,
+        file,
+      };
     // The protocol stays as documented: an invitation is a text line.
     case 'invitation':
       return { type: 'text', text: formatForTerminal(m) };

@@ -8,6 +8,17 @@ import type { Bilingual } from '../language/bilingual.js';
 import type { Campaign, Desk } from '../coordination/types.js';
 import type { ReviewKind } from '../model/review.js';
 
+/** The files a chat can be sent (see the `file` outbound). */
+export const FileWhat = z.enum([
+  'bpmn',
+  'sop-pdf',
+  'sop-docx',
+  'inventory-xlsx',
+  'annex-pdf',
+  'decree-docx',
+]);
+export type FileWhat = z.infer<typeof FileWhat>;
+
 /** One inbound message, already converted from the platform's update by the channel. */
 export type Input =
   | { kind: 'text'; text: string }
@@ -134,15 +145,19 @@ export const Outbound = z.discriminatedUnion('kind', [
     caption: z.string(),
   }),
   /**
-   * A file made from a process by a job when it is sent (channels never render): `bpmn` is the
-   * process as BPMN 2.0 XML, for Camunda Modeler or bpmn.io. Telegram sends it as a document
-   * `peta-<code>.bpmn`; the terminal writes it to a file and says where.
+   * A file made by a job when it is sent (channels never render). Of one process (`processId`):
+   * `bpmn` (BPMN 2.0 XML, for Camunda Modeler or bpmn.io), `sop-pdf` and `sop-docx` (its SOP AP,
+   * on `paper`, A4 unless said). Of the organisation (`organisationId`): `inventory-xlsx` (Daftar
+   * Proses Bisnis), `annex-pdf` (the decree's Lampiran) and `decree-docx` (the decree's draft).
+   * Telegram sends it as a document; the terminal writes it to a file and says where.
    * Example: { "kind": "file", "what": "bpmn", "processId": "p-1", "caption": "Berkas BPMN ..." }
    */
   z.object({
     kind: z.literal('file'),
-    what: z.literal('bpmn'),
-    processId: z.string(),
+    what: FileWhat,
+    processId: z.string().optional(),
+    organisationId: z.string().optional(),
+    paper: z.enum(['a4', 'f4']).optional(),
     caption: z.string(),
   }),
   /**
