@@ -1,7 +1,8 @@
 // What an SOP AP (Permenpan-RB 35/2012) needs that the map does not hold: its number and dates,
 // who ratifies it, and the lists of its identity block. Asked of the process owner in a short
 // follow-up in chat, stored apart from the flow (one person's answer never throws away another's),
-// and editable. Dasar Hukum is the process's own `legalBasis`; Keterkaitan comes from its handoffs.
+// and editable. Dasar Hukum is the process's own `legalBasis` (from an import) followed by
+// `dasarHukum` given here; Keterkaitan comes from its handoffs.
 import { z } from 'zod';
 import { Id } from '../model/organisation.js';
 
@@ -25,7 +26,7 @@ export type Signatory = z.infer<typeof Signatory>;
  * The SOP identity block of one process, e.g.
  * `{"processId": "p-03-01", "nomor": "800/12/SOP/2026", "tanggalEfektif": "2027-01-02",
  *   "disahkanOleh": {"jabatan": "Sekretaris Daerah", "nama": "Drs. Budi", "nip": "197001011990031002"},
- *   "kualifikasi": ["S1 Ekonomi"], "peralatan": ["Komputer", "Printer"],
+ *   "dasarHukum": ["Permendagri 86/2017"], "kualifikasi": ["S1 Ekonomi"], "peralatan": ["Komputer", "Printer"],
  *   "peringatan": ["Jika berkas tidak lengkap, permohonan dikembalikan"],
  *   "pencatatan": ["Buku agenda surat masuk"]}`.
  * Every field may still be empty: an SOP drawn before the follow-up shows "-" there.
@@ -38,6 +39,7 @@ export const SopDetails = z.object({
   tanggalRevisi: z.iso.date().nullable().default(null),
   tanggalEfektif: z.iso.date().nullable().default(null),
   disahkanOleh: Signatory.nullable().default(null),
+  dasarHukum: z.array(Item).max(30).default([]),
   kualifikasi: z.array(Item).max(30).default([]),
   peralatan: z.array(Item).max(30).default([]),
   peringatan: z.array(Item).max(30).default([]),
