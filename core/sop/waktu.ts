@@ -191,11 +191,7 @@ export function formatWaktu(minutes: number, lang: Language): string {
   const en = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts =
     lang === 'id'
-      ? [
-          days ? `${days} hari kerja` : '',
-          hours ? `${hours} jam` : '',
-          mins ? `${mins} menit` : '',
-        ]
+      ? [days ? `${days} hari kerja` : '', hours ? `${hours} jam` : '', mins ? `${mins} menit` : '']
       : [
           days ? en(days, 'working day', 'working days') : '',
           hours ? en(hours, 'hour', 'hours') : '',
