@@ -323,13 +323,13 @@ function flowTable(layout: SopLayout): Table {
 export async function sopDocx(input: SopInput): Promise<Uint8Array> {
   const content = sopContent(input);
   const width = A4.w - 2 * MARGIN_PT;
-  const layout = layoutSop(fontMeasure(WIDTH_SCALE), content, {
-    left: 0,
-    width,
-    top: 0,
-    bottom: Number.POSITIVE_INFINITY,
-    firstPageNumber: 2,
-  });
+  // Cells are measured as Arial draws them; the pictures are drawn in the embedded face.
+  const layout = layoutSop(
+    fontMeasure(WIDTH_SCALE),
+    content,
+    { left: 0, width, top: 0, bottom: Number.POSITIVE_INFINITY, firstPageNumber: 2 },
+    fontMeasure(),
+  );
   const margin = Math.round(MARGIN_PT * TW);
   const doc = new Document({
     creator: 'Probis',

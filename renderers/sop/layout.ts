@@ -17,8 +17,9 @@ const LABEL_LINE = 6.5;
 const NUMBER_SIZE = 6.5;
 const TRACK_GAP = 4;
 /** Continuation lines of a list item, under its text (no-break spaces: a word processor keeps them). */
-const INDENT = '\u00a0\u00a0\u00a0';
-const INDENT_W = 6;
+/** Marks a list item's continuation line: the painter draws it INDENT_W to the right, under the text. */
+export const INDENT = '\t';
+export const INDENT_W = 6;
 
 export interface Box {
   x: number;
@@ -131,7 +132,7 @@ export interface PageFrame {
 
 function laneHeader(m: Measure, header: string, width: number): { size: number; lines: string[] } {
   const longest = Math.max(...header.split(/\s+/).map((w) => m.width(w, 1, true)));
-  const size = Math.max(5, Math.min(6.5, (width - 4) / Math.max(longest, 0.01)));
+  const size = Math.max(4.5, Math.min(6.5, (width - 4) / Math.max(longest, 0.01)));
   return { size, lines: wrap(m, header, width - 4, size, true) };
 }
 
@@ -144,7 +145,9 @@ function columnsOf(
   const T = frame.width;
   const n = Math.max(1, content.columns.length);
   const tracksW = 4 + Math.min(trackCount, 10) * TRACK_GAP;
-  const laneW = Math.min(52, Math.max(24, (T * 0.45 - tracksW) / n));
+  // The pelaksana columns take more of the width as they grow in number: 40% for two, 52% for eight.
+  const share = Math.min(0.52, 0.36 + n * 0.02);
+  const laneW = Math.min(52, Math.max(22, (T * share - tracksW) / n));
   const P = n * laneW + tracksW;
   const noW = 16;
   const waktuW = 38;
@@ -226,8 +229,12 @@ function stepSlot(r: SopRow, laneW: number): Slot {
   };
 }
 
+/**
+ * A kapsul: as wide as its column allows, wider (over the column's lines; nothing else is drawn at
+ * its height) when its label needs it, up to 70 pt.
+ */
 function terminalSlot(m: Measure, t: SopContent['terminals'][number], laneW: number): Slot {
-  const w = laneW - 6;
+  const w = Math.min(70, Math.max(laneW - 6, m.width(t.label, LABEL_SIZE) + 8));
   const lines = wrap(m, t.label, w - 6, LABEL_SIZE);
   return {
     id: t.id,
@@ -291,8 +298,8 @@ function cellText(m: Measure, r: SopRow, cols: TableColumns): CellText {
       : items.length === 1
         ? wrap(m, items[0]!, w(b), TEXT_SIZE)
         : items.flatMap((item) =>
-            wrap(m, `- ${item}`, w(b) - INDENT_W, TEXT_SIZE).map((l, i) =>
-              i === 0 ? l : `${INDENT}${l}`,
+            wrap(m, item, w(b) - INDENT_W, TEXT_SIZE).map((l, i) =>
+              i === 0 ? `- ${l}` : `${INDENT}${l}`,
             ),
           );
   return {
@@ -339,7 +346,13 @@ function trackEstimate(
  * Lays the flowchart out on pages of `frame` (one endless page when `frame.bottom` is Infinity:
  * the DOCX, which a word processor pages itself).
  */
-export function layoutSop(m: Measure, content: SopContent, frame: PageFrame): SopLayout {
+export function layoutSop(
+  m: Measure,
+  content: SopContent,
+  frame: PageFrame,
+  /** How the drawing's own text is measured, when its painter uses another face than the cells. */
+  drawingMeasure: Measure = m,
+): SopLayout {
   // Which row each terminal sits in: the start with its first step, an end with the first step
   // that leads to it.
   const rowIndex = new Map(content.rows.map((r, i) => [r.stepId, i]));
@@ -372,9 +385,9 @@ export function layoutSop(m: Measure, content: SopContent, frame: PageFrame): So
   const rowSlots = content.rows.map((r, i) => {
     const a = attached.get(i) ?? { before: [], after: [] };
     return [
-      ...a.before.map((id) => terminalSlot(m, terminalById.get(id)!, laneW)),
+      ...a.before.map((id) => terminalSlot(drawingMeasure, terminalById.get(id)!, laneW)),
       stepSlot(r, laneW),
-      ...a.after.map((id) => terminalSlot(m, terminalById.get(id)!, laneW)),
+      ...a.after.map((id) => terminalSlot(drawingMeasure, terminalById.get(id)!, laneW)),
     ];
   });
   const texts = content.rows.map((r) => cellText(m, r, cols));
@@ -557,7 +570,7 @@ export function layoutSop(m: Measure, content: SopContent, frame: PageFrame): So
       headerH,
       rows: laid,
       totals,
-      drawing: draw(placed, routes[p]!, laneCenter, cols, m),
+      drawing: draw(placed, routes[p]!, laneCenter, cols, drawingMeasure),
     };
   });
   // Totals that do not fit under the last row go to a page of their own.

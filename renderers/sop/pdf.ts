@@ -5,6 +5,8 @@ import type { Paper } from '../../core/sop/details.js';
 import { sopContent, type SopContent, type SopInput } from './content.js';
 import {
   headerHeights,
+  INDENT,
+  INDENT_W,
   layoutSop,
   LINE,
   TEXT_SIZE,
@@ -41,9 +43,14 @@ function text(
     .fontSize(size)
     .fillColor(INK);
   const step = o.line ?? size * 1.2;
-  lines.forEach((l, i) =>
-    doc.text(l, x, y + i * step, { lineBreak: false, width: o.width, align: o.align ?? 'left' }),
-  );
+  lines.forEach((l, i) => {
+    const indent = l.startsWith(INDENT) ? INDENT_W : 0;
+    doc.text(l.replace(INDENT, ''), x + indent, y + i * step, {
+      lineBreak: false,
+      width: o.width === undefined ? undefined : o.width - indent,
+      align: o.align ?? 'left',
+    });
+  });
 }
 
 function cell(doc: Doc, x: number, y: number, w: number, h: number, fill?: string) {
@@ -123,7 +130,7 @@ function identityPage(
             const prefix = `${k + 1}. `;
             const indent = m.width(prefix, size);
             return wrap(m, item, half - 2 * pad - indent, size).map((t, j) =>
-              j === 0 ? prefix + t : `\u00a0\u00a0\u00a0\u00a0${t}`,
+              j === 0 ? prefix + t : `${INDENT}${t}`,
             );
           }),
     );
