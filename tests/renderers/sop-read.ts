@@ -99,7 +99,7 @@ export function joinWords(lines: { text: string }[]): string {
   return lines
     .map((l) => l.text.trim())
     .join('\n')
-    .replace(/-\n/g, '')
+    .replace(/(\p{L})-\n(\p{Ll})/gu, '$1$2')
     .replace(/\n/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
