@@ -14,21 +14,49 @@ const pts = (p: [number, number][]) => p.map(([x, y]) => `${n(x)},${n(y)}`).join
 /** Baseline of a line whose box starts at `top`: DejaVu's ascent is 0.928 em. */
 const baseline = (top: number, size: number) => top + 0.928 * size;
 
+/** The parts of a drawing that show in a window: each strip is drawn from only its own. */
+function within(d: Drawing, w: { x: number; y: number; w: number; h: number }): Drawing {
+  const meets = (x0: number, y0: number, x1: number, y1: number) =>
+    x1 >= w.x - 2 && x0 <= w.x + w.w + 2 && y1 >= w.y - 2 && y0 <= w.y + w.h + 2;
+  return {
+    shapes: d.shapes.filter((s) =>
+      meets(s.cx - s.w / 2, s.cy - s.h / 2, s.cx + s.w / 2, s.cy + s.h / 2),
+    ),
+    paths: d.paths.filter((p) => {
+      const xs = p.points.map(([x]) => x);
+      const ys = p.points.map(([, y]) => y);
+      return meets(
+        Math.min(...xs) - 4,
+        Math.min(...ys) - 4,
+        Math.max(...xs) + 4,
+        Math.max(...ys) + 4,
+      );
+    }),
+    labels: d.labels.filter((l) =>
+      meets(l.x - 40, l.y, l.x + 80, l.y + l.lines.length * l.size * 1.2),
+    ),
+  };
+}
+
 export function drawingSvg(
-  d: Drawing,
+  all: Drawing,
   window: { x: number; y: number; w: number; h: number },
   /** x of the thin lines between pelaksana columns. */
   dividers: number[],
+  /** The rows in the window, whose cell borders the picture covers and so draws. */
+  rows: { y: number; h: number }[] = [window],
 ): string {
+  const d = within(all, window);
   const out: string[] = [];
   for (const x of dividers)
     out.push(
       `<line x1="${n(x)}" y1="${n(window.y)}" x2="${n(x)}" y2="${n(window.y + window.h)}" stroke="#444" stroke-width="0.3"/>`,
     );
-  // The cell's own borders, which the picture covers: half of each line falls inside it.
-  out.push(
-    `<rect x="${n(window.x)}" y="${n(window.y)}" width="${n(window.w)}" height="${n(window.h)}" fill="none" stroke="#444" stroke-width="1"/>`,
-  );
+  // The cells' own borders, which the picture covers: half of each line falls inside it.
+  for (const r of rows)
+    out.push(
+      `<rect x="${n(window.x)}" y="${n(r.y)}" width="${n(window.w)}" height="${n(r.h)}" fill="none" stroke="#444" stroke-width="1"/>`,
+    );
   for (const s of d.shapes) {
     const { cx, cy, w, h } = s;
     const style = 'fill="#fff" stroke="#000" stroke-width="0.6"';
@@ -104,17 +132,61 @@ export function drawingSvg(
   );
 }
 
-/** An SVG of `drawingSvg` as PNG at `scale` pixels per point. */
-export function svgPng(svg: string, widthPt: number, scale: number): Uint8Array {
-  const r = new Resvg(svg, {
-    fitTo: { mode: 'width', value: Math.max(1, Math.round(widthPt * scale)) },
-    background: 'white',
-    font: {
-      fontFiles: fontFiles(),
-      loadSystemFonts: false,
-      defaultFontFamily: RASTER_FONT_FAMILY,
-      sansSerifFamily: RASTER_FONT_FAMILY,
-    },
-  }).render();
-  return encodePng(r.pixels, r.width, r.height);
+/** How tall a window is rasterised at once: rows are cut from it, so resvg starts few times. */
+const CHUNK_PT = 700;
+
+/**
+ * One PNG per row band of the drawing (`rows`: top and height in points, consecutive), each
+ * exactly that band of the pelaksana columns. Bands are cut from pictures of several rows at once,
+ * at whole pixels that tile: a band ends on the pixel row the next one starts on.
+ */
+export function stripPngs(
+  d: Drawing,
+  area: { x: number; w: number },
+  rows: { y: number; h: number }[],
+  dividers: number[],
+  scale: number,
+): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const top = rows[i]!.y;
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1]!.y + rows[j + 1]!.h - top <= CHUNK_PT) j++;
+    const bottom = rows[j]!.y + rows[j]!.h;
+    const width = Math.max(1, Math.round(area.w * scale));
+    const svg = drawingSvg(
+      d,
+      { x: area.x, y: top, w: area.w, h: bottom - top },
+      dividers,
+      rows.slice(i, j + 1),
+    );
+    const image = new Resvg(svg, {
+      fitTo: { mode: 'width', value: width },
+      background: 'white',
+      font: {
+        // The Latin subsets only: a strip holds numbers and short labels.
+        fontFiles: fontFiles().slice(0, 2),
+        loadSystemFonts: false,
+        defaultFontFamily: RASTER_FONT_FAMILY,
+        sansSerifFamily: RASTER_FONT_FAMILY,
+      },
+    }).render();
+    const px = image.width / area.w;
+    const stride = image.width * 4;
+    for (let k = i; k <= j; k++) {
+      const r = rows[k]!;
+      const from = Math.round((r.y - top) * px);
+      const to = Math.min(image.height, Math.round((r.y + r.h - top) * px));
+      out.push(
+        encodePng(
+          image.pixels.subarray(from * stride, to * stride),
+          image.width,
+          Math.max(1, to - from),
+        ),
+      );
+    }
+    i = j + 1;
+  }
+  return out;
 }
