@@ -1,10 +1,17 @@
 // The SOP AP as PDF, read back by poppler (another reader than pdfkit, which wrote it): its rows,
 // pelaksana columns and mutu baku are the map's, its symbols sit in their performers' columns,
 // a long process runs over pages with connectors that name their page, on A4 and F4.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { numberedSteps, type Organisation, type Process } from '../../core/model/index.js';
+import {
+  ExchangeDocument,
+  numberedSteps,
+  type Organisation,
+  type Process,
+} from '../../core/model/index.js';
+import { PROCEDURES_DOCUMENT } from '../support/procedures.js';
 import { emptySopDetails } from '../../core/sop/details.js';
-import { crossFunctionalLanes } from '../../renderers/dot/lanes.js';
+import { crossFunctionalLanes, jointLine } from '../../renderers/dot/lanes.js';
 import { sopPdf } from '../../renderers/sop/index.js';
 import { MARGIN } from '../../renderers/sop/pdf.js';
 import { waktuText } from '../../renderers/sop/content.js';
@@ -49,7 +56,7 @@ function expected(process: Process, org: Organisation) {
   );
   const rows = numberedSteps(process.flow!).map(({ no, node }) => ({
     no,
-    kegiatan: node.name,
+    kegiatan: [node.name, jointLine(org, node)].filter(Boolean).join(' '),
     waktu: node.waktu ? waktuText(node.waktu) : '-',
     lanes: [node.performer, ...node.coPerformers].map((p) =>
       lanes.findIndex(
@@ -143,6 +150,21 @@ describe.skipIf(!readers)('SOP PDF read back', () => {
         }
       }
       expect(seen).toEqual(want.rows.map((r) => r.no));
+    }
+  });
+
+  it("the procedures of Kabupaten Sukamaju: every SOP's columns, rows and waktu are its map's", async () => {
+    const doc = ExchangeDocument.parse(JSON.parse(readFileSync(PROCEDURES_DOCUMENT, 'utf8')));
+    const mapped = doc.processes.filter((p) => p.flow);
+    expect(mapped.length).toBeGreaterThanOrEqual(4);
+    for (const process of mapped) {
+      const want = expected(process, doc.organisation);
+      const pages = tables(await pdfOf(process, doc.organisation, doc.processes));
+      for (const t of pages) expect(t.headers, process.name).toEqual(want.headers);
+      expect(
+        pages.flatMap((t) => t.rows.map((r) => [r.no, r.cells.kegiatan, r.cells.waktu])),
+        process.name,
+      ).toEqual(want.rows.map((r) => [r.no, r.kegiatan, r.waktu]));
     }
   });
 

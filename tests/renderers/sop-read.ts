@@ -173,7 +173,14 @@ export function readFlowPage(lines: Line[], page: number, tableLeft: number): Fl
   const header = laneWords.filter((w) => w.yMin < laneTop + 30 && w.yMin < kel.yMax + 12);
   const groups: Word[][] = [];
   for (const w of [...header].sort((a, b) => a.xMin - b.xMin)) {
-    const g = groups.find((g) => g.some((o) => w.xMin < o.xMax + 1 && o.xMin < w.xMax + 1));
+    // One header: words above one another, or side by side on one line a space apart.
+    const g = groups.find((g) =>
+      g.some(
+        (o) =>
+          (w.xMin < o.xMax + 1 && o.xMin < w.xMax + 1) ||
+          (Math.abs(w.yMin - o.yMin) < 1 && w.xMin - o.xMax < 4),
+      ),
+    );
     if (g) g.push(w);
     else groups.push([w]);
   }
