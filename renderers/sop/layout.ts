@@ -712,8 +712,10 @@ function draw(
     // The label on the side of the line away from where it turns: below a line going up.
     if (r.label) {
       const up = b.cy < a.cy;
+      // Kept inside the pelaksana columns: past them is the Kelengkapan text.
+      const right = cols.pelaksana.x + cols.pelaksana.w - 1;
       labels.push({
-        x: startX + 1.5,
+        x: Math.min(startX + 1.5, right - m.width(r.label, LABEL_SIZE)),
         y: up ? depart + 1 : depart - LABEL_LINE,
         lines: [r.label],
         size: LABEL_SIZE,

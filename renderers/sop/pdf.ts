@@ -24,6 +24,7 @@ export const PAPER_SIZE: Record<Paper, { w: number; h: number }> = {
 /** 2 cm. */
 export const MARGIN = 56.69;
 const RUNNING_HEAD = 16;
+const HEAD_LINE = 8.5;
 const GRID = '#444444';
 const FILL = '#e8e8e8';
 const INK = '#000000';
@@ -299,10 +300,12 @@ export async function sopPdf(input: SopInput, paper: Paper): Promise<Uint8Array>
   const content = sopContent(input);
   const left = MARGIN;
   const width = w - 2 * MARGIN;
+  // The running head names the SOP on every flowchart page, on as many lines as its title needs.
+  const head = wrap(m, `SOP ${input.process.code} — ${content.title}`, width, 7, true);
   const layout = layoutSop(m, content, {
     left,
     width,
-    top: MARGIN + RUNNING_HEAD,
+    top: MARGIN + RUNNING_HEAD + (head.length - 1) * HEAD_LINE,
     bottom: h - MARGIN,
     firstPageNumber: 2,
   });
@@ -333,10 +336,7 @@ export async function sopPdf(input: SopInput, paper: Paper): Promise<Uint8Array>
   footer(1);
   for (const page of layout.pages) {
     doc.addPage();
-    text(doc, [`SOP ${input.process.code} — ${content.title}`], left, MARGIN, 7, {
-      bold: true,
-      width,
-    });
+    text(doc, head, left, MARGIN, 7, { bold: true, width, line: HEAD_LINE });
     flowPage(doc, layout, page);
     footer(page.index + 2);
   }
