@@ -132,7 +132,7 @@ export interface PageFrame {
 
 function laneHeader(m: Measure, header: string, width: number): { size: number; lines: string[] } {
   const longest = Math.max(...header.split(/\s+/).map((w) => m.width(w, 1, true)));
-  const size = Math.max(4.5, Math.min(6.5, (width - 4) / Math.max(longest, 0.01)));
+  const size = Math.max(4.5, Math.min(6.5, (width - 5) / Math.max(longest, 0.01)));
   return { size, lines: wrap(m, header, width - 4, size, true) };
 }
 
