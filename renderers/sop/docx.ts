@@ -254,7 +254,7 @@ function flowTable(layout: SopLayout): Table {
     // drawing) instead of hiding the text.
     return new TableRow({
       cantSplit: true,
-      height: { value: Math.round(r.h * TW), rule: HeightRule.EXACT },
+      height: { value: Math.round(r.h * TW), rule: HeightRule.ATLEAST },
       children: [
         textCell([String(row.no)], c.no.w, { center: false }),
         textCell(row.kegiatan, c.kegiatan.w),
