@@ -281,3 +281,5 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     },
   };
 }
+export { sopPdf, sopDocx, sopContent } from './sop/index.js';
+export type { SopInput, SopContent } from './sop/index.js';

@@ -1,8 +1,9 @@
 // `/unit NAMA`: one unit as its head or the coordinator drills into it: its processes with their
 // review state, the handoffs it must answer and its open findings.
 import { isExternalKind, numberedSteps, unitById } from '../model/index.js';
-import type { Language, Organisation, Process, ProcessStatus, Unit } from '../model/index.js';
+import type { Flow, Language, Organisation, Process, ProcessStatus, Unit } from '../model/index.js';
 import { checkProcess } from '../rules/index.js';
+import { formatWaktu, waktuTotals } from '../sop/waktu.js';
 import { answerableHandoffs, compareCodes } from './answering-unit.js';
 import { jakartaDate, shortDate } from './calendar.js';
 import { fold } from './names.js';
@@ -109,7 +110,30 @@ function processBlock(desk: Desk, p: Process, now: string, lang: Language): stri
   const lines = [`${p.code} ${p.name}`, `${STATUS_WORDS[p.status][lang]} · ${shape}`];
   const last = desk.reviews.filter((r) => r.processId === p.id).at(-1);
   if (last) lines.push(reviewLine(desk, last, now, lang));
+  if (p.flow && steps > 0) lines.push(waktuLine(p.flow, lang));
   return lines.join('\n');
+}
+
+/**
+ * "waktu 2 hari kerja (jalur utama), terpanjang 3 hari kerja; 1 langkah tanpa waktu": how long the
+ * process takes in working time (1 hari = 7,5 jam), the longest path only when it differs.
+ */
+export function waktuLine(flow: Flow, lang: Language): string {
+  const { mainPath, longestPath } = waktuTotals(flow);
+  const id = lang === 'id';
+  const parts = [
+    `${id ? 'waktu' : 'time'} ${formatWaktu(mainPath.minutes, lang)} (${id ? 'jalur utama' : 'main path'})`,
+  ];
+  if (longestPath.minutes !== mainPath.minutes)
+    parts[0] += `, ${id ? 'terpanjang' : 'longest'} ${formatWaktu(longestPath.minutes, lang)}`;
+  const missing = Math.max(mainPath.missing, longestPath.missing);
+  if (missing > 0)
+    parts.push(
+      id
+        ? `${missing} langkah tanpa waktu`
+        : `${missing} step${missing === 1 ? '' : 's'} without time`,
+    );
+  return parts.join('; ');
 }
 
 /** "dikembalikan oleh Kabag Umum, 2 Des: 'Langkah 3 kurang jelas'". */

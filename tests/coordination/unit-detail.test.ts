@@ -56,6 +56,7 @@ describe('unitDetailText', () => {
         '01.01 Pengelolaan Surat Masuk',
         'draf · 3 langkah',
         "dikembalikan oleh Kabag Umum, 2 Des: 'Langkah 3 kurang jelas'",
+        'waktu 2 hari kerja (jalur utama); 1 langkah tanpa waktu',
         '',
         '01.02 Pengarsipan Surat',
         'draf · belum dipetakan',
@@ -98,6 +99,35 @@ describe('unitDetailText', () => {
       '… dan 2 lainnya',
     ]);
     expect(lines).toContain('Temuan (7):');
+  });
+
+  it('gives each process its waktu along the main path, and the longest path when it differs', () => {
+    // 30 menit, then "lengkap?" (15 menit): lengkap goes to a 1-jam step and the end; tidak
+    // lengkap to a 2-hari revision first.
+    const withBranch = desk({
+      processes: [
+        proc('o1', '03.01', 'Penyusunan Peta', 'org', {
+          steps: [
+            step('s1', 'Menerima usulan', 'org', { waktu: { value: 30, unit: 'menit' } }),
+            step('d1', 'Usulan lengkap?', 'org', {
+              kind: 'decision',
+              waktu: { value: 15, unit: 'menit' },
+            }),
+            step('s3', 'Merevisi usulan', 'org', { waktu: { value: 2, unit: 'hari' } }),
+            step('s2', 'Menetapkan peta', 'org', { waktu: { value: 1, unit: 'jam' } }),
+          ],
+          labels: { 'd1->s3': 'tidak lengkap' },
+          edges: [{ from: 'd1', to: 's2', label: 'lengkap' }],
+        }),
+      ],
+    });
+    // Main path 30 + 15 + 60 menit; longest 30 + 15 + 900 + 60 menit, through the revision.
+    expect(unitDetailText(withBranch, 'org', NOW, 'id').split('\n')).toContain(
+      'waktu 1 jam 45 menit (jalur utama), terpanjang 2 hari kerja 1 jam 45 menit',
+    );
+    expect(unitDetailText(withBranch, 'org', NOW, 'en').split('\n')).toContain(
+      'time 1 hour 45 minutes (main path), longest 2 working days 1 hour 45 minutes',
+    );
   });
 
   it('answers kindly for a unit that does not exist', () => {
