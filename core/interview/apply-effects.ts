@@ -61,6 +61,8 @@ export function applyEffects(world: World, effects: Effect[]): World {
         break;
       case 'answer-handoff':
       case 'settle-handoff':
+      // SOP details are stored apart from the processes; the replay world has none.
+      case 'change-sop-details':
         break;
     }
   }

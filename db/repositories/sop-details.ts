@@ -33,6 +33,27 @@ export async function loadSopDetails(db: Db, p: { processId: string }): Promise<
   return row ? parseStored(p.processId, row.details) : null;
 }
 
+/**
+ * What the SOP follow-up reads of a process: its details (null when never given) and its own
+ * legal basis; null when there is no such process.
+ */
+export async function loadSopContext(
+  db: Db,
+  p: { processId: string },
+): Promise<{ processId: string; details: SopDetails | null; legalBasis: string[] } | null> {
+  const [row] = await db
+    .select({ legalBasis: processes.legalBasis, details: sopDetails.details })
+    .from(processes)
+    .leftJoin(sopDetails, eq(sopDetails.processId, processes.id))
+    .where(eq(processes.id, p.processId));
+  if (!row) return null;
+  return {
+    processId: p.processId,
+    details: row.details === null ? null : parseStored(p.processId, row.details),
+    legalBasis: row.legalBasis,
+  };
+}
+
 /** Every stored details of an organisation, by process id (for an export of all processes). */
 export async function listSopDetails(
   db: Db,
