@@ -53,8 +53,17 @@ export function sopFileOf(
       pdf ? { paper } : {},
     ),
     name: processFileName('sop', process.code, pdf ? 'pdf' : 'docx'),
-    make: () => (pdf ? sopPdf(input, paper) : sopDocx(input)),
+    make: () => makeSop(input, what, paper),
   };
+}
+
+/** The SOP document's bytes: the PDF on `paper`, or the DOCX. */
+export function makeSop(
+  input: SopInput,
+  what: 'sop-pdf' | 'sop-docx',
+  paper: 'a4' | 'f4',
+): Promise<Uint8Array> {
+  return what === 'sop-pdf' ? sopPdf(input, paper) : sopDocx(input);
 }
 
 export function sopPdfFile(db: Db, req: FileRequest): Promise<FileSource | null> {
