@@ -170,10 +170,9 @@ const NIP_LIKE = /^[\d\s.-]+$/;
  * jabatan and nama kept.
  */
 export function parseSignatory(raw: string, current: Signatory | null): FieldParsed {
-  const parts = raw
-    .split(/[;\n]/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+  // Positions count ("Sekda; ; 1970..." has no nama); only empty parts at the end are dropped.
+  const parts = raw.split(/[;\n]/).map((p) => p.replace(/\s+/g, ' ').trim());
+  while (parts.length && !parts.at(-1)) parts.pop();
   const example = sopField('disahkanOleh').example;
   const badNip = (keep?: SopChange): FieldParsed => ({
     ok: false,
@@ -207,8 +206,8 @@ export function parseSignatory(raw: string, current: Signatory | null): FieldPar
     );
   // "Sekretaris Daerah; 19700101 199003 1 002": the second part is the NIP.
   const secondIsNip = second !== undefined && third === undefined && NIP_LIKE.test(second);
-  const nama = secondIsNip ? null : (second?.slice(0, 200) ?? null);
-  const nipText = secondIsNip ? second : third;
+  const nama = secondIsNip || !second ? null : second.slice(0, 200);
+  const nipText = secondIsNip ? second : third || undefined;
   const kept: Signatory = { jabatan, nama, nip: null };
   if (nipText === undefined) return { ok: true, change: { disahkanOleh: kept } };
   const nip = Nip.safeParse(nipText);
