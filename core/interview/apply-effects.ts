@@ -61,6 +61,7 @@ export function applyEffects(world: World, effects: Effect[]): World {
         break;
       case 'answer-handoff':
       case 'settle-handoff':
+        break;
       // SOP details are stored apart from the processes; the replay world has none.
       case 'change-sop-details':
         break;

@@ -63,8 +63,12 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
         const before = await renja();
 
         await rina.say('/sop');
-        expect(rina.texts().at(-2)).toContain('Untuk SOP AP proses 03.01 "Penyusunan Rencana Kerja"');
-        expect(rina.last()).toMatch(/^\(1\/8\) SOP 03\.01 Penyusunan Rencana Kerja — Berapa Nomor SOP-nya\?/);
+        expect(rina.texts().at(-2)).toContain(
+          'Untuk SOP AP proses 03.01 "Penyusunan Rencana Kerja"',
+        );
+        expect(rina.last()).toMatch(
+          /^\(1\/8\) SOP 03\.01 Penyusunan Rencana Kerja — Berapa Nomor SOP-nya\?/,
+        );
         await rina.say('800/12/SOP/2027');
         expect(rina.last()).toContain('(2/8)');
         await rina.say('awal tahun depan');
@@ -154,9 +158,9 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
         });
         expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts/);
         writeFileSync(path.join(work, 'f4.pdf'), f4.document!.bytes);
-        expect(
-          execFileSync('pdfinfo', [path.join(work, 'f4.pdf')], { encoding: 'utf8' }),
-        ).toMatch(/Page size:\s+609\.\d+ x 935\.\d+ pts/);
+        expect(execFileSync('pdfinfo', [path.join(work, 'f4.pdf')], { encoding: 'utf8' })).toMatch(
+          /Page size:\s+609\.\d+ x 935\.\d+ pts/,
+        );
       }, 240_000);
 
       it('a person of another unit gets the file but cannot change the details', async () => {
