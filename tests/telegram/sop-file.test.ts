@@ -61,6 +61,8 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
         const photo = h.fake.messages(5201).find((m) => m.kind === 'photo')!;
         expect(photo.caption).toContain('SOP AP: /sop');
         const before = await renja();
+        const photos = () => h.fake.messages(5201).filter((m) => m.kind === 'photo').length;
+        const mapsBefore = photos();
 
         await rina.say('/sop');
         expect(rina.texts().at(-2)).toContain(
@@ -106,8 +108,9 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
           (n) => n.kind === 'activity' || n.kind === 'decision',
         ))
           expect(text).toContain(step.name);
-        // Back where she was.
+        // Back where she was, without the review's summary and map said again.
         expect(h.fake.lastQuestion(5201)?.text).toBe('Apakah peta ini sudah benar?');
+        expect(photos()).toBe(mapsBefore);
 
         await rina.say('/sop docx');
         const docx = documents(5201).at(-1)!;
