@@ -17,12 +17,20 @@ Pemakaian / usage:
   probis org import FILE            impor unit dan pegawai dari CSV/YAML (lihat core/org-import/FORMAT.md)
   probis org show [--org ID]        tampilkan pohon unit, akun pegawai, siapa yang memblokir bot
                                     the unit tree, people's accounts, who blocked the bot
-  probis export [--format json|bpmn|svg|png] [--process KODE] [--org ID] [--out FILE|DIR]
+  probis export [--format json|bpmn|svg|png|sop-pdf|sop-docx] [--process KODE] [--org ID]
+                [--paper a4|f4] [--out FILE|DIR]
                                     json: seluruh instansi (bawaan); bpmn, svg, png: peta proses KODE,
                                     tanpa --process semua proses yang punya alur, ke --out DIR
-                                    (bawaan data/exports): peta-KODE.bpmn, .svg, -1.png, -2.png ...
+                                    (bawaan data/exports): peta-KODE.bpmn, .svg, -1.png, -2.png ...;
+                                    sop-pdf, sop-docx: SOP AP (sop-KODE.pdf/.docx; --paper f4: folio)
                                     json: the whole organisation (default); bpmn, svg, png: the map of
-                                    process KODE, or of every process with a flow, into --out DIR
+                                    process KODE, or of every process with a flow, into --out DIR;
+                                    sop-pdf, sop-docx: its SOP AP (PDF on A4 or F4, editable DOCX)
+  probis sop --process KODE [--set NAMA=NILAI ...]
+                                    rincian SOP proses (nomor, tanggal, pengesah, kualifikasi, ...),
+                                    atau ubah: --set nomor=800/12/SOP/2027 --set efektif="2 Januari 2027"
+                                    --set pengesah="Sekretaris Daerah; Drs. Budi; 19700101 199003 1 002"
+                                    the SOP details of a process, printed or changed ("-" clears one)
   probis map --level0 [--process KODE] | --relation [--process KODE | --unit NAMA] [--out DIR]
                                     gambar PNG dan SVG ke --out DIR (bawaan data/maps): Peta Proses
                                     Level 0 (dengan --process: pohon di bawah KODE), atau Peta Relasi
@@ -159,6 +167,8 @@ export async function main(argv: string[]): Promise<number> {
       process: { type: 'string' },
       level0: { type: 'boolean' },
       relation: { type: 'boolean' },
+      paper: { type: 'string' },
+      set: { type: 'string', multiple: true },
     },
   });
   const [cmd = 'start', sub, arg] = positionals;
@@ -185,7 +195,18 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const desk = deskLines(cmd, sub, values);
-  const known = ['start', 'worker', 'chat', 'org', 'export', 'map', 'import', 'invite', 'revoke'];
+  const known = [
+    'start',
+    'worker',
+    'chat',
+    'org',
+    'export',
+    'map',
+    'import',
+    'invite',
+    'revoke',
+    'sop',
+  ];
   if (desk === null && DESK.has(cmd)) throw new UserError(DESK_USAGE);
   if (desk) known.push(cmd);
   if (!known.includes(cmd))
@@ -197,6 +218,8 @@ export async function main(argv: string[]): Promise<number> {
     // A wrong format is refused before the database is opened.
     const { parseExportFormat } = await import('./commands/export.js');
     parseExportFormat(values.format ?? 'json');
+    const { parsePaper } = await import('./commands/export-sop.js');
+    parsePaper(values.paper);
   }
   if (cmd === 'map') {
     const { checkMapChoice } = await import('./commands/map.js');
@@ -284,8 +307,18 @@ export async function main(argv: string[]): Promise<number> {
             org: values.org,
             process: values.process,
             out: values.out,
+            paper: values.paper,
             defaultDir: join(app.config.dataDir, 'exports'),
           },
+          (s) => process.stdout.write(s),
+        );
+        return 0;
+      }
+      case 'sop': {
+        const { runSop } = await import('./commands/sop.js');
+        await runSop(
+          db,
+          { process: values.process, org: values.org, person: values.person, set: values.set },
           (s) => process.stdout.write(s),
         );
         return 0;

@@ -358,6 +358,21 @@ export const processNotes = pgTable(
   (t) => [index('process_notes_process_idx').on(t.processId, t.seq)],
 );
 
+/**
+ * The SOP identity block of a process (core/sop/details.ts): what the map does not hold, asked in
+ * a follow-up in chat. Stored apart from the flow: saving it never moves the process's version,
+ * and a flow save never touches it.
+ */
+export const sopDetails = pgTable('sop_details', {
+  processId: text('process_id')
+    .primaryKey()
+    .references(() => processes.id, { onDelete: 'cascade' }),
+  organisationId: text('organisation_id').notNull(),
+  details: jsonb('details').notNull(),
+  updatedAt: tsz('updated_at').notNull().defaultNow(),
+  updatedByPersonId: text('updated_by_person_id'),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Audit log: append-only (a trigger in migration 0001 refuses UPDATE and DELETE). No foreign
 // keys, so that rows outlive what they describe.

@@ -18,8 +18,9 @@ import {
   writtenText,
 } from './drawings.js';
 import { UserError, runExport as runJsonExport } from './exchange.js';
+import { runSopExport } from './export-sop.js';
 
-export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png']);
+export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png', 'sop-pdf', 'sop-docx']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What one file of a single-file format ends with, when --out names a file rather than a folder. */
@@ -30,6 +31,8 @@ export type ExportRun = {
   org?: string | undefined;
   process?: string | undefined;
   out?: string | undefined;
+  /** sop-pdf: a4 (default) or f4. */
+  paper?: string | undefined;
   /** Where files go when --out is not given (the data folder's exports/). */
   defaultDir: string;
 };
@@ -39,8 +42,8 @@ export function parseExportFormat(raw: string): ExportFormat {
   if (r.success) return r.data;
   throw new UserError(
     b(
-      `Format "${raw}" tidak dikenal; pilih json, bpmn, svg atau png. Contoh: probis export --format bpmn --process 01.02`,
-      'unknown format; use json, bpmn, svg or png.',
+      `Format "${raw}" tidak dikenal; pilih json, bpmn, svg, png, sop-pdf atau sop-docx. Contoh: probis export --format bpmn --process 01.02`,
+      'unknown format; use json, bpmn, svg, png, sop-pdf or sop-docx.',
     ),
   );
 }
@@ -52,6 +55,8 @@ export async function runExportCommand(
   write: (s: string) => void,
 ): Promise<void> {
   const format = parseExportFormat(o.format);
+  if (format === 'sop-pdf' || format === 'sop-docx')
+    return runSopExport(db, { ...o, format }, write);
   if (format === 'json') {
     if (o.process)
       throw new UserError(

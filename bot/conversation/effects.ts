@@ -8,6 +8,7 @@ import {
   addPerson,
   addPersonEvent,
   answerHandoff,
+  changeSopDetails,
   createCampaign,
   settleHandoff,
   createInvitation,
@@ -59,6 +60,7 @@ export async function applyEffectsInDb(
   // A submission is about the version the same answer saves: recorded after the saves.
   const submitted: Extract<Effect, { kind: 'submitted' }>[] = [];
   const reviews: Extract<Effect, { kind: 'review' }>[] = [];
+  const sopChanges: Extract<Effect, { kind: 'change-sop-details' }>[] = [];
   let events = 0;
   for (const e of effects) {
     switch (e.kind) {
@@ -136,6 +138,10 @@ export async function applyEffectsInDb(
       case 'create-campaign':
         await createCampaign(tx, e.campaign, actor);
         break;
+      case 'change-sop-details':
+        // After the saves: a draft the same answer saves for the first time has its row then.
+        sopChanges.push(e);
+        break;
     }
   }
   // The review event and the immutable snapshot of the submitted version. Notifying the
@@ -155,6 +161,15 @@ export async function applyEffectsInDb(
       byPersonId: e.personId,
       version: e.version,
       comment: e.comment,
+    });
+  // Apart from the flow: never moves the process's version.
+  for (const e of sopChanges)
+    await changeSopDetails(tx, {
+      organisationId: e.organisationId,
+      processId: e.processId,
+      change: e.change,
+      actor,
+      today: e.today,
     });
   return { merged, events };
 }

@@ -11,6 +11,7 @@ import {
   initialState,
   parseDeskCommand,
   readState,
+  sopNeeds,
   step,
 } from '../../core/interview/index.js';
 import {
@@ -23,6 +24,7 @@ import {
   applyInbound,
   findPersonByAccount,
   loadProcess,
+  loadSopContext,
   lockOrganisation,
   takePersonConversation,
   writeAudit,
@@ -227,6 +229,15 @@ export class ConversationService {
           // A coordinator's command, or a handoff to answer: the desk is read for this step only.
           const need = deskNeeds(stored, ev.input);
           if (need && ctx.organisation) ctx.desk = await loadDeskFor(tx, ctx.organisation.id, need);
+          // /sop or its follow-up: the SOP details of that process, for this step only.
+          const sop = sopNeeds(stored, ev.input);
+          const sopId =
+            sop &&
+            ('code' in sop ? ctx.processes.find((p) => p.code === sop.code)?.id : sop.processId);
+          if (sopId) {
+            const found = await loadSopContext(tx, { processId: sopId });
+            if (found) ctx.sop = found;
+          }
           const state = stored ?? initialState(questionnaire, ctx);
           const env = { now: now.toISOString(), newId: this.newId };
           const stepped = step(questionnaire, state, ev.input, ctx, env);

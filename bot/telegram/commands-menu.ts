@@ -11,6 +11,13 @@ const MENU: ReadonlyArray<readonly [command: string, description: Bilingual]> = 
     'bpmn',
     b('Berkas BPMN proses (Camunda Modeler)', 'The process as a BPMN file (Camunda Modeler)'),
   ],
+  [
+    'sop',
+    b(
+      'SOP AP proses (PDF; /sop docx, /sop ubah)',
+      'The SOP AP of the process (PDF; /sop docx, /sop ubah)',
+    ),
+  ],
   ['kembali', b('Kembali ke pertanyaan sebelumnya', 'Back to the previous question')],
   ['lewati', b('Lewati pertanyaan ini', 'Skip this question')],
   ['batal', b('Batalkan pertanyaan ini', 'Cancel this question')],

@@ -63,6 +63,8 @@ export type JsonlOutbound =
       type: 'file';
       what: FileWhat;
       processId?: string;
+      /** sop-pdf: the paper it is on (a4 or f4). */
+      paper?: 'a4' | 'f4';
       caption: string;
       file: string | null;
     }
@@ -245,6 +247,7 @@ export function toJsonl(m: Outbound, file: string | null): JsonlOutbound {
         type: 'file',
         what: m.what,
         ...(m.processId ? { processId: m.processId } : {}),
+        ...(m.paper ? { paper: m.paper } : {}),
         caption: m.caption,
         file,
       };

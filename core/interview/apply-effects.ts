@@ -62,6 +62,9 @@ export function applyEffects(world: World, effects: Effect[]): World {
       case 'answer-handoff':
       case 'settle-handoff':
         break;
+      // SOP details are stored apart from the processes; the replay world has none.
+      case 'change-sop-details':
+        break;
     }
   }
   return { organisation, processes };

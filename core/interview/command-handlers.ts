@@ -7,6 +7,7 @@ import type { Command } from './commands.js';
 import { apply, info, prompt, questionOf, refused, skip } from './respond.js';
 import { ask, editDraft, localId } from './ops.js';
 import { returnFromDetour } from './pipeline.js';
+import { sopCommand } from './sop-command.js';
 import type { Questionnaire } from './questionnaire.js';
 import { isCoordinator } from './questions/invite.js';
 import type { Applied } from './questions/question.js';
@@ -123,6 +124,8 @@ export function runCommand(
         ask(w, { q: 'invite.person' });
         return {};
       });
+    case 'sop':
+      return sopCommand(q, s, ctx, env, c);
     case 'unknown':
       return refused(q, v, 'unknown-command', T.unknownCommand(c.text));
   }

@@ -18,6 +18,18 @@ export type Command =
   | { name: 'edit' | 'delete' | 'insert'; no: number }
   | { name: 'move'; from: number; to: number }
   | { name: 'rename'; text: string | null }
+  /**
+   * /sop [kode] [docx|f4|ubah]: the SOP of the current draft or of the process with that code;
+   * `bad`: a word that is none of these (refused with an example).
+   */
+  | {
+      name: 'sop';
+      code: string | null;
+      action: 'file' | 'edit';
+      what: 'sop-pdf' | 'sop-docx';
+      paper: 'a4' | 'f4';
+      bad: string | null;
+    }
   | { name: 'unknown'; text: string };
 
 const WORDS: Record<string, Command['name']> = {
@@ -85,8 +97,30 @@ export function parseCommand(text: string): Command | null {
     if (slash) return { name: 'move', from: NaN, to: NaN };
     return null;
   }
+  if (slash && word === 'sop') return parseSop(rest);
   if (slash && (word === 'nama' || word === 'rename' || word === 'namaproses'))
     return { name: 'rename', text: args || null };
   if (slash) return { name: 'unknown', text: `/${word}`.slice(0, 40) };
   return null;
+}
+
+/** "/sop", "/sop docx", "/sop f4", "/sop ubah", "/sop 03.01 docx": the words in any order. */
+function parseSop(words: string[]): Command {
+  const c: Extract<Command, { name: 'sop' }> = {
+    name: 'sop',
+    code: null,
+    action: 'file',
+    what: 'sop-pdf',
+    paper: 'a4',
+    bad: null,
+  };
+  for (const w of words.map((x) => x.toLowerCase()).filter(Boolean)) {
+    if (w === 'docx' || w === 'word') c.what = 'sop-docx';
+    else if (w === 'pdf' || w === 'a4') c.what = 'sop-pdf';
+    else if (w === 'f4' || w === 'folio') c.paper = 'f4';
+    else if (w === 'ubah' || w === 'edit') c.action = 'edit';
+    else if (/^\d{1,3}(\.\d{1,3})*$/.test(w)) c.code = w;
+    else c.bad ??= w.slice(0, 40);
+  }
+  return c;
 }

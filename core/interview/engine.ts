@@ -288,6 +288,9 @@ function answerText(
   const v = new View(s, ctx, env);
   const refuse = (reason: Bilingual) => refused(q, v, 'invalid-answer', reason);
   const textMax = question.textMax ?? MAX_TEXT;
+  // A lone dash is how forms say "nothing": it skips a question that may be skipped.
+  if (/^\s*[-–—]\s*$/.test(raw) && question.optional?.(v) && question.skip)
+    return skip(q, s, ctx, env);
   switch (question.answer) {
     case 'text': {
       const p = parseText(raw, textMax);

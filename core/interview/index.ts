@@ -17,3 +17,4 @@ export { applyEffects, contextOf, summarise, type World } from './apply-effects.
 export { deskNeeds, type DeskNeed } from './desk/needs.js';
 export { parseDeskCommand, type DeskCommand } from './desk/commands.js';
 export { reminderKey } from './desk/remind.js';
+export { sopNeeds, type SopNeed } from './sop-needs.js';

@@ -64,6 +64,17 @@ export const QUESTION_IDS = [
   'edit.exit',
   'edit.exit_target',
   'edit.exit_label',
+  'sop.nomor',
+  'sop.efektif',
+  'sop.pengesah',
+  'sop.dasar_hukum',
+  'sop.kualifikasi',
+  'sop.peralatan',
+  'sop.peringatan',
+  'sop.pencatatan',
+  'sop.pembuatan',
+  'sop.revisi',
+  'sop.edit',
 ] as const;
 
 export const QuestionId = z.enum(QUESTION_IDS);

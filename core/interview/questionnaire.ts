@@ -10,6 +10,7 @@ import * as decision from './questions/decision.js';
 import * as handoff from './questions/handoff.js';
 import * as performer from './questions/performer.js';
 import * as steps from './questions/steps.js';
+import * as sop from './questions/sop.js';
 import type { Question } from './questions/question.js';
 import * as campaign from './desk/campaign.js';
 import * as deskHandoffs from './desk/handoffs.js';
@@ -113,4 +114,15 @@ export const questionnaire: Questionnaire = defineQuestionnaire(QUESTIONNAIRE_VE
   editFlow.editExit,
   editFlow.editExitTarget,
   editFlow.editExitLabel,
+  sop.sopNomor,
+  sop.sopEfektif,
+  sop.sopPengesah,
+  sop.sopDasarHukum,
+  sop.sopKualifikasi,
+  sop.sopPeralatan,
+  sop.sopPeringatan,
+  sop.sopPencatatan,
+  sop.sopPembuatan,
+  sop.sopRevisi,
+  sop.sopEdit,
 ]);

@@ -94,6 +94,9 @@ export function apply(
   }
   work.rev = s.rev + 1;
   effects.push(...saveChangedDrafts(s, work));
+  // Back from the SOP follow-up: the question it interrupted is asked again as /bpmn leaves it,
+  // without its preamble (the review's summary and map would be said a second time).
+  const backFromSop = s.cursor.q.startsWith('sop.') && !work.cursor.q.startsWith('sop.');
   // Last, when the new state is final: the history holds deltas against it.
   work.history =
     opts.history !== false
@@ -107,11 +110,12 @@ export function apply(
       ...prompt(
         q,
         v,
-        work.cursor.q !== s.cursor.q ||
-          work.cursor.pid !== s.cursor.pid ||
-          work.cursor.nid !== s.cursor.nid ||
-          work.cursor.i !== s.cursor.i ||
-          question_is_review(work),
+        !backFromSop &&
+          (work.cursor.q !== s.cursor.q ||
+            work.cursor.pid !== s.cursor.pid ||
+            work.cursor.nid !== s.cursor.nid ||
+            work.cursor.i !== s.cursor.i ||
+            question_is_review(work)),
         s,
       ),
     ],

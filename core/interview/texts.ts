@@ -73,6 +73,7 @@ export const T = {
       '/nama Nama Baru — ganti nama proses',
       '/ringkasan atau /peta — lihat ringkasan dan peta',
       '/bpmn — berkas BPMN proses (untuk Camunda Modeler / bpmn.io)',
+      '/sop — SOP AP proses (PDF A4) · /sop docx · /sop f4 (folio) · /sop ubah — ubah rincian SOP',
       '/status — posisi wawancara',
       '/menu — menu utama',
       '/bahasa — ganti bahasa (Indonesia/English)',
@@ -102,6 +103,7 @@ export const T = {
       '/nama New Name — rename the process',
       '/ringkasan or /peta — show the summary and the map',
       '/bpmn — the process as a BPMN file (for Camunda Modeler / bpmn.io)',
+      '/sop — the SOP AP of the process (PDF A4) · /sop docx · /sop f4 (folio) · /sop ubah — change the SOP details',
       '/status — where the interview stands',
       '/menu — main menu',
       '/bahasa — switch language (Indonesia/English)',
@@ -121,8 +123,8 @@ export const T = {
   ),
   /** Under the draft map's title in the review: where the BPMN file is. */
   bpmnOffer: m(
-    'Berkas BPMN (untuk Camunda Modeler / bpmn.io): /bpmn',
-    'BPMN file (for Camunda Modeler / bpmn.io): /bpmn',
+    'Berkas BPMN (untuk Camunda Modeler / bpmn.io): /bpmn · SOP AP: /sop',
+    'BPMN file (for Camunda Modeler / bpmn.io): /bpmn · SOP AP: /sop',
   ),
   /** The caption of a process's BPMN file. */
   bpmnCaption: (code: string, name: string) =>
@@ -140,8 +142,8 @@ export const T = {
   ),
   submitted: (name: string) =>
     m(
-      `Terima kasih. Proses "${name}" dikirim untuk diperiksa koordinator. Unit penerima serah terima akan diminta mengonfirmasi.`,
-      `Thank you. Process "${name}" was submitted for the coordinator's review. Receiving units will be asked to confirm the handoffs.`,
+      `Terima kasih. Proses "${name}" dikirim untuk diperiksa koordinator. Unit penerima serah terima akan diminta mengonfirmasi. SOP AP proses ini: /sop.`,
+      `Thank you. Process "${name}" was submitted for the coordinator's review. Receiving units will be asked to confirm the handoffs. The SOP AP of this process: /sop.`,
     ),
   /** To a coordinator or the unit's head: a process was submitted to them. */
   submittedNotice: (who: string, code: string, name: string) =>

@@ -7,6 +7,8 @@ import { QuestionId } from './question-ids.js';
 import type { Bilingual } from '../language/bilingual.js';
 import type { Campaign, Desk } from '../coordination/types.js';
 import type { ReviewKind } from '../model/review.js';
+import type { SopDetails } from '../sop/details.js';
+import type { SopChange } from '../sop/fields.js';
 
 /** The files a chat can be sent (see the `file` outbound). */
 export const FileWhat = z.enum([
@@ -236,7 +238,19 @@ export type Effect =
       settlement: 'upheld' | 'sender-corrects';
       note: string | null;
     }
-  | { kind: 'create-campaign'; campaign: Campaign };
+  | { kind: 'create-campaign'; campaign: Campaign }
+  /**
+   * The SOP details of a process changed (core/sop/fields.ts): merged into what is stored, apart
+   * from the flow. `today` (YYYY-MM-DD, Asia/Jakarta) is the Tanggal pembuatan when none is given.
+   */
+  | {
+      kind: 'change-sop-details';
+      organisationId: string;
+      processId: string;
+      change: SopChange;
+      personId: string;
+      today: string;
+    };
 
 /** The inputs one person's action (or time) addresses to another person's conversation. */
 export type PersonInput = Extract<Input, { kind: 'reminder-due' | 'process-event' }>;
@@ -277,6 +291,16 @@ export type Context = {
    * only when the step needs it (needsDesk): a coordinator's command, a handoff to answer.
    */
   desk?: Desk;
+  /** The SOP details of the process a /sop or its follow-up is about, loaded only then. */
+  sop?: SopContext;
+};
+
+/** What the SOP follow-up reads of a process: its details as stored (null: never given). */
+export type SopContext = {
+  processId: string;
+  details: SopDetails | null;
+  /** The process's own Dasar Hukum (asked in the interview, or imported). */
+  legalBasis: string[];
 };
 
 export type Env = {
@@ -381,6 +405,8 @@ export const Work = z.object({
     .optional(),
   /** A process name the unit already has, typed at the inventory: continue it or add anyway. */
   duplicate: z.object({ name: z.string(), existingId: z.string() }).optional(),
+  /** The SOP file asked for while its details are being given (/sop docx, /sop f4). */
+  sop: z.object({ what: z.enum(['sop-pdf', 'sop-docx']), paper: z.enum(['a4', 'f4']) }).optional(),
   /** A coordinator's or an answering unit's dialog in progress (core/interview/desk/). */
   desk: z
     .object({

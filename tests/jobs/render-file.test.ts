@@ -50,7 +50,7 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
         );
         expect(map.type === 'map' && map.caption.split('\n')).toEqual([
           'Draf peta: 09.01 Proses sintetis 6 kegiatan',
-          'Berkas BPMN (untuk Camunda Modeler / bpmn.io): /bpmn',
+          'Berkas BPMN (untuk Camunda Modeler / bpmn.io): /bpmn · SOP AP: /sop',
         ]);
 
         await chat.say('/bpmn');

@@ -41,6 +41,7 @@ const TABLES = [
   'process_snapshots',
   'process_review_events',
   'process_notes',
+  'sop_details',
   'handoff_confirmations',
   'sipoc_items',
   'flow_edges',

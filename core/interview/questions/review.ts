@@ -79,8 +79,8 @@ export const reviewConfirm: Question = {
   preamble: reviewIntro,
   text: () => msg('Apakah peta ini sudah benar?', 'Is this map right?'),
   help: msg(
-    '"Sudah benar" mengirim proses ke koordinator. Untuk memperbaiki: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama Nama Baru. /peta menampilkan peta lagi; /bpmn mengirim berkas BPMN-nya (untuk Camunda Modeler / bpmn.io).',
-    '"It is right" submits the process to the coordinator. To correct: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama New Name. /peta shows the map again; /bpmn sends it as a BPMN file (for Camunda Modeler / bpmn.io).',
+    '"Sudah benar" mengirim proses ke koordinator. Untuk memperbaiki: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama Nama Baru. /peta menampilkan peta lagi; /bpmn mengirim berkas BPMN-nya (untuk Camunda Modeler / bpmn.io); /sop mengirim SOP AP-nya.',
+    '"It is right" submits the process to the coordinator. To correct: /ubah 3, /sisip 3, /hapus 3, /pindah 5 2, /nama New Name. /peta shows the map again; /bpmn sends it as a BPMN file (for Camunda Modeler / bpmn.io); /sop sends its SOP AP.',
   ),
   choices: () => [
     { id: 'confirm', label: msg('Sudah benar', 'It is right') },
