@@ -66,8 +66,7 @@ export function wrap(
       line = '';
       let rest = word;
       while (m.width(rest, size, bold) > width && rest.length > 1) {
-        let n = rest.length - 1;
-        while (n > 1 && m.width(`${rest.slice(0, n)}-`, size, bold) > width) n--;
+        const n = breakAt(rest, (head) => m.width(`${head}-`, size, bold) <= width);
         out.push(`${rest.slice(0, n)}-`);
         rest = rest.slice(n);
       }
@@ -76,4 +75,33 @@ export function wrap(
     out.push(line);
   }
   return out;
+}
+
+const VOWEL = /[aiueoAIUEO]/;
+const LETTER = /[A-Za-z]/;
+
+/**
+ * Where to break a word too long for its line: the longest head that fits and ends at an
+ * Indonesian syllable boundary — before a consonant followed by a vowel ("pembaha-san",
+ * "Perenca-naan"), or before "ng"/"ny" followed by a vowel ("pe-ngangkatan"), never inside
+ * "ng"/"ny" — leaving at least two letters on each side; failing that, the longest head that
+ * fits. Always at least one character.
+ */
+export function breakAt(word: string, fits: (head: string) => boolean): number {
+  let longest = 1;
+  for (let n = word.length - 1; n > 1; n--)
+    if (fits(word.slice(0, n))) {
+      longest = n;
+      break;
+    }
+  const vowel = (i: number) => VOWEL.test(word[i] ?? '');
+  const consonant = (i: number) => LETTER.test(word[i] ?? '') && !vowel(i);
+  for (let n = longest; n >= 2; n--) {
+    if (word.length - n < 2 || !LETTER.test(word[n - 1]!)) continue;
+    const at = word[n]!.toLowerCase();
+    const digraph = at === 'n' && /[gy]/i.test(word[n + 1] ?? '') && vowel(n + 2);
+    const insideDigraph = /[gy]/.test(at) && word[n - 1]!.toLowerCase() === 'n';
+    if (digraph || (consonant(n) && vowel(n + 1) && !insideDigraph)) return n;
+  }
+  return longest;
 }

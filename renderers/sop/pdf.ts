@@ -78,7 +78,16 @@ function identityPage(
   const leftW = width * 0.42;
   const rightX = left + leftW;
   const rightW = width - leftW;
-  const labelW = 82;
+  // As wide as the widest label ("Tanggal Pembuatan"), so no label runs into its value.
+  const labelW = Math.ceil(
+    Math.max(
+      ...[...c.identity.map((r) => r.label), 'Disahkan oleh', 'Nama SOP'].map((l) =>
+        m.width(l, size, true),
+      ),
+    ) +
+      2 * pad +
+      2,
+  );
   const valueW = rightW - labelW;
   const rows: { label: string; lines: string[]; bold?: boolean; sign?: boolean }[] = [
     ...c.identity.map((r) => ({ label: r.label, lines: wrap(m, r.value, valueW - 2 * pad, size) })),
