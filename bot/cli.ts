@@ -17,12 +17,15 @@ Pemakaian / usage:
   probis org import FILE            impor unit dan pegawai dari CSV/YAML (lihat core/org-import/FORMAT.md)
   probis org show [--org ID]        tampilkan pohon unit, akun pegawai, siapa yang memblokir bot
                                     the unit tree, people's accounts, who blocked the bot
-  probis export [--format json|bpmn|svg|png] [--process KODE] [--org ID] [--out FILE|DIR]
+  probis export [--format json|bpmn|svg|png|inventory-xlsx] [--process KODE] [--org ID] [--out FILE|DIR]
                                     json: seluruh instansi (bawaan); bpmn, svg, png: peta proses KODE,
                                     tanpa --process semua proses yang punya alur, ke --out DIR
                                     (bawaan data/exports): peta-KODE.bpmn, .svg, -1.png, -2.png ...
                                     json: the whole organisation (default); bpmn, svg, png: the map of
                                     process KODE, or of every process with a flow, into --out DIR
+                                    inventory-xlsx: Daftar Proses Bisnis dan bukti pengesahan, ke
+                                    --out FILE.xlsx atau DIR: daftar-proses-ORG.xlsx / the process
+                                    inventory with the ratification evidence
   probis map --level0 [--process KODE] | --relation [--process KODE | --unit NAMA] [--out DIR]
                                     gambar PNG dan SVG ke --out DIR (bawaan data/maps): Peta Proses
                                     Level 0 (dengan --process: pohon di bawah KODE), atau Peta Relasi

@@ -18,8 +18,9 @@ import {
   writtenText,
 } from './drawings.js';
 import { UserError, runExport as runJsonExport } from './exchange.js';
+import { runInventoryExport } from './export-inventory.js';
 
-export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png']);
+export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png', 'inventory-xlsx']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What one file of a single-file format ends with, when --out names a file rather than a folder. */
@@ -39,8 +40,8 @@ export function parseExportFormat(raw: string): ExportFormat {
   if (r.success) return r.data;
   throw new UserError(
     b(
-      `Format "${raw}" tidak dikenal; pilih json, bpmn, svg atau png. Contoh: probis export --format bpmn --process 01.02`,
-      'unknown format; use json, bpmn, svg or png.',
+      `Format "${raw}" tidak dikenal; pilih json, bpmn, svg, png atau inventory-xlsx. Contoh: probis export --format bpmn --process 01.02`,
+      'unknown format; use json, bpmn, svg, png or inventory-xlsx.',
     ),
   );
 }
@@ -52,6 +53,7 @@ export async function runExportCommand(
   write: (s: string) => void,
 ): Promise<void> {
   const format = parseExportFormat(o.format);
+  if (format === 'inventory-xlsx') return runInventoryExport(db, o, write);
   if (format === 'json') {
     if (o.process)
       throw new UserError(

@@ -7,6 +7,7 @@ import type { Db } from '../../db/index.js';
 import { type Bilingual, bilingual } from '../../core/language/bilingual.js';
 import type { Renderer } from '../../renderers/index.js';
 import { bpmnFile } from './files/bpmn.js';
+import { inventoryFile } from './files/inventory.js';
 
 /** A file as a chat receives it. */
 export type ChatFile = { name: string; bytes: Uint8Array };
@@ -30,6 +31,7 @@ type SourceLoader = (db: Db, req: FileRequest) => Promise<FileSource | null>;
 
 const FILE_SOURCES: Partial<Record<FileWhat, SourceLoader>> = {
   bpmn: bpmnFile,
+  'inventory-xlsx': inventoryFile,
 };
 
 /** What the file is made from, or null when there is nothing to make it of (no flow). */
