@@ -19,10 +19,7 @@ export type AuditLike = {
   entityType: string;
   entityId: string;
   action: string;
-  /**
-   * For a save of a process: whether it changed the flow. A save that changed only the name or
-   * the owner did not describe the process. Absent: unknown, and the save counts.
-   */
+  /** For a save of a process: whether it changed the flow (the steps). Absent: unknown. */
   flowChanged?: boolean;
   /** How many saves this row stands for (the database's grouped rows); 1 when absent. */
   count?: number;
@@ -31,7 +28,11 @@ export type AuditLike = {
 /** A person as documents name them: "Rina Wati (Staf Perencanaan, Subbag Perencanaan)". */
 export type Named = { personId: string | null; label: string };
 
-export type Describer = Named & { first: string; last: string; saves: number };
+/**
+ * A person who saved the process (its name, SIPOC or flow: every save of an answer), the first and
+ * last time, how many saves, and how many of them changed the flow (the steps).
+ */
+export type Describer = Named & { first: string; last: string; saves: number; flowSaves: number };
 
 export type HandoffEvidence = {
   key: string;
@@ -65,7 +66,7 @@ export type ProcessEvidence = {
   processId: string;
   code: string;
   name: string;
-  /** The people whose answers saved the process's flow, in the order they first did. */
+  /** The people whose answers saved the process, in the order they first did. */
   describedBy: Describer[];
   /** The handoffs someone in the organisation answers, in the process's order. */
   handoffs: HandoffEvidence[];
@@ -88,18 +89,27 @@ export function ratificationEvidence(input: EvidenceInput): ProcessEvidence[] {
   const who = namer(org);
   const describers = new Map<string, Map<string, Describer>>();
   for (const a of input.audit) {
-    if (a.entityType !== 'process' || !SAVES.has(a.action) || a.flowChanged === false) continue;
+    if (a.entityType !== 'process' || !SAVES.has(a.action)) continue;
     if (!('personId' in a.actor)) continue;
     const at = typeof a.at === 'string' ? a.at : a.at.toISOString();
     const mine = describers.get(a.entityId) ?? new Map<string, Describer>();
     describers.set(a.entityId, mine);
     const d = mine.get(a.actor.personId);
     const n = a.count ?? 1;
-    if (!d) mine.set(a.actor.personId, { ...who(a.actor.personId), first: at, last: at, saves: n });
+    const flow = a.flowChanged === true ? n : 0;
+    if (!d)
+      mine.set(a.actor.personId, {
+        ...who(a.actor.personId),
+        first: at,
+        last: at,
+        saves: n,
+        flowSaves: flow,
+      });
     else {
       if (Date.parse(at) < Date.parse(d.first)) d.first = at;
       if (Date.parse(at) > Date.parse(d.last)) d.last = at;
       d.saves += n;
+      d.flowSaves += flow;
     }
   }
   const reviewsOf = new Map<string, ReviewEvidence[]>();
@@ -207,9 +217,9 @@ export function evidenceEvents(evidence: ProcessEvidence[]): EvidenceEvent[] {
     const line = (what: string, who: Named | null, at: string | null, note: string | null = null) =>
       out.push({ code: e.code, processName: e.name, what, who: who?.label ?? '-', at, note });
     for (const d of e.describedBy) {
-      const times = d.saves === 1 ? '1 kali menyimpan' : `${d.saves} kali menyimpan`;
-      line(`Menguraikan alur proses (pertama kali; ${times})`, d, d.first);
-      if (d.last !== d.first) line('Menguraikan alur proses (terakhir kali)', d, d.last);
+      const flow = d.flowSaves ? `, ${d.flowSaves} mengubah alur langkah` : '';
+      line(`Menguraikan proses: simpanan pertama (${d.saves} simpanan${flow})`, d, d.first);
+      if (d.last !== d.first) line('Menguraikan proses: simpanan terakhir', d, d.last);
     }
     for (const h of e.handoffs) {
       const about = `serah terima ${h.fromUnit} → ${h.toUnit}${h.what ? `: ${h.what}` : ''}`;
