@@ -100,12 +100,19 @@ function summarySheet(wb: ExcelJS.Workbook, w: InventoryWorkbook): void {
   for (const level of levels)
     ws.addRow([SHEETS.level(level), w.rows.filter((r) => r.level === level).length]);
   ws.addRow([]);
-  ws.addRow([
-    `Level 0 memuat proses teratas organisasi; setiap level berikutnya memuat subproses. Bukti siapa menguraikan, menyepakati, menyetujui dan memvalidasi setiap proses ada di lembar "${SHEETS.evidence}".`,
+  const note = ws.addRow([
+    `Level 0 memuat proses teratas organisasi; setiap level berikutnya memuat subprosesnya. Siapa menguraikan, menyepakati, menyetujui dan memvalidasi setiap proses, dan kapan, ada di lembar "${SHEETS.evidence}".`,
   ]);
+  const last = statuses.length + 2;
+  ws.mergeCells(note.number, 1, note.number, last);
+  note.alignment = { wrapText: true, vertical: 'top' };
+  note.height = 45;
   ws.getColumn(1).width = 22;
-  for (let i = 2; i <= statuses.length + 2; i++) ws.getColumn(i).width = 12;
-  ws.pageSetup.printTitlesRow = '4:4';
+  for (let i = 2; i <= last; i++) ws.getColumn(i).width = 12;
+  ws.eachRow((row, n) => {
+    if (n > 1 && !row.font?.bold) row.font = { name: FONT };
+  });
+  ws.headerFooter.oddHeader = `&L&"${FONT},Bold"Daftar Proses Bisnis ${headerText(w.organisation.name)}&R${SHEETS.summary}`;
 }
 
 function levelSheet(wb: ExcelJS.Workbook, w: InventoryWorkbook, level: number): void {
@@ -159,7 +166,6 @@ function sheet(
   orientation: 'portrait' | 'landscape',
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
-    properties: { defaultRowHeight: 15 },
     pageSetup: {
       paperSize: 9, // A4
       orientation,
@@ -175,6 +181,7 @@ function sheet(
 
 function styleHeader(row: ExcelJS.Row): void {
   row.font = { name: FONT, bold: true };
+  row.height = 18;
   row.alignment = { vertical: 'middle', wrapText: true };
   row.eachCell((c) => {
     c.fill = HEADER_FILL;
@@ -187,26 +194,69 @@ function finishTable(ws: ExcelJS.Worksheet, columns: number, rows: number): void
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns } };
   ws.pageSetup.printTitlesRow = '1:1';
+  const widths = Array.from({ length: columns }, (_, i) => ws.getColumn(i + 1).width ?? 10);
   ws.eachRow((row, n) => {
     if (n === 1) return;
     row.font = { name: FONT };
-    row.alignment = { vertical: 'top', wrapText: true };
+    row.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+    // Readers do not grow a row for its wrapped text (LibreOffice keeps the height it is given):
+    // as tall as its most wrapped cell. A column's width counts the widest digit of the default
+    // font; Arial 10 fits about 1.3 of its letters per unit, so 1.15 leaves room to spare.
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      if (typeof cell.value === 'number')
+        cell.alignment = { vertical: 'top', horizontal: 'center' };
+      if (typeof cell.value === 'string')
+        lines = Math.max(lines, wrappedLines(cell.value, widths[col - 1]! * 1.15));
+    });
+    row.height = 3 + 12.5 * lines;
   });
 }
 
-/** Each column as wide as its longest line (header words included), at most its `max`. */
+/**
+ * Each column as wide as its longest text, at most its `max` (longer text wraps), and never
+ * narrower than the longest word of its header; the header row as tall as its most wrapped header.
+ */
 function fitColumns(ws: ExcelJS.Worksheet, max: number[]): void {
+  let headerLines = 1;
   max.forEach((cap, i) => {
     const col = ws.getColumn(i + 1);
-    let widest = 4;
+    const header = String(ws.getRow(1).getCell(i + 1).value ?? '');
+    const longestWord = Math.max(4, ...header.split(' ').map((w) => w.length));
+    let widest = longestWord;
     col.eachCell({ includeEmpty: false }, (cell, rowNo) => {
+      if (rowNo === 1) return;
       const text = cell.value instanceof Date ? '0000-00-00 00:00' : String(cell.value ?? '');
-      // A header wraps at its words; a body cell counts its whole text.
-      const parts = rowNo === 1 ? text.split(' ') : [text];
-      for (const p of parts) widest = Math.max(widest, p.length);
+      widest = Math.max(widest, text.length);
     });
-    col.width = Math.min(cap, widest + 2);
+    const width = Math.max(longestWord + 1, Math.min(cap, widest + 2));
+    col.width = width;
+    headerLines = Math.max(headerLines, wrappedLines(header, width - 1));
   });
+  ws.getRow(1).height = 5 + 14 * headerLines;
+}
+
+/** How many lines `text` takes when wrapped at words into `width` characters. */
+function wrappedLines(text: string, width: number): number {
+  const w = Math.max(1, Math.floor(width));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      let need = used === 0 ? word.length : used + 1 + word.length;
+      if (used > 0 && need > w) {
+        lines++;
+        need = word.length;
+      }
+      if (need > w) {
+        // A word longer than a line is broken where it runs over.
+        lines += Math.ceil(word.length / w) - 1;
+        used = word.length % w || w;
+      } else used = need;
+    }
+  }
+  return lines;
 }
 
 /** An instant as the Asia/Jakarta wall clock, in a Date whose UTC fields are that clock. */
