@@ -17,7 +17,7 @@ Pemakaian / usage:
   probis org import FILE            impor unit dan pegawai dari CSV/YAML (lihat core/org-import/FORMAT.md)
   probis org show [--org ID]        tampilkan pohon unit, akun pegawai, siapa yang memblokir bot
                                     the unit tree, people's accounts, who blocked the bot
-  probis export [--format json|bpmn|svg|png|inventory-xlsx] [--process KODE] [--org ID] [--out FILE|DIR]
+  probis export [--format json|bpmn|svg|png] [--process KODE] [--org ID] [--out FILE|DIR]
                                     json: seluruh instansi (bawaan); bpmn, svg, png: peta proses KODE,
                                     tanpa --process semua proses yang punya alur, ke --out DIR
                                     (bawaan data/exports): peta-KODE.bpmn, .svg, -1.png, -2.png ...

@@ -35,13 +35,19 @@ export type ExportRun = {
   defaultDir: string;
 };
 
+/** "json, bpmn, svg atau png": every format, in the reader's word for "or". */
+function listed(or: string): string {
+  const all = ExportFormat.options;
+  return `${all.slice(0, -1).join(', ')} ${or} ${all.at(-1)}`;
+}
+
 export function parseExportFormat(raw: string): ExportFormat {
   const r = ExportFormat.safeParse(raw.trim().toLowerCase());
   if (r.success) return r.data;
   throw new UserError(
     b(
-      `Format "${raw}" tidak dikenal; pilih json, bpmn, svg, png atau inventory-xlsx. Contoh: probis export --format bpmn --process 01.02`,
-      'unknown format; use json, bpmn, svg, png or inventory-xlsx.',
+      `Format "${raw}" tidak dikenal; pilih ${listed('atau')}. Contoh: probis export --format bpmn --process 01.02`,
+      `unknown format; use ${listed('or')}.`,
     ),
   );
 }

@@ -3,7 +3,7 @@
 // bold, frozen and filtered, printed A4 landscape with the header repeated; and a process whose
 // name starts like a formula stays the text the clerk wrote.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import XLSX from 'xlsx';

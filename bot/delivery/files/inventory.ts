@@ -4,6 +4,7 @@ import { ratificationEvidence, evidenceEvents } from '../../../core/documents/ev
 import { inventoryRows } from '../../../core/documents/inventory.js';
 import { type Db, loadDocumentSources } from '../../../db/index.js';
 import { renderKey } from '../../../renderers/cache.js';
+import type { FileRequest, FileSource } from './source.js';
 import {
   inventoryXlsx,
   type InventoryWorkbook,
@@ -32,10 +33,7 @@ export async function loadInventoryWorkbook(
 }
 
 /** The file source of an organisation's inventory (see file-sources.ts). */
-export async function inventoryFile(
-  db: Db,
-  req: { organisationId?: string | undefined },
-): Promise<{ key: string; name: string; make(): Promise<Uint8Array> } | null> {
+export async function inventoryFile(db: Db, req: FileRequest): Promise<FileSource | null> {
   if (!req.organisationId) return null;
   const workbook = await loadInventoryWorkbook(db, req.organisationId);
   if (!workbook) return null;
