@@ -23,6 +23,9 @@ Pemakaian / usage:
                                     (bawaan data/exports): peta-KODE.bpmn, .svg, -1.png, -2.png ...
                                     json: the whole organisation (default); bpmn, svg, png: the map of
                                     process KODE, or of every process with a flow, into --out DIR
+                                    inventory-xlsx: Daftar Proses Bisnis dan bukti pengesahan, ke
+                                    --out FILE.xlsx atau DIR: daftar-proses-ORG.xlsx / the process
+                                    inventory with the ratification evidence
   probis map --level0 [--process KODE] | --relation [--process KODE | --unit NAMA] [--out DIR]
                                     gambar PNG dan SVG ke --out DIR (bawaan data/maps): Peta Proses
                                     Level 0 (dengan --process: pohon di bawah KODE), atau Peta Relasi

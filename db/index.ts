@@ -23,3 +23,4 @@ export * from './repositories/artifacts.js';
 export * from './repositories/campaigns.js';
 export * from './repositories/person-events.js';
 export * from './repositories/desk.js';
+export * from './repositories/documents.js';

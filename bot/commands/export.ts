@@ -18,8 +18,9 @@ import {
   writtenText,
 } from './drawings.js';
 import { UserError, runExport as runJsonExport } from './exchange.js';
+import { runInventoryExport } from './export-inventory.js';
 
-export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png']);
+export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png', 'inventory-xlsx']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What one file of a single-file format ends with, when --out names a file rather than a folder. */
@@ -34,13 +35,19 @@ export type ExportRun = {
   defaultDir: string;
 };
 
+/** "json, bpmn, svg atau png": every format, in the reader's word for "or". */
+function listed(or: string): string {
+  const all = ExportFormat.options;
+  return `${all.slice(0, -1).join(', ')} ${or} ${all.at(-1)}`;
+}
+
 export function parseExportFormat(raw: string): ExportFormat {
   const r = ExportFormat.safeParse(raw.trim().toLowerCase());
   if (r.success) return r.data;
   throw new UserError(
     b(
-      `Format "${raw}" tidak dikenal; pilih json, bpmn, svg atau png. Contoh: probis export --format bpmn --process 01.02`,
-      'unknown format; use json, bpmn, svg or png.',
+      `Format "${raw}" tidak dikenal; pilih ${listed('atau')}. Contoh: probis export --format bpmn --process 01.02`,
+      `unknown format; use ${listed('or')}.`,
     ),
   );
 }
@@ -52,6 +59,7 @@ export async function runExportCommand(
   write: (s: string) => void,
 ): Promise<void> {
   const format = parseExportFormat(o.format);
+  if (format === 'inventory-xlsx') return runInventoryExport(db, o, write);
   if (format === 'json') {
     if (o.process)
       throw new UserError(

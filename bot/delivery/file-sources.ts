@@ -2,45 +2,28 @@
 // is stored under (the same content gives the same key, so a file asked by many is made once),
 // its name and how it is made. Channels never make them: a job does (render-file). Each kind of
 // file is one module of files/ and one entry of FILE_SOURCES.
-import type { FileWhat, Outbound } from '../../core/interview/index.js';
+import type { FileWhat } from '../../core/interview/index.js';
 import type { Db } from '../../db/index.js';
 import { type Bilingual, bilingual } from '../../core/language/bilingual.js';
-import type { Renderer } from '../../renderers/index.js';
 import { bpmnFile } from './files/bpmn.js';
+import { inventoryFile } from './files/inventory.js';
+import type { FileRequest, FileSource } from './files/source.js';
 
-/** A file as a chat receives it. */
-export type ChatFile = { name: string; bytes: Uint8Array };
-
-/** What a file message asks for. */
-export type FileRequest = Pick<
-  Extract<Outbound, { kind: 'file' }>,
-  'what' | 'processId' | 'organisationId' | 'paper'
->;
-
-export type FileSource = {
-  /** The content key the file is stored under (one part). */
-  key: string;
-  /** The file's name as the person sees it: "peta-03.01.bpmn". */
-  name: string;
-  make(renderer: Renderer): Promise<Uint8Array>;
-};
+export type { ChatFile, FileRequest, FileSource } from './files/source.js';
+export { processFileName } from './files/source.js';
 
 /** How each kind of file finds what it is made from: null when there is nothing to make it of. */
 type SourceLoader = (db: Db, req: FileRequest) => Promise<FileSource | null>;
 
 const FILE_SOURCES: Partial<Record<FileWhat, SourceLoader>> = {
   bpmn: bpmnFile,
+  'inventory-xlsx': inventoryFile,
 };
 
 /** What the file is made from, or null when there is nothing to make it of (no flow). */
 export async function loadFileSource(db: Db, req: FileRequest): Promise<FileSource | null> {
   const load = FILE_SOURCES[req.what];
   return load ? load(db, req) : null;
-}
-
-/** "peta-03.01.bpmn": a prefix, the process's code safe in a file name on every platform, an ending. */
-export function processFileName(prefix: string, code: string, ending: string): string {
-  return `${prefix}-${code.replace(/[^0-9A-Za-z.-]/g, '_')}.${ending}`;
 }
 
 /** The chat command that asks for each file again. */

@@ -2,7 +2,7 @@
 import type { Db } from '../../../db/index.js';
 import { renderKey } from '../../../renderers/cache.js';
 import { loadMapSource } from '../../map-pictures.js';
-import { type FileRequest, type FileSource, processFileName } from '../file-sources.js';
+import { type FileRequest, type FileSource, processFileName } from './source.js';
 
 export async function bpmnFile(db: Db, req: FileRequest): Promise<FileSource | null> {
   if (!req.processId) return null;

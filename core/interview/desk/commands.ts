@@ -32,7 +32,9 @@ export type DeskCommand =
   /** The disputed handoffs (coordinator). */
   | { name: 'disputes' }
   /** What changed since the last approved version, in words and on the map. */
-  | { name: 'diff'; code: string | null };
+  | { name: 'diff'; code: string | null }
+  /** The process inventory (Daftar Proses Bisnis) as an XLSX file, with the ratification evidence. */
+  | { name: 'inventory' };
 
 const NAMES: Record<string, DeskCommand['name']> = {
   kampanye: 'campaign',
@@ -62,6 +64,8 @@ const NAMES: Record<string, DeskCommand['name']> = {
   disputes: 'disputes',
   versi: 'diff',
   diff: 'diff',
+  inventaris: 'inventory',
+  inventory: 'inventory',
 };
 
 /** "0102" (from a tappable /setujui_0102) or "01.02" -> "01.02"; other text unchanged. */
@@ -92,6 +96,7 @@ export function parseDeskCommand(text: string): DeskCommand | null {
     case 'queue':
     case 'handoffs':
     case 'disputes':
+    case 'inventory':
       return { name };
     case 'unit':
     case 'remind':
