@@ -5,6 +5,7 @@
 import type { FileWhat } from '../../core/interview/index.js';
 import type { Db } from '../../db/index.js';
 import { type Bilingual, bilingual } from '../../core/language/bilingual.js';
+import { annexFile, decreeFile } from './files/annex.js';
 import { bpmnFile } from './files/bpmn.js';
 import { inventoryFile } from './files/inventory.js';
 import type { FileRequest, FileSource } from './files/source.js';
@@ -18,6 +19,8 @@ type SourceLoader = (db: Db, req: FileRequest) => Promise<FileSource | null>;
 const FILE_SOURCES: Partial<Record<FileWhat, SourceLoader>> = {
   bpmn: bpmnFile,
   'inventory-xlsx': inventoryFile,
+  'annex-pdf': annexFile,
+  'decree-docx': decreeFile,
 };
 
 /** What the file is made from, or null when there is nothing to make it of (no flow). */
