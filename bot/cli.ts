@@ -26,6 +26,9 @@ Pemakaian / usage:
                                     inventory-xlsx: Daftar Proses Bisnis dan bukti pengesahan, ke
                                     --out FILE.xlsx atau DIR: daftar-proses-ORG.xlsx / the process
                                     inventory with the ratification evidence
+                                    annex-pdf, decree-docx [--paper a4|f4]: lampiran keputusan (PDF) dan
+                                    rancangan keputusan (DOCX), ke --out FILE atau DIR / the decree's
+                                    annex and its draft
   probis map --level0 [--process KODE] | --relation [--process KODE | --unit NAMA] [--out DIR]
                                     gambar PNG dan SVG ke --out DIR (bawaan data/maps): Peta Proses
                                     Level 0 (dengan --process: pohon di bawah KODE), atau Peta Relasi
@@ -151,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
       org: { type: 'string' },
       format: { type: 'string', default: 'json' },
       out: { type: 'string' },
+      paper: { type: 'string' },
       world: { type: 'string' },
       days: { type: 'string', default: '7' },
       name: { type: 'string' },
@@ -287,6 +291,7 @@ export async function main(argv: string[]): Promise<number> {
             org: values.org,
             process: values.process,
             out: values.out,
+            paper: values.paper,
             defaultDir: join(app.config.dataDir, 'exports'),
           },
           (s) => process.stdout.write(s),

@@ -19,8 +19,9 @@ import {
 } from './drawings.js';
 import { UserError, runExport as runJsonExport } from './exchange.js';
 import { runInventoryExport } from './export-inventory.js';
+import { runAnnexExport } from './export-annex.js';
 
-export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png', 'inventory-xlsx']);
+export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png', 'inventory-xlsx', 'annex-pdf', 'decree-docx']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What one file of a single-file format ends with, when --out names a file rather than a folder. */
@@ -31,6 +32,8 @@ export type ExportRun = {
   org?: string | undefined;
   process?: string | undefined;
   out?: string | undefined;
+  /** a4 or f4: the annex's and the decree's paper. */
+  paper?: string | undefined;
   /** Where files go when --out is not given (the data folder's exports/). */
   defaultDir: string;
 };
@@ -60,6 +63,8 @@ export async function runExportCommand(
 ): Promise<void> {
   const format = parseExportFormat(o.format);
   if (format === 'inventory-xlsx') return runInventoryExport(db, o, write);
+  if (format === 'annex-pdf' || format === 'decree-docx')
+    return runAnnexExport(db, renderer, { ...o, format }, write);
   if (format === 'json') {
     if (o.process)
       throw new UserError(

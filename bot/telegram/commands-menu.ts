@@ -38,6 +38,10 @@ const MENU: ReadonlyArray<readonly [command: string, description: Bilingual]> = 
     'inventaris',
     b('Daftar Proses Bisnis, XLSX (koordinator)', 'Process inventory, XLSX (coordinator)'),
   ],
+  [
+    'lampiran',
+    b('Lampiran dan rancangan keputusan (koordinator)', 'Decree annex and draft (coordinator)'),
+  ],
 ];
 
 const commandsIn = (lang: Language) =>

@@ -332,16 +332,16 @@ function mapPage(
 type Column = { header: string; width: number; align?: 'left' | 'center' };
 
 const INVENTORY_COLUMNS: Column[] = [
-  { header: 'No', width: 24, align: 'center' },
-  { header: 'Kode', width: 48 },
-  { header: 'Nama Proses', width: 128 },
-  { header: 'Level', width: 26, align: 'center' },
+  { header: 'No', width: 22, align: 'center' },
+  { header: 'Kode', width: 44 },
+  { header: 'Nama Proses', width: 118 },
+  { header: 'Level', width: 30, align: 'center' },
   { header: 'Kategori', width: 52 },
-  { header: 'Unit Pemilik', width: 92 },
-  { header: 'Status', width: 50 },
-  { header: 'Versi', width: 26, align: 'center' },
-  { header: 'Lang-kah', width: 30, align: 'center' },
-  { header: 'Serah terima sepakat / terbuka', width: 35, align: 'center' },
+  { header: 'Unit Pemilik', width: 86 },
+  { header: 'Status', width: 48 },
+  { header: 'Versi', width: 28, align: 'center' },
+  { header: 'Langkah', width: 35, align: 'center' },
+  { header: 'Serah terima sepakat / terbuka', width: 48, align: 'center' },
 ];
 
 function inventoryCells(r: InventoryRow, org: Organisation): string[] {
@@ -445,12 +445,12 @@ function evidence(doc: PDFKit.PDFDocument, model: AnnexModel, newPage: () => voi
     if (!events.length)
       doc.font(FONT).fontSize(8.5).text('Tidak ada catatan audit untuk proses ini.', { width: w });
     for (const e of events) {
-      const when = e.at ? formatAt(e.at) : 'belum';
       const note = e.note ? ` Catatan: ${e.note}` : '';
+      const who = e.at ? `${formatAt(e.at)} — ${e.who}: ` : '';
       doc
         .font(FONT)
         .fontSize(8.5)
-        .text(`• ${when} — ${e.who}: ${e.what}.${note}`, MARGIN + 8, doc.y, {
+        .text(`• ${who}${e.what}.${note}`, MARGIN + 8, doc.y, {
           width: w - 8,
         });
     }

@@ -34,7 +34,9 @@ export type DeskCommand =
   /** What changed since the last approved version, in words and on the map. */
   | { name: 'diff'; code: string | null }
   /** The process inventory (Daftar Proses Bisnis) as an XLSX file, with the ratification evidence. */
-  | { name: 'inventory' };
+  | { name: 'inventory' }
+  /** The decree's annex (PDF) and the decree's draft (DOCX). */
+  | { name: 'annex' };
 
 const NAMES: Record<string, DeskCommand['name']> = {
   kampanye: 'campaign',
@@ -66,6 +68,8 @@ const NAMES: Record<string, DeskCommand['name']> = {
   diff: 'diff',
   inventaris: 'inventory',
   inventory: 'inventory',
+  lampiran: 'annex',
+  annex: 'annex',
 };
 
 /** "0102" (from a tappable /setujui_0102) or "01.02" -> "01.02"; other text unchanged. */
@@ -97,6 +101,7 @@ export function parseDeskCommand(text: string): DeskCommand | null {
     case 'handoffs':
     case 'disputes':
     case 'inventory':
+    case 'annex':
       return { name };
     case 'unit':
     case 'remind':

@@ -14,6 +14,7 @@ import { startReview } from './review.js';
 import { seat } from './access.js';
 import { showRelation } from './relation.js';
 import { showInventory } from './documents.js';
+import { showAnnex } from './annex.js';
 import {
   type Shown,
   showDiff,
@@ -58,6 +59,8 @@ export function runDesk(
       return show(showDiff(v, st, c.code));
     case 'inventory':
       return show(showInventory(v, st));
+    case 'annex':
+      return show(showAnnex(v, st));
     case 'campaign':
       return apply(q, s, ctx, env, (w) => startCampaign(w));
     case 'remind':
