@@ -21,7 +21,15 @@ import { UserError, runExport as runJsonExport } from './exchange.js';
 import { runInventoryExport } from './export-inventory.js';
 import { runAnnexExport } from './export-annex.js';
 
-export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png', 'inventory-xlsx', 'annex-pdf', 'decree-docx']);
+export const ExportFormat = z.enum([
+  'json',
+  'bpmn',
+  'svg',
+  'png',
+  'inventory-xlsx',
+  'annex-pdf',
+  'decree-docx',
+]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What one file of a single-file format ends with, when --out names a file rather than a folder. */

@@ -144,7 +144,8 @@ async function pass(
     }
   }
   const tocMade = plan ? page - tocStart + 1 : 0;
-  if (plan && tocMade !== tocPages) throw new Error('Daftar Isi: jumlah halaman tidak cocok');
+  if (plan && tocMade !== tocPages)
+    throw new Error(`Daftar Isi: ${tocMade} halaman, bukan ${tocPages}`);
   // The first pass leaves room for the Daftar Isi by counting its lines.
   const tocReserve = plan ? 0 : tocPagesFor(model, size);
   for (let i = 0; i < tocReserve; i++) portrait();
@@ -160,7 +161,12 @@ async function pass(
   section('II. Daftar Proses Bisnis');
   portrait();
   heading(doc, 'II. DAFTAR PROSES BISNIS');
-  table(doc, INVENTORY_COLUMNS, model.rows.map((r) => inventoryCells(r, org)), portrait);
+  table(
+    doc,
+    INVENTORY_COLUMNS,
+    model.rows.map((r) => inventoryCells(r, org)),
+    portrait,
+  );
 
   // III. Peta Relasi
   section('III. Peta Relasi Antarunit');
@@ -225,12 +231,11 @@ function footer(doc: PDFKit.PDFDocument, page: number, org: Organisation) {
     .font(FONT)
     .fontSize(7.5)
     .fillColor('#555555')
-    .text(
-      `Lampiran Keputusan Sekretaris Daerah ${org.name}`,
-      MARGIN,
-      doc.page.height - MARGIN,
-      { width: w * 0.8, lineBreak: false, height: 10 },
-    )
+    .text(`Lampiran Keputusan Sekretaris Daerah ${org.name}`, MARGIN, doc.page.height - MARGIN, {
+      width: w * 0.8,
+      lineBreak: false,
+      height: 10,
+    })
     .text(`Halaman ${page}`, MARGIN, doc.page.height - MARGIN, {
       width: w,
       align: 'right',
@@ -280,15 +285,19 @@ function tocCapacity(size: [number, number]): [number, number] {
   return [Math.floor((room - TOC_HEAD) / TOC_LINE), Math.floor(room / TOC_LINE)];
 }
 
+/** One line of the Daftar Isi where tocCapacity put it: never a page break of pdfkit's own. */
 function tocLine(doc: PDFKit.PDFDocument, e: TocEntry) {
+  const bottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
   const y = doc.y;
   const w = doc.page.width - 2 * MARGIN;
   const indent = e.level ? 16 : 0;
   doc
     .font(e.level ? FONT : BOLD)
     .fontSize(9)
-    .text(e.title, MARGIN + indent, y, { width: w - indent - 50, lineBreak: false, ellipsis: true })
+    .text(e.title, MARGIN + indent, y, { width: w - indent - 50, height: 11, ellipsis: true })
     .text(String(e.page), MARGIN, y, { width: w, align: 'right', lineBreak: false });
+  doc.page.margins.bottom = bottom;
   doc.y = y + TOC_LINE;
 }
 
@@ -390,9 +399,7 @@ function table(doc: PDFKit.PDFDocument, cols: Column[], rows: string[][], newPag
   const heightOf = (cells: string[], font: string) => {
     doc.font(font);
     return (
-      Math.max(
-        ...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]!.width - 2 * pad })),
-      ) +
+      Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i]!.width - 2 * pad }))) +
       2 * pad
     );
   };

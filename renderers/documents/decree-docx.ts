@@ -36,7 +36,11 @@ const run = (text: string, bold = false) => new TextRun({ text, bold, font: 'Ari
 const centred = (text: string, bold = true) =>
   new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, bold)] });
 const para = (text: string) =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 80 }, children: [run(text)] });
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { after: 80 },
+    children: [run(text)],
+  });
 const blank = () => new Paragraph({ children: [] });
 
 /** A row "Menimbang : a. ..." as a borderless table: the label, the colon, the numbered text. */

@@ -34,12 +34,40 @@ const processes = doc.processes.map((p) =>
 const renja = processes.find((p) => p.code === '03.01')!;
 const at = (d: string) => `2026-11-${d}T03:00:00.000Z`;
 const reviews = [
-  { processId: renja.id, kind: 'submitted' as const, version: 1, byPersonId: 'rina', at: at('02'), comment: null },
-  { processId: renja.id, kind: 'approved' as const, version: 1, byPersonId: 'budi', at: at('03'), comment: null },
-  { processId: renja.id, kind: 'validated' as const, version: 1, byPersonId: 'budi', at: at('04'), comment: null },
+  {
+    processId: renja.id,
+    kind: 'submitted' as const,
+    version: 1,
+    byPersonId: 'rina',
+    at: at('02'),
+    comment: null,
+  },
+  {
+    processId: renja.id,
+    kind: 'approved' as const,
+    version: 1,
+    byPersonId: 'budi',
+    at: at('03'),
+    comment: null,
+  },
+  {
+    processId: renja.id,
+    kind: 'validated' as const,
+    version: 1,
+    byPersonId: 'budi',
+    at: at('04'),
+    comment: null,
+  },
 ];
 const audit = [
-  { at: at('01'), actor: { personId: 'rina' }, entityType: 'process', entityId: renja.id, action: 'update', flowChanged: true },
+  {
+    at: at('01'),
+    actor: { personId: 'rina' },
+    entityType: 'process',
+    entityId: renja.id,
+    action: 'update',
+    flowChanged: true,
+  },
 ];
 
 let renderer: Renderer;

@@ -6,7 +6,11 @@ import { inventoryRows } from '../../../core/documents/inventory.js';
 import type { Process } from '../../../core/model/index.js';
 import { type Db, loadDocumentSources } from '../../../db/index.js';
 import { renderKey } from '../../../renderers/cache.js';
-import { type AnnexModel, type AnnexPaper, annexPdf } from '../../../renderers/documents/annex-pdf.js';
+import {
+  type AnnexModel,
+  type AnnexPaper,
+  annexPdf,
+} from '../../../renderers/documents/annex-pdf.js';
 import { type DecreeModel, decreeDocx } from '../../../renderers/documents/decree-docx.js';
 import type { FileRequest, FileSource } from './source.js';
 
