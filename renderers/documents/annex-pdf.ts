@@ -44,6 +44,8 @@ const MARGIN = 42;
 const FOOTER = 22;
 const FONT = 'annex-regular';
 const BOLD = 'annex-bold';
+/** Every page's margins (addPage falls back to pdfkit's 72 pt when a page is not given them). */
+const MARGINS = { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER };
 const fontFile = (f: string) => fileURLToPath(new URL(`../fonts/${f}`, import.meta.url));
 
 type TocEntry = { title: string; level: 0 | 1; page: number };
@@ -98,7 +100,7 @@ async function pass(
   const doc = new PDFDocument({
     size,
     autoFirstPage: false,
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER },
+    margins: MARGINS,
     info: { Title: annexTitle(model.organisation).join(' '), Producer: 'Probis' },
     compress: true,
   });
@@ -117,7 +119,7 @@ async function pass(
   });
   const toc: TocEntry[] = [];
   const section = (title: string, level: 0 | 1 = 0) => toc.push({ title, level, page: page + 1 });
-  const portrait = () => doc.addPage({ size, layout: 'portrait' });
+  const portrait = () => doc.addPage({ size, layout: 'portrait', margins: MARGINS });
 
   // Cover
   portrait();
@@ -318,7 +320,7 @@ function mapPage(
 ) {
   const m = svg ? /<svg[^>]*\swidth="([\d.]+)pt"[^>]*\sheight="([\d.]+)pt"/.exec(svg) : null;
   const [w, h] = m ? [Number(m[1]), Number(m[2])] : [1, 1];
-  doc.addPage({ size, layout: w > h * 1.15 ? 'landscape' : 'portrait' });
+  doc.addPage({ size, layout: w > h * 1.15 ? 'landscape' : 'portrait', margins: MARGINS });
   if (dry || !svg) return;
   let top = doc.page.margins.top;
   if (title) {
@@ -343,13 +345,13 @@ type Column = { header: string; width: number; align?: 'left' | 'center' };
 const INVENTORY_COLUMNS: Column[] = [
   { header: 'No', width: 22, align: 'center' },
   { header: 'Kode', width: 44 },
-  { header: 'Nama Proses', width: 118 },
+  { header: 'Nama Proses', width: 115 },
   { header: 'Level', width: 30, align: 'center' },
   { header: 'Kategori', width: 52 },
   { header: 'Unit Pemilik', width: 86 },
   { header: 'Status', width: 48 },
   { header: 'Versi', width: 28, align: 'center' },
-  { header: 'Langkah', width: 35, align: 'center' },
+  { header: 'Langkah', width: 38, align: 'center' },
   { header: 'Serah terima sepakat / terbuka', width: 48, align: 'center' },
 ];
 
