@@ -125,10 +125,18 @@ describe.skipIf(!POPPLER)('the decree annex (PDF)', () => {
     expect(entries.find((e) => e.title.startsWith('IV'))!.page).toBe(map.page);
   });
 
-  it('lists every process of the inventory, numbered, with its status', () => {
-    for (const p of processes) expect(text).toContain(p.name);
-    expect(text).toMatch(/Divalidasi/);
-    expect(text).toMatch(/Draf/);
+  it('lists every process of the inventory, numbered, with its code and status', () => {
+    // Read in reading order (a cell's wrapped lines together), whitespace joined.
+    const table = execFileSync('pdftotext', ['-f', '4', '-l', '4', file, '-'])
+      .toString()
+      .replace(/\s+/g, ' ');
+    expect(table).toContain('II. DAFTAR PROSES BISNIS');
+    for (const p of processes) {
+      expect(table).toContain(p.name);
+      expect(table).toContain(p.code);
+    }
+    expect(table).toContain('Divalidasi');
+    expect(table).toContain('Draf');
   });
 
   it('names who described, approved and validated the process, and when', () => {
