@@ -11,6 +11,7 @@ const benches = [
   'coordination.ts',
   'interview.ts',
   'sop.ts',
+  'annex.ts',
 ];
 let failed = 0;
 for (const b of benches) {

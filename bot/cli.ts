@@ -17,15 +17,19 @@ Pemakaian / usage:
   probis org import FILE            impor unit dan pegawai dari CSV/YAML (lihat core/org-import/FORMAT.md)
   probis org show [--org ID]        tampilkan pohon unit, akun pegawai, siapa yang memblokir bot
                                     the unit tree, people's accounts, who blocked the bot
-  probis export [--format json|bpmn|svg|png|sop-pdf|sop-docx] [--process KODE] [--org ID]
-                [--paper a4|f4] [--out FILE|DIR]
-                                    json: seluruh instansi (bawaan); bpmn, svg, png: peta proses KODE,
-                                    tanpa --process semua proses yang punya alur, ke --out DIR
+  probis export [--format FORMAT] [--process KODE] [--org ID] [--paper a4|f4] [--out FILE|DIR]
+                                    json: seluruh instansi (bawaan); bpmn, svg, png: peta proses KODE
+                                    (tanpa --process: semua proses yang punya alur) ke --out DIR
                                     (bawaan data/exports): peta-KODE.bpmn, .svg, -1.png, -2.png ...;
-                                    sop-pdf, sop-docx: SOP AP (sop-KODE.pdf/.docx; --paper f4: folio)
-                                    json: the whole organisation (default); bpmn, svg, png: the map of
-                                    process KODE, or of every process with a flow, into --out DIR;
-                                    sop-pdf, sop-docx: its SOP AP (PDF on A4 or F4, editable DOCX)
+                                    sop-pdf, sop-docx: SOP AP (sop-KODE.pdf/.docx; --paper f4: folio);
+                                    inventory-xlsx: Daftar Proses Bisnis dan bukti pengesahan
+                                    (daftar-proses-ORG.xlsx); annex-pdf, decree-docx: lampiran
+                                    keputusan (PDF) dan rancangan keputusan (DOCX)
+                                    json: the whole organisation (default); bpmn, svg, png: a process's
+                                    map (every process with a flow without --process); sop-pdf,
+                                    sop-docx: its SOP AP (PDF on A4 or F4, editable DOCX);
+                                    inventory-xlsx: the process inventory with the ratification
+                                    evidence; annex-pdf, decree-docx: the decree's annex and its draft
   probis sop --process KODE [--set NAMA=NILAI ...]
                                     rincian SOP proses (nomor, tanggal, pengesah, kualifikasi, ...),
                                     atau ubah: --set nomor=800/12/SOP/2027 --set efektif="2 Januari 2027"
@@ -156,6 +160,7 @@ export async function main(argv: string[]): Promise<number> {
       org: { type: 'string' },
       format: { type: 'string', default: 'json' },
       out: { type: 'string' },
+      paper: { type: 'string' },
       world: { type: 'string' },
       days: { type: 'string', default: '7' },
       name: { type: 'string' },
@@ -167,7 +172,6 @@ export async function main(argv: string[]): Promise<number> {
       process: { type: 'string' },
       level0: { type: 'boolean' },
       relation: { type: 'boolean' },
-      paper: { type: 'string' },
       set: { type: 'string', multiple: true },
     },
   });

@@ -24,3 +24,4 @@ export * from './repositories/campaigns.js';
 export * from './repositories/person-events.js';
 export * from './repositories/desk.js';
 export * from './repositories/sop-details.js';
+export * from './repositories/documents.js';

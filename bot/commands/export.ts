@@ -18,9 +18,21 @@ import {
   writtenText,
 } from './drawings.js';
 import { UserError, runExport as runJsonExport } from './exchange.js';
+import { runAnnexExport } from './export-annex.js';
+import { runInventoryExport } from './export-inventory.js';
 import { runSopExport } from './export-sop.js';
 
-export const ExportFormat = z.enum(['json', 'bpmn', 'svg', 'png', 'sop-pdf', 'sop-docx']);
+export const ExportFormat = z.enum([
+  'json',
+  'bpmn',
+  'svg',
+  'png',
+  'sop-pdf',
+  'sop-docx',
+  'inventory-xlsx',
+  'annex-pdf',
+  'decree-docx',
+]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 /** What one file of a single-file format ends with, when --out names a file rather than a folder. */
@@ -31,19 +43,25 @@ export type ExportRun = {
   org?: string | undefined;
   process?: string | undefined;
   out?: string | undefined;
-  /** sop-pdf: a4 (default) or f4. */
+  /** a4 (default) or f4: the paper of the SOP, the annex and the decree. */
   paper?: string | undefined;
   /** Where files go when --out is not given (the data folder's exports/). */
   defaultDir: string;
 };
+
+/** "json, bpmn, svg atau png": every format, in the reader's word for "or". */
+function listed(or: string): string {
+  const all = ExportFormat.options;
+  return `${all.slice(0, -1).join(', ')} ${or} ${all.at(-1)}`;
+}
 
 export function parseExportFormat(raw: string): ExportFormat {
   const r = ExportFormat.safeParse(raw.trim().toLowerCase());
   if (r.success) return r.data;
   throw new UserError(
     b(
-      `Format "${raw}" tidak dikenal; pilih json, bpmn, svg, png, sop-pdf atau sop-docx. Contoh: probis export --format bpmn --process 01.02`,
-      'unknown format; use json, bpmn, svg, png, sop-pdf or sop-docx.',
+      `Format "${raw}" tidak dikenal; pilih ${listed('atau')}. Contoh: probis export --format bpmn --process 01.02`,
+      `unknown format; use ${listed('or')}.`,
     ),
   );
 }
@@ -57,6 +75,9 @@ export async function runExportCommand(
   const format = parseExportFormat(o.format);
   if (format === 'sop-pdf' || format === 'sop-docx')
     return runSopExport(db, { ...o, format }, write);
+  if (format === 'inventory-xlsx') return runInventoryExport(db, o, write);
+  if (format === 'annex-pdf' || format === 'decree-docx')
+    return runAnnexExport(db, renderer, { ...o, format }, write);
   if (format === 'json') {
     if (o.process)
       throw new UserError(

@@ -3,11 +3,13 @@
 // its name and how it is made. Channels never make them: a job does (render-file). Each kind of
 // file is one module of files/ and one entry of FILE_SOURCES.
 import type { FileWhat } from '../../core/interview/index.js';
-import type { FileRequest, FileSource } from './files/source.js';
 import type { Db } from '../../db/index.js';
 import { type Bilingual, bilingual } from '../../core/language/bilingual.js';
+import { annexFile, decreeFile } from './files/annex.js';
 import { bpmnFile } from './files/bpmn.js';
+import { inventoryFile } from './files/inventory.js';
 import { sopDocxFile, sopPdfFile } from './files/sop.js';
+import type { FileRequest, FileSource } from './files/source.js';
 
 export type { ChatFile, FileRequest, FileSource } from './files/source.js';
 export { processFileName } from './files/source.js';
@@ -15,10 +17,13 @@ export { processFileName } from './files/source.js';
 /** How each kind of file finds what it is made from: null when there is nothing to make it of. */
 type SourceLoader = (db: Db, req: FileRequest) => Promise<FileSource | null>;
 
-const FILE_SOURCES: Partial<Record<FileWhat, SourceLoader>> = {
+const FILE_SOURCES: Record<FileWhat, SourceLoader> = {
   bpmn: bpmnFile,
   'sop-pdf': sopPdfFile,
   'sop-docx': sopDocxFile,
+  'inventory-xlsx': inventoryFile,
+  'annex-pdf': annexFile,
+  'decree-docx': decreeFile,
 };
 
 /** What the file is made from, or null when there is nothing to make it of (no flow). */

@@ -41,6 +41,14 @@ const MENU: ReadonlyArray<readonly [command: string, description: Bilingual]> = 
   ['kampanye', b('Kampanye pemetaan (koordinator)', 'Mapping campaign (coordinator)')],
   ['sengketa', b('Serah terima yang dibantah (koordinator)', 'Disputed handoffs (coordinator)')],
   ['level0', b('Peta Proses Level 0 (koordinator)', 'Level-0 process map (coordinator)')],
+  [
+    'inventaris',
+    b('Daftar Proses Bisnis, XLSX (koordinator)', 'Process inventory, XLSX (coordinator)'),
+  ],
+  [
+    'lampiran',
+    b('Lampiran dan rancangan keputusan (koordinator)', 'Decree annex and draft (coordinator)'),
+  ],
 ];
 
 const commandsIn = (lang: Language) =>

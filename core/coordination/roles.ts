@@ -12,6 +12,8 @@ export type DeskAction =
   | { kind: 'run-campaign' }
   | { kind: 'remind'; unitId: string }
   | { kind: 'settle-handoff' }
+  /** Take the organisation's documents: the process inventory, the decree's annex. */
+  | { kind: 'organisation-documents' }
   | { kind: 'answer-handoff'; unitId: string };
 
 export type Permission = { ok: true } | { ok: false; reason: Bilingual };
@@ -34,6 +36,10 @@ const VERB: Record<DeskAction['kind'], Bilingual> = {
     en: 'settle a disputed handoff',
   },
   'answer-handoff': { id: 'menjawab serah terima unit ini', en: "answer this unit's handoffs" },
+  'organisation-documents': {
+    id: 'mengunduh dokumen seluruh organisasi (daftar proses, lampiran keputusan)',
+    en: "download the organisation's documents (process inventory, decree annex)",
+  },
 };
 
 /** Who may act on a unit besides coordinators: its head always, its own staff for some actions. */

@@ -88,6 +88,8 @@ export const T = {
       '/relasi — serah terima antarunit · /relasi Bagian Umum — satu unit',
       '/relasi proses — Peta Relasi antarproses dari alur semua proses (koordinator) · /relasi 01.02 — satu proses',
       '/level0 — Peta Proses Level 0 · /pohon 01 — pohon proses di bawah 01',
+      '/inventaris — Daftar Proses Bisnis (XLSX) dengan bukti pengesahan (koordinator)',
+      '/lampiran — lampiran keputusan (PDF) dan rancangan keputusan (DOCX) (koordinator)',
       '/kampanye · /ingatkan NAMA UNIT · /sengketa — untuk koordinator',
     ].join('\n'),
     [
@@ -118,6 +120,8 @@ export const T = {
       '/relasi — handoffs between units · /relasi General Affairs — one unit',
       "/relasi proses — relation map of all processes' flows (coordinator) · /relasi 01.02 — one process",
       '/level0 — Level-0 process map · /pohon 01 — the process tree below 01',
+      '/inventaris — the process inventory (XLSX) with the ratification evidence (coordinator)',
+      '/lampiran — the decree annex (PDF) and the draft decree (DOCX) (coordinator)',
       '/kampanye · /ingatkan UNIT NAME · /sengketa — for coordinators',
     ].join('\n'),
   ),

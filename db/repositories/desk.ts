@@ -29,7 +29,7 @@ export async function loadDesk(db: Db, organisationId: string): Promise<Desk | n
 }
 
 /** Review events of the organisation's processes, oldest first, without snapshots. */
-async function deskReviews(db: Db, organisationId: string): Promise<DeskReview[]> {
+export async function deskReviews(db: Db, organisationId: string): Promise<DeskReview[]> {
   const rows = await db
     .select({
       processId: processReviewEvents.processId,

@@ -1,4 +1,6 @@
-// What every kind of file (files/*.ts) is asked for and returns; the registry is file-sources.ts.
+// What every kind of file a chat is sent shares: what a file message asks for, and how a file is
+// made. Apart from file-sources.ts (the registry of kinds), so that a kind's module and the
+// registry do not import each other.
 import type { Outbound } from '../../../core/interview/index.js';
 import type { Renderer } from '../../../renderers/index.js';
 

@@ -32,7 +32,11 @@ export type DeskCommand =
   /** The disputed handoffs (coordinator). */
   | { name: 'disputes' }
   /** What changed since the last approved version, in words and on the map. */
-  | { name: 'diff'; code: string | null };
+  | { name: 'diff'; code: string | null }
+  /** The process inventory (Daftar Proses Bisnis) as an XLSX file, with the ratification evidence. */
+  | { name: 'inventory' }
+  /** The decree's annex (PDF) and the decree's draft (DOCX). */
+  | { name: 'annex' };
 
 const NAMES: Record<string, DeskCommand['name']> = {
   kampanye: 'campaign',
@@ -62,6 +66,10 @@ const NAMES: Record<string, DeskCommand['name']> = {
   disputes: 'disputes',
   versi: 'diff',
   diff: 'diff',
+  inventaris: 'inventory',
+  inventory: 'inventory',
+  lampiran: 'annex',
+  annex: 'annex',
 };
 
 /** "0102" (from a tappable /setujui_0102) or "01.02" -> "01.02"; other text unchanged. */
@@ -92,6 +100,8 @@ export function parseDeskCommand(text: string): DeskCommand | null {
     case 'queue':
     case 'handoffs':
     case 'disputes':
+    case 'inventory':
+    case 'annex':
       return { name };
     case 'unit':
     case 'remind':

@@ -13,6 +13,8 @@ import { remindNow } from './remind.js';
 import { startReview } from './review.js';
 import { seat } from './access.js';
 import { showRelation } from './relation.js';
+import { showInventory } from './documents.js';
+import { showAnnex } from './annex.js';
 import {
   type Shown,
   showDiff,
@@ -55,6 +57,10 @@ export function runDesk(
       return show(showQueue(v, st));
     case 'diff':
       return show(showDiff(v, st, c.code));
+    case 'inventory':
+      return show(showInventory(v, st));
+    case 'annex':
+      return show(showAnnex(v, st));
     case 'campaign':
       return apply(q, s, ctx, env, (w) => startCampaign(w));
     case 'remind':
