@@ -13,7 +13,7 @@ import type { RenderRequests } from '../delivery/map-delivery.js';
 import { type Logger, errorFields } from '../log.js';
 import { renderMap } from './render-map.js';
 import { renderPicture } from './render-picture.js';
-import { renderFile } from './render-file.js';
+import { fileJobFor } from './render-file.js';
 import type { FileRequest } from '../delivery/file-sources.js';
 import { deliverEvents } from './deliver-events.js';
 import type { PictureRequest } from '../../core/interview/index.js';
@@ -172,7 +172,7 @@ export class JobQueue implements RenderRequests {
   }
 
   async requestFile(p: { request: FileRequest; key: string }): Promise<void> {
-    const id = await this.send(renderFile, p, { singletonKey: p.key });
+    const id = await this.send(fileJobFor(p.request.what), p, { singletonKey: p.key });
     this.o.log.debug('jobs.file_requested', { what: p.request.what, job: id });
   }
 

@@ -57,3 +57,15 @@ export const RENDER_QUEUE = {
   heartbeatSeconds: 10,
   expireInSeconds: 300,
 } as const satisfies QueueSettings;
+
+/**
+ * How the organisation's long documents (the decree's annex) queue: one job per content key, a
+ * job may run 30 minutes while its worker beats, one retry.
+ */
+export const DOCUMENT_QUEUE = {
+  policy: 'stately',
+  retryLimit: 1,
+  retryDelay: 10,
+  heartbeatSeconds: 30,
+  expireInSeconds: 1800,
+} as const satisfies QueueSettings;
