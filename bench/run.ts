@@ -10,6 +10,7 @@ const benches = [
   'chat.ts',
   'coordination.ts',
   'interview.ts',
+  'inventory.ts',
 ];
 let failed = 0;
 for (const b of benches) {
