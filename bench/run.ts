@@ -11,6 +11,7 @@ const benches = [
   'coordination.ts',
   'interview.ts',
   'sop.ts',
+  'inventory.ts',
   'annex.ts',
 ];
 let failed = 0;
