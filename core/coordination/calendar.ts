@@ -10,6 +10,11 @@ export function jakartaDate(iso: string): string {
   return new Date(Date.parse(iso) + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The Asia/Jakarta wall clock of an ISO instant: "2026-11-03 10:15" (WIB). */
+export function jakartaDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + JAKARTA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Whole calendar days from date `a` to date `b` (both YYYY-MM-DD); negative when b is earlier. */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);

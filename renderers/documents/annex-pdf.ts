@@ -5,6 +5,7 @@
 // document whose bytes are dropped counts each section's pages (maps add their known page count
 // without drawing), so the second pass writes the Daftar Isi with the right page numbers. Pages
 // stream out as they are made; one process's map is drawn, written and dropped at a time.
+import { jakartaDateTime } from '../../core/coordination/calendar.js';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
@@ -466,7 +467,7 @@ function evidence(doc: PDFKit.PDFDocument, model: AnnexModel, newPage: () => voi
   }
 }
 
-/** "2026-11-03 09:15 UTC". */
+/** "2026-11-03 16:15 WIB": the time as the signing office reads it. */
 function formatAt(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return `${jakartaDateTime(iso)} WIB`;
 }

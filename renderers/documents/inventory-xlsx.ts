@@ -3,6 +3,7 @@
 // (one row per event). Every text is written as a string cell, never a formula, so a process named
 // "=SUM(A1)" or "+62 812" stays what the clerk wrote. Printed on A4 landscape, one page wide,
 // with the header row repeated on every page.
+import { jakartaDateTime } from '../../core/coordination/calendar.js';
 import ExcelJS from 'exceljs';
 import {
   CATEGORY_LABELS,
@@ -265,9 +266,7 @@ function jakartaWallClock(iso: string): Date {
 }
 
 /** "2026-12-05 14:03", Asia/Jakarta. */
-function wib(iso: string): string {
-  return jakartaWallClock(iso).toISOString().slice(0, 16).replace('T', ' ');
-}
+const wib = jakartaDateTime;
 
 /** Text safe in a print header: "&" starts a header code there. */
 function headerText(s: string): string {
