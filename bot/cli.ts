@@ -17,7 +17,8 @@ Pemakaian / usage:
   probis org import FILE            impor unit dan pegawai dari CSV/YAML (lihat core/org-import/FORMAT.md)
   probis org show [--org ID]        tampilkan pohon unit, akun pegawai, siapa yang memblokir bot
                                     the unit tree, people's accounts, who blocked the bot
-  probis export [--format FORMAT] [--process KODE] [--org ID] [--paper a4|f4] [--out FILE|DIR]
+  probis export [--format json|bpmn|svg|png|sop-pdf|sop-docx|inventory-xlsx|annex-pdf|decree-docx]
+                [--process KODE] [--org ID] [--paper a4|f4] [--out FILE|DIR]
                                     json: seluruh instansi (bawaan); bpmn, svg, png: peta proses KODE
                                     (tanpa --process: semua proses yang punya alur) ke --out DIR
                                     (bawaan data/exports): peta-KODE.bpmn, .svg, -1.png, -2.png ...;

@@ -195,7 +195,10 @@ describe('probis map', () => {
 
   it('--help names export’s formats and the map command, Indonesian first', async () => {
     const help = (await probis(['--help'])).stdout;
-    expect(help).toContain('probis export [--format json|bpmn|svg|png] [--process KODE]');
+    expect(help).toContain(
+      'probis export [--format json|bpmn|svg|png|sop-pdf|sop-docx|inventory-xlsx|annex-pdf|decree-docx]',
+    );
+    expect(help).toContain('[--process KODE] [--org ID] [--paper a4|f4] [--out FILE|DIR]');
     expect(help).toContain('probis map --level0 [--process KODE] | --relation');
     expect(help.indexOf('gambar PNG dan SVG')).toBeLessThan(help.indexOf('PNG pages and SVG'));
   });
