@@ -12,6 +12,7 @@ import type {
 import { numberedSteps, unitById } from '../../core/model/index.js';
 import type { SopDetails } from '../../core/sop/details.js';
 import { formatWaktu, waktuTotals } from '../../core/sop/waktu.js';
+import { formatNip as groupNip, longDate as longDateIn } from '../../core/sop/fields.js';
 import { crossFunctionalLanes, jointLine, type Lane } from '../dot/lanes.js';
 
 /** What every SOP renderer is given. */
@@ -80,32 +81,14 @@ export interface SopContent {
 
 export const EMPTY = '-';
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
 /** "2 Januari 2027"; "-" for no date. */
 export function longDate(date: string | null): string {
-  if (!date) return EMPTY;
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return date ? longDateIn(date, 'id') : EMPTY;
 }
 
 /** "19700101 199003 1 002": a NIP as it is printed under a signature. */
 export function formatNip(nip: string | null): string {
-  if (!nip) return EMPTY;
-  return `${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`;
+  return nip ? groupNip(nip) : EMPTY;
 }
 
 const UNIT_WORDS: Record<Duration['unit'], string> = {

@@ -37,16 +37,9 @@ const QUESTION_OF: Record<keyof SopChange, QuestionId> = {
 };
 
 /** Asked in this order the first time; the dates made and revised only through /sop ubah. */
-const FOLLOW_UP: readonly QuestionId[] = [
-  'sop.nomor',
-  'sop.efektif',
-  'sop.pengesah',
-  'sop.dasar_hukum',
-  'sop.kualifikasi',
-  'sop.peralatan',
-  'sop.peringatan',
-  'sop.pencatatan',
-];
+const FOLLOW_UP: readonly QuestionId[] = Object.entries(QUESTION_OF)
+  .filter(([key]) => key !== 'tanggalPembuatan' && key !== 'tanggalRevisi')
+  .map(([, id]) => id);
 
 /** A process the SOP can be made of, as the interview knows it. */
 export type SopTarget = {
