@@ -5,10 +5,10 @@
 // Tono, a clerk, is refused with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbKind } from '../support/app.js';
-import { addStaff, staff } from '../support/app.js';
 import { SKIP_POSTGRES } from '../support/db.js';
 import { renjaTranscript } from '../support/renja.js';
-import { type TelegramHarness, telegramHarness } from '../support/telegram.js';
+import { documentsHarness } from '../support/documents.js';
+import type { TelegramHarness } from '../support/telegram.js';
 
 const text = (b: Uint8Array, from: number, to: number) =>
   new TextDecoder('latin1').decode(b.slice(from, to));
@@ -17,15 +17,7 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
   describe.skipIf(kind === 'postgres' && SKIP_POSTGRES)(`/lampiran in Telegram, on ${kind}`, () => {
     let h: TelegramHarness;
     beforeAll(async () => {
-      h = await telegramHarness(kind);
-      await addStaff(
-        h.t.app,
-        {
-          ...staff('hana', 'Hana', 'Kepala Bagian Perencanaan dan Keuangan', 'bag-perencanaan'),
-          roles: ['respondent', 'unit_head'],
-        },
-        staff('tono', 'Tono', 'Staf Kelembagaan', 'bag-organisasi'),
-      );
+      h = await documentsHarness(kind);
     }, 60_000);
     afterAll(async () => h?.close());
 
