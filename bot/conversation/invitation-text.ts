@@ -34,3 +34,27 @@ export function terminalRedeem(token: string): RedeemHow {
     en: `Invitation code: ${token}\nOn Telegram: open https://t.me/<bot name>?start=${token}. On WhatsApp: send the code as the first message to Probis's number.`,
   };
 }
+
+/** The message a person sends to Probis's WhatsApp number to redeem an invitation. */
+export function whatsappRedeemMessage(token: string): string {
+  return `kode ${token}`;
+}
+
+/**
+ * WhatsApp: a wa.me link that opens a chat with Probis's number with the code already typed, once
+ * the linked number is known; else the code and what to send.
+ */
+export function whatsappRedeem(token: string, ownNumber: string | null): RedeemHow {
+  const message = whatsappRedeemMessage(token);
+  if (ownNumber) {
+    const link = `https://wa.me/${ownNumber.replace(/\D/g, '')}?text=${encodeURIComponent(message)}`;
+    return {
+      id: `${link}\n(buka tautan itu lalu tekan Kirim; atau kirim "${message}" ke +${ownNumber.replace(/\D/g, '')})`,
+      en: `${link}\n(open the link and press Send; or send "${message}" to +${ownNumber.replace(/\D/g, '')})`,
+    };
+  }
+  return {
+    id: `Kirim pesan "${message}" ke nomor WhatsApp Probis.`,
+    en: `Send the message "${message}" to Probis's WhatsApp number.`,
+  };
+}

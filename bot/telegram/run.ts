@@ -6,7 +6,8 @@ import type { App } from '../app.js';
 import { OutboxSender } from '../delivery/outbox-sender.js';
 import { setCommandMenu } from './commands-menu.js';
 import { ALLOWED_UPDATES, pollUpdates } from './poller.js';
-import { Pacer, TelegramSender } from './sender.js';
+import { Pacer } from '../delivery/pacer.js';
+import { TelegramSender } from './sender.js';
 import { TelegramUpdates } from './updates.js';
 import { createWebhookServer } from './webhook.js';
 

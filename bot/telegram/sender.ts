@@ -16,31 +16,9 @@ import type { ChatFile } from '../delivery/file-sources.js';
 import type { MapPictures } from '../map-pictures.js';
 import { fileAsText, mapAsText, pageCaption, toSendMessage } from './outbound.js';
 import { invitationText, telegramRedeem } from '../conversation/invitation-text.js';
+import { Pacer } from '../delivery/pacer.js';
 
 const WHOLE_MAP = bilingual('Peta utuh (SVG)', 'the whole map (SVG)');
-
-/** Telegram's published limits: about one message a second per chat, thirty a second overall. */
-export class Pacer {
-  private readonly nextPerChat = new Map<string, number>();
-  private nextGlobal = 0;
-
-  constructor(
-    private readonly perChatMs = 1000,
-    private readonly globalMs = 1000 / 30,
-    private readonly clock: () => number = () => Date.now(),
-  ) {}
-
-  /** Milliseconds to wait before sending to `chat`; reserves the slot. */
-  reserve(chat: string): number {
-    const now = this.clock();
-    const at = Math.max(now, this.nextPerChat.get(chat) ?? 0, this.nextGlobal);
-    this.nextPerChat.set(chat, at + this.perChatMs);
-    this.nextGlobal = at + this.globalMs;
-    if (this.nextPerChat.size > 10_000)
-      for (const [k, t] of this.nextPerChat) if (t < now) this.nextPerChat.delete(k);
-    return at - now;
-  }
-}
 
 type TgError = { code?: number; parameters?: { retry_after?: number }; description?: string };
 
