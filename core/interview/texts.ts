@@ -18,8 +18,8 @@ export const T = {
     'Sorry, I can only read text messages. Please type your answer.',
   ),
   edited: m(
-    'Pesan yang diedit tidak saya baca ulang. Bila ingin mengganti jawaban, ketik /kembali lalu kirim jawaban baru.',
-    'I do not reread edited messages. To change an answer, type /kembali and send the new answer.',
+    'Pesan yang diedit tidak saya baca ulang. Untuk mengganti jawaban terakhir, ketik /kembali lalu kirim jawaban baru; untuk mengubah sebuah langkah, ketik /ubah NOMOR (mis. /ubah 3).',
+    'I do not reread edited messages. To change the last answer, type /kembali and send the new answer; to change a step, type /ubah NUMBER (e.g. /ubah 3).',
   ),
   unknownCommand: (c: string) =>
     m(
