@@ -7,6 +7,7 @@ import { bilingual as b, textFor } from '../core/language/bilingual.js';
 import { getWhatsAppSession, hasWhatsAppCreds } from '../db/index.js';
 import { mapFilesIn } from './terminal/map-files.js';
 import { runTerminalChat } from './terminal/terminal-chat.js';
+import type { ConnectWhatsApp } from './whatsapp/connection.js';
 import type { WhatsAppChannel, WhatsAppSocket } from './whatsapp/socket.js';
 
 export type StartOptions = {
@@ -14,13 +15,14 @@ export type StartOptions = {
   startWhatsAppChannel?: (app: App, socket: WhatsAppSocket) => Promise<WhatsAppChannel>;
   /** Messages to the operator (default: stderr). */
   notify?: (text: string) => void;
+  /** Makes WhatsApp connections (default: Baileys); tests give a fake. */
+  connect?: ConnectWhatsApp;
+  /** Stops every channel when aborted, as SIGINT and SIGTERM do. */
+  signal?: AbortSignal;
 };
 
 /** Whether `start` runs WhatsApp: WHATSAPP_ENABLED, or unset, whether the session is linked. */
-export async function whatsappWanted(
-  app: App,
-  notify: (t: string) => void,
-): Promise<boolean> {
+export async function whatsappWanted(app: App, notify: (t: string) => void): Promise<boolean> {
   const { enabled, session } = app.config.whatsapp;
   if (enabled === false) return false;
   const row = await getWhatsAppSession(app.database.db, session);
@@ -64,7 +66,7 @@ export async function runStart(app: App, o: StartOptions = {}): Promise<void> {
         db: app.database.db,
         log: app.log,
         session: app.config.whatsapp.session,
-        connect: whatsappConnector(app.log),
+        connect: o.connect ?? whatsappConnector(app.log),
         startChannel: (socket) => start(app, socket),
         notify,
       });
@@ -85,11 +87,13 @@ export async function runStart(app: App, o: StartOptions = {}): Promise<void> {
   const stop = () => void stopAll();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  o.signal?.addEventListener('abort', stop, { once: true });
   try {
     await Promise.all(running.map((r) => r.done));
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    o.signal?.removeEventListener('abort', stop);
   }
 }
 

@@ -37,7 +37,8 @@ export function parsePairingNumber(input: string): string {
   return digits;
 }
 
-const when = (d: Date | null) => (d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '-');
+const when = (d: Date | null) =>
+  d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '-';
 
 /** probis whatsapp status: linked or not, the number, when last connected, who holds it. */
 export async function runWhatsAppStatus(

@@ -28,7 +28,9 @@ describe('probis whatsapp', () => {
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Sesi / session: default');
-    expect(r.stdout).toContain('Belum tertaut. Tautkan nomor WhatsApp Probis: probis whatsapp link');
+    expect(r.stdout).toContain(
+      'Belum tertaut. Tautkan nomor WhatsApp Probis: probis whatsapp link',
+    );
     expect(r.stdout).toContain('Dipakai oleh / in use by: - (tidak ada proses / no process)');
   });
 
@@ -66,9 +68,12 @@ describe('probis whatsapp', () => {
   it('invite --whatsapp: the code to send until a number is linked, then a wa.me link', async () => {
     const dir = await migratedPgliteDir();
     const env = { PROBIS_DATA_DIR: dir };
-    const imported = await probis(['org', 'import', path.join(ROOT, 'tests/fixtures/org/setda.csv')], {
-      env,
-    });
+    const imported = await probis(
+      ['org', 'import', path.join(ROOT, 'tests/fixtures/org/setda.csv')],
+      {
+        env,
+      },
+    );
     expect(imported.code).toBe(0);
 
     const before = await probis(['invite', '--person', 'budi', '--whatsapp'], { env });
@@ -76,7 +81,9 @@ describe('probis whatsapp', () => {
     const token = /probis revoke (\S+)/.exec(before.stdout)?.[1];
     expect(token).toBeTruthy();
     expect(before.stdout).toContain(`Kirim pesan "kode ${token}" ke nomor WhatsApp Probis.`);
-    expect(before.stdout).toContain(`Send the message "kode ${token}" to Probis's WhatsApp number.`);
+    expect(before.stdout).toContain(
+      `Send the message "kode ${token}" to Probis's WhatsApp number.`,
+    );
     expect(before.stdout).toContain('Nomor WhatsApp Probis belum tertaut: probis whatsapp link');
     expect(before.stdout).not.toContain('t.me/');
 
