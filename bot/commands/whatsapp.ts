@@ -170,7 +170,8 @@ export async function runWhatsAppLink(o: LinkOptions): Promise<number> {
               `WhatsApp closed the connection (${step.status ?? 'no code'}) before linking. Try again.`,
             ),
       );
-      await clearWhatsAppAuth(db, session);
+      // Through the state's own queue: a credentials save still in flight lands before it.
+      await auth.clear();
       return 1;
     }
     write(say('Penautan tidak selesai. Coba lagi', 'linking did not finish. Try again.'));
@@ -244,8 +245,12 @@ export async function runWhatsAppUnlink(o: {
         sock.ev.off('connection.update', onUpdate);
         resolve(ok);
       };
+      let loggingOut = false;
       const onUpdate = (u: Partial<ConnectionState>) => {
-        if (u.connection === 'open')
+        // logout() closes the connection itself before it resolves: that close is its own.
+        if (loggingOut) return;
+        if (u.connection === 'open') {
+          loggingOut = true;
           sock.logout().then(
             () => finish(true),
             (e: unknown) => {
@@ -253,7 +258,7 @@ export async function runWhatsAppUnlink(o: {
               finish(false);
             },
           );
-        else if (u.connection === 'close' || u.qr) finish(false);
+        } else if (u.connection === 'close' || u.qr) finish(false);
       };
       sock.ev.on('connection.update', onUpdate);
     });
