@@ -7,8 +7,11 @@ import { UserError } from './commands/exchange.js';
 const HELP = `probis — Peta Proses Bisnis lewat percakapan / business process maps by chat
 
 Pemakaian / usage:
-  probis start                      Telegram bila TELEGRAM_BOT_TOKEN ada, selain itu obrolan di terminal
-                                    Telegram when TELEGRAM_BOT_TOKEN is set, else a terminal chat;
+  probis start                      Telegram bila TELEGRAM_BOT_TOKEN ada, WhatsApp bila nomornya
+                                    tertaut (WHATSAPP_ENABLED), keduanya bila keduanya; selain itu
+                                    obrolan di terminal / Telegram when TELEGRAM_BOT_TOKEN is set,
+                                    WhatsApp when a number is linked, both side by side; else a
+                                    terminal chat;
                                     juga menjalankan tugas latar / also runs the jobs (PROBIS_JOBS=off: not)
   probis worker                     hanya tugas latar (gambar peta, pembersihan) pada DATABASE_URL
                                     runs only the jobs (map renders, clean-ups): more processes, more machines
@@ -44,8 +47,17 @@ Pemakaian / usage:
                                     relation map drawn from every process's flow, one process's, or
                                     one unit's processes'
   probis import FILE                impor berkas JSON hasil export
-  probis invite --person ID [--org ID] [--days 7]
-                                    tautan undangan Telegram (sekali pakai) untuk seorang pegawai
+  probis invite --person ID [--org ID] [--days 7] [--whatsapp]
+                                    tautan undangan Telegram (sekali pakai) untuk seorang pegawai;
+                                    --whatsapp: tautan wa.me dengan kode undangan terketik
+                                    a one-time invitation; --whatsapp: a wa.me link with the code
+  probis whatsapp link [--pairing-code 6281234567890]
+                                    tautkan nomor WhatsApp Probis: kode QR di terminal, atau kode
+                                    penautan untuk nomor itu (angka dengan kode negara)
+                                    link Probis's WhatsApp number: a QR code, or a pairing code
+  probis whatsapp status            tertaut?, nomor, terakhir tersambung, proses yang memakainya
+                                    linked?, the number, last connected, the process using it
+  probis whatsapp unlink            keluarkan perangkat dan hapus kunci login / log out, delete login
   probis revoke TOKEN               cabut undangan
   probis replay FILE [--world FILE.json] [--person ID] [--out FILE.json]
                                     jalankan transkrip jawaban, cetak percakapan, ekspor hasilnya
@@ -71,7 +83,8 @@ yang menjalankan, bawaan koordinator satu-satunya; gambar ke --out DIR, bawaan d
 
 Lingkungan / environment: DATABASE_URL (kosong: PGlite di PROBIS_DATA_DIR, bawaan ./data),
 TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET, PORT, LOG_LEVEL,
-PROBIS_JOBS (on|off).`;
+PROBIS_JOBS (on|off), WHATSAPP_ENABLED (1|0; kosong: jalan bila tertaut / unset: on when linked),
+WHATSAPP_SESSION (bawaan / default: default).`;
 
 const DESK = new Set([
   'campaign',
@@ -174,6 +187,8 @@ export async function main(argv: string[]): Promise<number> {
       level0: { type: 'boolean' },
       relation: { type: 'boolean' },
       set: { type: 'string', multiple: true },
+      whatsapp: { type: 'boolean' },
+      'pairing-code': { type: 'string' },
     },
   });
   const [cmd = 'start', sub, arg] = positionals;
@@ -211,6 +226,7 @@ export async function main(argv: string[]): Promise<number> {
     'invite',
     'revoke',
     'sop',
+    'whatsapp',
   ];
   if (desk === null && DESK.has(cmd)) throw new UserError(DESK_USAGE);
   if (desk) known.push(cmd);
@@ -230,9 +246,28 @@ export async function main(argv: string[]): Promise<number> {
     const { checkMapChoice } = await import('./commands/map.js');
     checkMapChoice(values);
   }
+  let pairingNumber: string | undefined;
+  if (cmd === 'whatsapp') {
+    // A wrong subcommand or number is refused before the database is opened.
+    if (sub !== 'link' && sub !== 'status' && sub !== 'unlink')
+      throw new UserError(
+        b(
+          'Pakai "probis whatsapp link", "probis whatsapp status" atau "probis whatsapp unlink"',
+          'use whatsapp link, status or unlink.',
+        ),
+      );
+    if (values['pairing-code'] !== undefined) {
+      const { parsePairingNumber } = await import('./commands/whatsapp.js');
+      pairingNumber = parsePairingNumber(values['pairing-code']);
+    }
+  }
 
   // A chat in this terminal shares the screen with the logs: only warnings, unless asked.
-  const terminalChat = cmd === 'chat' || (cmd === 'start' && !process.env.TELEGRAM_BOT_TOKEN);
+  // Linking WhatsApp shows a QR code: there too.
+  const terminalChat =
+    cmd === 'chat' ||
+    (cmd === 'whatsapp' && sub === 'link') ||
+    (cmd === 'start' && !process.env.TELEGRAM_BOT_TOKEN);
   const env =
     terminalChat && !process.env.LOG_LEVEL ? { ...process.env, LOG_LEVEL: 'warn' } : process.env;
   const { openApp } = await import('./app.js');
@@ -354,7 +389,11 @@ export async function main(argv: string[]): Promise<number> {
           );
         const { runInvite } = await import('./commands/invite.js');
         let botUsername: string | null = null;
-        if (app.config.telegram) {
+        let whatsapp: { ownNumber: string | null } | undefined;
+        if (values.whatsapp) {
+          const { linkedWhatsAppNumber } = await import('../db/index.js');
+          whatsapp = { ownNumber: await linkedWhatsAppNumber(db, app.config.whatsapp.session) };
+        } else if (app.config.telegram) {
           const { Telegraf } = await import('telegraf');
           const api = app.config.telegram.apiRoot ? { apiRoot: app.config.telegram.apiRoot } : {};
           botUsername =
@@ -371,10 +410,31 @@ export async function main(argv: string[]): Promise<number> {
             ...(values.org ? { org: values.org } : {}),
             days: Number(values.days),
             botUsername,
+            ...(whatsapp ? { whatsapp } : {}),
           },
           out,
         );
         return 0;
+      }
+      case 'whatsapp': {
+        const wa = await import('./commands/whatsapp.js');
+        const session = app.config.whatsapp.session;
+        if (sub === 'status') {
+          await wa.runWhatsAppStatus(db, session, out);
+          return 0;
+        }
+        const { whatsappConnector } = await import('./whatsapp/connection.js');
+        const connect = whatsappConnector(app.log);
+        if (sub === 'unlink')
+          return wa.runWhatsAppUnlink({ db, log: app.log, session, connect, write: out });
+        return wa.runWhatsAppLink({
+          db,
+          log: app.log,
+          session,
+          connect,
+          write: out,
+          ...(pairingNumber ? { pairingNumber } : {}),
+        });
       }
       case 'revoke': {
         if (!sub)

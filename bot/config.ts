@@ -24,6 +24,13 @@ const Env = z
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     PROBIS_JOBS: z.enum(['on', 'off']).default('on'),
+    WHATSAPP_ENABLED: z
+      .enum(['1', '0'], { message: 'must be 1 (on) or 0 (off); unset: on when a number is linked' })
+      .optional(),
+    WHATSAPP_SESSION: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, '1-64 characters of A-Z a-z 0-9 _ -, e.g. default')
+      .default('default'),
   })
   .superRefine((e, ctx) => {
     if (e.PROBIS_JOBS === 'off' && !e.DATABASE_URL)
@@ -60,6 +67,12 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Whether `start` and `chat` also work on jobs ('off': `probis worker` runs them elsewhere). */
   jobs: 'on' | 'off';
+  whatsapp: {
+    /** true: run WhatsApp; false: never; undefined: run it when the session is linked. */
+    enabled: boolean | undefined;
+    /** The name of the stored login (whatsapp_sessions.session). */
+    session: string;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -91,5 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     jobs: e.PROBIS_JOBS,
+    whatsapp: {
+      enabled: e.WHATSAPP_ENABLED === undefined ? undefined : e.WHATSAPP_ENABLED === '1',
+      session: e.WHATSAPP_SESSION,
+    },
   };
 }

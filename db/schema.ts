@@ -599,3 +599,39 @@ export const personEvents = pgTable(
     index('person_events_organisation_idx').on(t.organisationId, t.createdAt),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// WhatsApp: the linked device's login keys and the session that holds them.
+
+/**
+ * A linked WhatsApp device: its number once linked, and the lease that lets one process at a
+ * time use it (two processes on one login make WhatsApp drop both). The lease is taken and
+ * renewed by a conditional update (db/repositories/whatsapp-sessions.ts).
+ */
+export const whatsappSessions = pgTable('whatsapp_sessions', {
+  session: text('session').primaryKey(),
+  /** The linked number, digits with the country code ('6281234567890'); null until linked. */
+  ownNumber: text('own_number'),
+  linkedAt: tsz('linked_at'),
+  lastConnectedAt: tsz('last_connected_at'),
+  /** 'host:pid' of the process using the session; null when none. */
+  leaseHolder: text('lease_holder'),
+  leaseUntil: tsz('lease_until'),
+});
+
+/**
+ * Baileys' authentication state: the credentials (type 'creds', id 'creds') and the signal keys
+ * (type 'pre-key', 'session', 'app-state-sync-key', ...), each value as JSON written with
+ * Baileys' BufferJSON so that Buffers survive.
+ */
+export const whatsappAuth = pgTable(
+  'whatsapp_auth',
+  {
+    session: text('session').notNull(),
+    type: text('type').notNull(),
+    id: text('id').notNull(),
+    value: text('value').notNull(),
+    updatedAt: tsz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'whatsapp_auth_pk', columns: [t.session, t.type, t.id] })],
+);

@@ -1,11 +1,20 @@
 // probis invite / probis revoke: invitation links that bind a Telegram account to a person once.
 import { type Db, createInvitation, loadOrganisation, revokeInvitation } from '../../db/index.js';
 import { type Bilingual, bilingual as b, textFor } from '../../core/language/bilingual.js';
+import { whatsappRedeem } from '../conversation/invitation-text.js';
 import { UserError, resolveOrganisationId } from './exchange.js';
 
 export async function runInvite(
   db: Db,
-  o: { person: string; org?: string; days: number; botUsername: string | null; now?: Date },
+  o: {
+    person: string;
+    org?: string;
+    days: number;
+    botUsername: string | null;
+    /** The WhatsApp form (a wa.me link with the code typed in) instead of Telegram's. */
+    whatsapp?: { ownNumber: string | null };
+    now?: Date;
+  },
   write: (s: string) => void,
 ): Promise<void> {
   const orgId = await resolveOrganisationId(db, o.org);
@@ -24,10 +33,29 @@ export async function runInvite(
     createdBy: { system: 'cli' },
     expiresAt: new Date(now.getTime() + o.days * 86_400_000),
   });
-  const link = `https://t.me/${o.botUsername ?? '<nama_bot>'}?start=${token}`;
   write(
     `Undangan untuk ${person.name} (${person.position}), berlaku sampai ${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC:`,
   );
+  if (o.whatsapp) {
+    // Indonesian lines, then the English ones that differ (the link is the same in both).
+    const how = whatsappRedeem(token, o.whatsapp.ownNumber);
+    const lines = how.id.split('\n');
+    for (const l of how.en.split('\n')) if (!lines.includes(l)) lines.push(l);
+    for (const l of lines) write(l);
+    if (!o.whatsapp.ownNumber)
+      write(
+        `(${textFor(
+          b(
+            'Nomor WhatsApp Probis belum tertaut: probis whatsapp link',
+            "Probis's WhatsApp number is not linked yet: probis whatsapp link",
+          ),
+          'both-inline',
+        )})`,
+      );
+    write(`Pencabutan / revoke: probis revoke ${token}`);
+    return;
+  }
+  const link = `https://t.me/${o.botUsername ?? '<nama_bot>'}?start=${token}`;
   write(link);
   if (!o.botUsername)
     write(

@@ -33,7 +33,7 @@ describe.skipIf(SKIP_POSTGRES)('PostgreSQL migrations', () => {
       const tables =
         await sqlc`select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
       expect(applied[0]?.n).toBe(journal.entries.length);
-      expect(tables[0]?.n).toBe(22);
+      expect(tables[0]?.n).toBe(24);
     } finally {
       await sqlc.end();
     }

@@ -29,6 +29,8 @@ export const SKIP_POSTGRES = process.env.PROBIS_TEST_SKIP_POSTGRES === '1';
 
 /** Every application table, emptied between tests. */
 const TABLES = [
+  'whatsapp_auth',
+  'whatsapp_sessions',
   'person_events',
   'campaigns',
   'artifacts',
