@@ -25,3 +25,4 @@ export * from './repositories/person-events.js';
 export * from './repositories/desk.js';
 export * from './repositories/sop-details.js';
 export * from './repositories/documents.js';
+export * from './repositories/whatsapp-chat.js';

@@ -16,7 +16,14 @@ import {
   type InboundEvent,
 } from '../conversation/service.js';
 import type { App } from '../app.js';
-import { type AccountKey, type Db, applyInbound, findPersonByAccount } from '../../db/index.js';
+import {
+  type AccountKey,
+  type Db,
+  type QuestionSent,
+  applyInbound,
+  findPersonByAccount,
+  lastQuestionSent,
+} from '../../db/index.js';
 import { STATE_VERSION, type Input } from '../../core/interview/index.js';
 import { bilingual, textFor } from '../../core/language/bilingual.js';
 import { whatsappRedeemMessage } from '../conversation/invitation-text.js';
@@ -108,6 +115,28 @@ export function invitationIn(
   }
   const b = linked ? null : BARE.exec(text);
   return b ? { token: b[1]!, malformed: false } : null;
+}
+
+/**
+ * A bare number (or letter, where numbers name steps) answering the last question sent: that
+ * question's choice, at its revision, as a button press is on Telegram. Null for anything else,
+ * which the engine reads as words.
+ */
+export function choiceReply(
+  text: string,
+  q: QuestionSent | null,
+): Extract<Input, { kind: 'button' }> | null {
+  if (!q || !q.choices) return null;
+  const s = text.trim().toLowerCase().replace(/[.)]$/, '');
+  const index =
+    q.numbering === 'letters'
+      ? /^[a-z]$/.test(s)
+        ? s.charCodeAt(0) - 97
+        : -1
+      : /^\d{1,2}$/.test(s)
+        ? Number(s) - 1
+        : -1;
+  return index >= 0 && index < q.choices ? { kind: 'button', rev: q.rev, index } : null;
 }
 
 /** A message as the runner's work: the event, and what the channel does with it. */
@@ -318,7 +347,9 @@ async function applyPlan(
           invitation,
         });
       if (!linked) return notLinked(db, ev, s, log);
-      return service.handle({ ...as(linked), input: { kind: 'text', text: plan.text } });
+      const chatKey = whatsappChatKey(linked.accountId);
+      const choice = choiceReply(plan.text, await lastQuestionSent(db, chatKey));
+      return service.handle({ ...as(linked), input: choice ?? { kind: 'text', text: plan.text } });
     }
   }
 }
