@@ -218,9 +218,18 @@ export async function whatsappHarness(
   kind: DbKind,
   opts: WhatsAppChannelOptions = {},
 ): Promise<WhatsAppHarness> {
-  const fake = new FakeWhatsAppSocket();
   const t = await openTestApp(kind);
   await seedRenja(t.app);
+  return whatsappOn(t, opts, true);
+}
+
+/** The WhatsApp channel on an app already open (e.g. with Telegram running on it too). */
+export async function whatsappOn(
+  t: TestApp,
+  opts: WhatsAppChannelOptions = {},
+  ownsApp = false,
+): Promise<WhatsAppHarness> {
+  const fake = new FakeWhatsAppSocket();
   const start = (o: WhatsAppChannelOptions) =>
     startWhatsAppChannel(t.app, fake.socket, {
       pacer: new Pacer(0, 0),
@@ -255,7 +264,7 @@ export async function whatsappHarness(
       ),
     async close() {
       await h.channel.stop();
-      await t.close();
+      if (ownsApp) await t.close();
     },
   };
   return h;
