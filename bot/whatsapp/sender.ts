@@ -42,7 +42,7 @@ export function classifyError(e: unknown, attempt: number): SendOutcome {
   // Logged out: the operator links the number again; the messages wait for it.
   if (code === 401) return { ok: false, retryAfterMs: 60_000, error };
   if (code !== undefined && CONNECTION_GONE.has(code))
-    return { ok: false, retryAfterMs: Math.max(5000, backoffMs(attempt)), error };
+    return { ok: false, retryAfterMs: backoffMs(attempt), error };
   // A content WhatsApp will not take as it is (a media upload refused, too large): another form.
   if (code !== undefined && code >= 400 && code < 500) return { ok: false, permanent: true, error };
   return { ok: false, retryAfterMs: backoffMs(attempt), error };

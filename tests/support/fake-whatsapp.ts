@@ -23,7 +23,7 @@ export { until };
 /** Probis's own number, as the linked device sees itself. */
 export const OWN_NUMBER = '6281100000001';
 
-export type Sent = { jid: string; content: AnyMessageContent; id: string };
+export type Sent = { jid: string; content: AnyMessageContent; id: string; at: number };
 
 let ids = 0;
 export const newMessageId = () => `3EB0${(++ids).toString(16).toUpperCase().padStart(12, '0')}`;
@@ -61,6 +61,8 @@ export class FakeWhatsAppSocket {
   readonly sent: Sent[] = [];
   /** Errors the next sendMessage calls throw, in order. */
   private failures: unknown[] = [];
+  /** The time each send is recorded at (tests of pacing give the pacer's fake clock). */
+  clock: () => number = () => Date.now();
   readonly user = { id: `${OWN_NUMBER}:7@s.whatsapp.net`, lid: '99900000001:7@lid' };
 
   get socket(): WhatsAppSocket {
@@ -75,7 +77,7 @@ export class FakeWhatsAppSocket {
     const failure = this.failures.shift();
     if (failure !== undefined) return Promise.reject(failure);
     const id = newMessageId();
-    this.sent.push({ jid, content, id });
+    this.sent.push({ jid, content, id, at: this.clock() });
     return Promise.resolve(
       waMessage({ from: jid, fromMe: true, id, message: { conversation: 'x' } }),
     );
