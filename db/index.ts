@@ -27,3 +27,4 @@ export * from './repositories/sop-details.js';
 export * from './repositories/documents.js';
 export * from './repositories/whatsapp-sessions.js';
 export * from './repositories/whatsapp-auth.js';
+export * from './repositories/whatsapp-chat.js';
