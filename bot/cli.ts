@@ -267,7 +267,7 @@ export async function main(argv: string[]): Promise<number> {
   const terminalChat =
     cmd === 'chat' ||
     (cmd === 'whatsapp' && sub === 'link') ||
-    (cmd === 'start' && !process.env.TELEGRAM_BOT_TOKEN);
+    (cmd === 'start' && !process.env.TELEGRAM_BOT_TOKEN && process.env.WHATSAPP_ENABLED !== '1');
   const env =
     terminalChat && !process.env.LOG_LEVEL ? { ...process.env, LOG_LEVEL: 'warn' } : process.env;
   const { openApp } = await import('./app.js');

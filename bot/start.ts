@@ -11,7 +11,7 @@ import type { ConnectWhatsApp } from './whatsapp/connection.js';
 import type { WhatsAppChannel, WhatsAppSocket } from './whatsapp/socket.js';
 
 export type StartOptions = {
-  /** The WhatsApp channel (bot/whatsapp/channel.ts startWhatsAppChannel). */
+  /** The WhatsApp channel (default: bot/whatsapp/channel.ts startWhatsAppChannel). */
   startWhatsAppChannel?: (app: App, socket: WhatsAppSocket) => Promise<WhatsAppChannel>;
   /** Messages to the operator (default: stderr). */
   notify?: (text: string) => void;
@@ -58,8 +58,8 @@ export async function runStart(app: App, o: StartOptions = {}): Promise<void> {
       running.push({ name: 'telegram', done: rt.done, stop: () => rt.stop() });
     }
     if (whatsapp) {
-      const start = o.startWhatsAppChannel;
-      if (!start) throw new Error('WhatsApp channel not built in (startWhatsAppChannel)');
+      const start =
+        o.startWhatsAppChannel ?? (await import('./whatsapp/channel.js')).startWhatsAppChannel;
       const { runWhatsApp } = await import('./whatsapp/run.js');
       const { whatsappConnector } = await import('./whatsapp/connection.js');
       const r = await runWhatsApp({

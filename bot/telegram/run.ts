@@ -106,12 +106,3 @@ export async function startTelegram(app: App, opts: StartOptions = {}): Promise<
     },
   };
 }
-
-/** `npm start` with a token: runs until SIGINT or SIGTERM, then stops cleanly. */
-export async function runTelegram(app: App): Promise<void> {
-  const rt = await startTelegram(app);
-  const stop = () => void rt.stop();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await rt.done;
-}
