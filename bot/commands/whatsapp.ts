@@ -4,6 +4,7 @@
 // and a link from using one login at once.
 import type { ConnectionState } from '@whiskeysockets/baileys';
 import { bilingual as b, textFor } from '../../core/language/bilingual.js';
+import { normaliseWhatsapp } from '../../core/org-import/index.js';
 import {
   type Db,
   type DatabaseAuthState,
@@ -26,12 +27,13 @@ const say = (id: string, en: string) => textFor(b(id, en), 'both-inline');
  * ('6281234567890'); spaces, dashes and a leading + are allowed and dropped.
  */
 export function parsePairingNumber(input: string): string {
-  const digits = input.trim().replace(/^\+/, '').replace(/[\s-]/g, '');
-  if (!/^[1-9]\d{7,14}$/.test(digits))
+  // As staff write it and as an organisation file takes it: 0812-3456-7890, +62 812 3456 7890.
+  const digits = normaliseWhatsapp(input.trim());
+  if (!digits || !/^[1-9]\d{8,14}$/.test(digits))
     throw new UserError(
       b(
-        `Nomor "${input}" tidak valid untuk kode penautan: tulis nomor WhatsApp dengan kode negara, hanya angka, tanpa 0 di depan. Contoh: probis whatsapp link --pairing-code 6281234567890 (untuk 0812-3456-7890)`,
-        'invalid number for a pairing code: the WhatsApp number with its country code, digits only, no leading 0, e.g. 6281234567890.',
+        `Nomor "${input}" tidak valid untuk kode penautan: tulis nomor WhatsApp Probis, mis. 0812-3456-7890 atau dengan kode negara 6281234567890. Contoh: probis whatsapp link --pairing-code 6281234567890`,
+        'invalid number for a pairing code: write Probis’s WhatsApp number, e.g. 0812-3456-7890 or with its country code 6281234567890.',
       ),
     );
   return digits;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parsePairingNumber } from '../../bot/commands/whatsapp.js';
 import { loadConfig } from '../../bot/config.js';
 import { openDatabase } from '../../db/client.js';
 import { markWhatsAppConnected, useDatabaseAuthState } from '../../db/index.js';
@@ -34,7 +35,7 @@ describe('probis whatsapp', () => {
     expect(r.stdout).toContain('Dipakai oleh / in use by: - (tidak ada proses / no process)');
   });
 
-  it.each(['08123456789', '+62 812', 'enam dua', '62812345678901234'])(
+  it.each(['+62 812', 'enam dua', '62812345678901234'])(
     'refuses the pairing number %s with an example, before opening the database',
     async (number) => {
       const dir = path.join(os.tmpdir(), `probis-never-${process.pid}-${number.length}`);
@@ -48,6 +49,14 @@ describe('probis whatsapp', () => {
       expect(fs.existsSync(dir)).toBe(false);
     },
   );
+
+  it.each([
+    ['0812-3456-7890', '6281234567890'],
+    ['+62 812 3456 7890', '6281234567890'],
+    ['6281234567890', '6281234567890'],
+  ])('reads the pairing number %s as %s, as staff write it', (input, digits) => {
+    expect(parsePairingNumber(input)).toBe(digits);
+  });
 
   it('refuses an unknown subcommand', async () => {
     const r = await probis(['whatsapp', 'scan'], {
