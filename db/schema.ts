@@ -127,6 +127,13 @@ export const channelAccounts = pgTable(
     linkedAt: tsz('linked_at').notNull().defaultNow(),
     /** Set when the platform says the person blocked the bot; cleared when they come back. */
     unreachableSince: tsz('unreachable_since'),
+    /**
+     * When the person first wrote from this account (an invitation redeemed, or any message). Null
+     * for an account only imported from an organisation file: WhatsApp lets a bot write first to
+     * any number, and a cold message gets the number banned, so such an account gets nothing
+     * unprompted (no reminder, no notice) until its person writes.
+     */
+    contactedAt: tsz('contacted_at'),
   },
   (t) => [
     primaryKey({ name: 'channel_accounts_pk', columns: [t.platform, t.accountId] }),

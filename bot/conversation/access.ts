@@ -9,6 +9,7 @@ import {
   type Db,
   type PersonMatch,
   findPersonByAccount,
+  markAccountContacted,
   redeemInvitation,
 } from '../../db/index.js';
 import type { Identity } from './context.js';
@@ -123,6 +124,8 @@ function refuse(reason: RefusalReason, platform: AccountPlatform): AccessDecisio
 async function accountAccess(tx: Db, a: AccountKey, r: AccessRequest): Promise<AccessDecision> {
   const bound = r.found !== undefined ? r.found : await findPersonByAccount(tx, a);
   if (bound) {
+    // An account imported from an organisation file counts as joined from its first message.
+    if (bound.accountContacted === false) await markAccountContacted(tx, { ...a, at: r.now });
     // Already linked: a second invitation (of anyone, of any organisation) changes nothing.
     if (r.invitation?.token || r.invitation?.malformed)
       return {

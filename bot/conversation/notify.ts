@@ -1,6 +1,8 @@
 // Messages addressed to a person rather than to the chat an update came from: a notice to a
 // coordinator, a reminder. The person is reached on the account they wrote from last that can
-// still be reached; one who never joined, or blocked every channel, is not messaged.
+// still be reached; one who never joined, or blocked every channel, is not messaged. A WhatsApp
+// account its person never wrote from (only imported from an organisation file) is not written
+// to first: cold messages get a WhatsApp number banned.
 import type { Effect, Outbound } from '../../core/interview/index.js';
 import type { Bilingual } from '../../core/language/bilingual.js';
 import type { AccountPlatform } from '../../core/model/index.js';
@@ -13,8 +15,10 @@ export async function addressOf(
   tx: Db,
   personId: string,
 ): Promise<{ platform: AccountPlatform; chatKey: string; accountId: string } | null> {
-  const [best] = await accountsOfPerson(tx, { personId });
-  if (!best || best.unreachableSince) return null;
+  const best = (await accountsOfPerson(tx, { personId })).find(
+    (a) => !a.unreachableSince && (a.platform !== 'whatsapp' || a.contactedAt !== null),
+  );
+  if (!best) return null;
   return { platform: best.platform, chatKey: accountChatKey(best), accountId: best.accountId };
 }
 

@@ -24,7 +24,11 @@ export async function findPersonByAccount(db: Db, a: AccountKey): Promise<Person
   // Plain SQL: read on every inbound update. The roles and accounts go as JSON, read alike by
   // both drivers; the revisions are bigints (text on postgres.js).
   const rows = rowsOf<
-    PersonRow & { revision: string | number; processesRevision: string | number }
+    PersonRow & {
+      revision: string | number;
+      processesRevision: string | number;
+      contacted: boolean;
+    }
   >(
     await db.execute(sql`
       select p.id, p.organisation_id as "organisationId", p.name, p.position,
@@ -32,7 +36,8 @@ export async function findPersonByAccount(db: Db, a: AccountKey): Promise<Person
              (select json_agg(json_build_object('platform', b.platform, 'id', b.account_id)
                               order by b.platform)
                 from channel_accounts b where b.person_id = p.id) as accounts,
-             o.revision, o.processes_revision as "processesRevision"
+             o.revision, o.processes_revision as "processesRevision",
+             (a.contacted_at is not null) as contacted
         from channel_accounts a
         join people p on p.id = a.person_id
         join organisations o on o.id = p.organisation_id
@@ -44,7 +49,25 @@ export async function findPersonByAccount(db: Db, a: AccountKey): Promise<Person
     organisationId: r.organisationId,
     person: toPerson(r),
     revisions: { organisation: Number(r.revision), processes: Number(r.processesRevision) },
+    accountContacted: r.contacted === true,
   };
+}
+
+/**
+ * Records that the person wrote from this account (the first time only; later calls change
+ * nothing). From then on the account may be written to unprompted (reminders, notices).
+ */
+export async function markAccountContacted(db: Db, a: AccountKey & { at: Date }): Promise<void> {
+  await db
+    .update(channelAccounts)
+    .set({ contactedAt: a.at })
+    .where(
+      and(
+        eq(channelAccounts.platform, a.platform),
+        eq(channelAccounts.accountId, cleanText(a.accountId)),
+        isNull(channelAccounts.contactedAt),
+      ),
+    );
 }
 
 export type LinkAccountResult =
@@ -66,6 +89,8 @@ export async function linkAccount(
     now?: Date;
     /** The audit log's action: 'link-account', or what linked it ('redeem-invitation'). */
     action?: string;
+    /** The person links it from the account itself (an invitation redeemed in its chat). */
+    contacted?: boolean;
   },
 ): Promise<LinkAccountResult> {
   const accountId = cleanText(p.accountId);
@@ -98,8 +123,10 @@ export async function linkAccount(
           personId: p.personId,
           organisationId: person.organisationId,
           ...(p.now ? { linkedAt: p.now } : {}),
+          ...(p.contacted ? { contactedAt: p.now ?? new Date() } : {}),
         });
-      }
+      } else if (p.contacted)
+        await markAccountContacted(tx, { ...p, accountId, at: p.now ?? new Date() });
       await writeAudit(tx, {
         actor: p.actor ?? { personId: p.personId },
         organisationId: person.organisationId,
@@ -163,7 +190,11 @@ export async function setAccountReachable(
   return !!exists;
 }
 
-export type PersonAccount = AccountKey & { unreachableSince: Date | null };
+export type PersonAccount = AccountKey & {
+  unreachableSince: Date | null;
+  /** Null until the person writes from it (see channel_accounts.contacted_at). */
+  contactedAt: Date | null;
+};
 
 /**
  * A person's accounts, the one they wrote from last first (their chats share one conversation,
@@ -178,6 +209,7 @@ export async function accountsOfPerson(db: Db, p: { personId: string }): Promise
       platform: channelAccounts.platform,
       accountId: channelAccounts.accountId,
       unreachableSince: channelAccounts.unreachableSince,
+      contactedAt: channelAccounts.contactedAt,
     })
     .from(channelAccounts)
     .where(eq(channelAccounts.personId, p.personId))
@@ -193,6 +225,7 @@ export async function accountsOfPerson(db: Db, p: { personId: string }): Promise
     platform: r.platform as AccountPlatform,
     accountId: r.accountId,
     unreachableSince: r.unreachableSince,
+    contactedAt: r.contactedAt,
   }));
 }
 

@@ -89,6 +89,7 @@ async function personActivity(db: Db, organisationId: string): Promise<PersonAct
         select distinct person_id
           from channel_accounts
          where organisation_id = ${organisationId} and unreachable_since is null
+           and (platform <> 'whatsapp' or contacted_at is not null)
       )
       select p.id as "personId",
              (extract(epoch from a.at) * 1000)::float8 as "lastAnswerMs",

@@ -111,6 +111,7 @@ export async function redeemInvitation(
         actor: { personId: consumed.personId },
         now: p.now,
         action: 'redeem-invitation',
+        contacted: true,
       });
       // Rolls back: the invitation stays unused.
       if (linked.outcome === 'account-in-use') throw new AccountTaken(linked.personId);

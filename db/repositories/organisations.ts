@@ -30,6 +30,11 @@ export type PersonMatch = {
    * the organisation cache then needs no statement of its own to check them.
    */
   revisions?: OrganisationRevisions;
+  /**
+   * Found by a channel account (findPersonByAccount): whether its person has written from it
+   * before (channel_accounts.contacted_at).
+   */
+  accountContacted?: boolean;
 };
 
 /** See organisations.revision and organisations.processes_revision in db/schema.ts. */

@@ -179,4 +179,25 @@ for (const kind of kinds)
       await say('whatsapp', '6281200000001', { kind: 'resume' });
       expect((await addressOf(db(), 'rina'))?.chatKey).toBe('whatsapp:6281200000001');
     });
+
+    it('never writes first to a WhatsApp number only imported from an organisation file', async () => {
+      await seedRenja(t.app);
+      // Her number came with the organisation file: she never wrote to Probis from it.
+      await linkAccount(db(), {
+        personId: 'rina',
+        platform: 'whatsapp',
+        accountId: '6281200000002',
+      });
+      expect(await addressOf(db(), 'rina')).toBeNull();
+      // Her first message (no invitation needed: the number is hers) makes her reachable there.
+      const told = await say('whatsapp', '6281200000002', { kind: 'resume' });
+      expect(told.join('\n')).toContain('Rina');
+      expect((await addressOf(db(), 'rina'))?.chatKey).toBe('whatsapp:6281200000002');
+    });
+
+    it('counts a WhatsApp invitation redeemed on the number as her first message', async () => {
+      await seedRenja(t.app);
+      await say('whatsapp', '6281200000003', { kind: 'resume' }, await inviteRina());
+      expect((await addressOf(db(), 'rina'))?.chatKey).toBe('whatsapp:6281200000003');
+    });
   });

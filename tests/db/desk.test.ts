@@ -78,6 +78,9 @@ forEachDatabase('coordinator desk', (getDb) => {
     await writes(db, 'terminal:rina', day(22), undefined, 'rina');
     // Someone not linked to anyone writes later: nobody's answer.
     await writes(db, 'telegram:999', day(23));
+    // Budi's WhatsApp number came with an organisation file and he never wrote from it: that is
+    // not joining either (a reminder there would be a cold message).
+    await linkAccount(db, { platform: 'whatsapp', accountId: '6281300000001', personId: 'budi' });
     // Budi linked an account and blocked the bot; he never wrote, and was reminded twice.
     await linkAccount(db, { platform: 'telegram', accountId: '200', personId: 'budi' });
     await setAccountReachable(db, {
