@@ -470,6 +470,13 @@ export const outbox = pgTable(
      * a 'pending' row put back by the render job, the stored pictures to send.
      */
     artifactKey: text('artifact_key'),
+    /**
+     * What of a message in several parts went out before a send failed, so that its retry sends
+     * only the rest: pages of a map or picture (as photos or as files: the same page either way),
+     * and pieces of a long text (or of a map's outline).
+     */
+    pagesSent: integer('pages_sent').notNull().default(0),
+    piecesSent: integer('pieces_sent').notNull().default(0),
   },
   (t) => [
     // deferred: a map whose pictures are being rendered, out of the chat's queue; moved: put back

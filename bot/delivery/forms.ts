@@ -8,6 +8,7 @@
 // Order is kept: the question behind a failing picture waits for the two photo retries (1 s and
 // 2 s of backoff), not for the twenty attempts (about an hour) a text gets.
 import type { Outbound } from '../../core/interview/index.js';
+import type { SentParts } from '../../db/index.js';
 
 /**
  * The form a message with pictures or a file goes out in, best first: its pictures as photos,
@@ -18,10 +19,13 @@ export type MessageForm = 'photos' | 'files' | 'text';
 /** Claims of a message in which its photos are tried; after the last, the text summary only. */
 export const PHOTO_ATTEMPTS = 3;
 
-/** What a failed send says about the next form. */
+/**
+ * What a failed send says about the next form. `sent`: the parts of the message delivered before
+ * it failed (all of them so far, not only this attempt's), when it is sent in several parts.
+ */
 export type FailedSend =
-  | { ok: false; retryAfterMs: number; error: string; rateLimited?: true }
-  | { ok: false; permanent: true; error: string; blocked?: true };
+  | { ok: false; retryAfterMs: number; error: string; rateLimited?: true; sent?: SentParts }
+  | { ok: false; permanent: true; error: string; blocked?: true; sent?: SentParts };
 
 /**
  * The forms to try on claim `attempt` (from 1), in order; null for a message that has one form

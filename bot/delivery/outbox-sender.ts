@@ -9,6 +9,7 @@ import {
   type MarkResult,
   type OutboxMessage,
   type SentMark,
+  type SentParts,
   claimOutbox,
   failUnreachableChat,
   isTransientDbError,
@@ -37,6 +38,11 @@ export type SendExtras = {
   pictures: MapPictures | null;
   file?: ChatFile | null;
   form?: MessageForm;
+  /**
+   * Parts of this message already delivered by an earlier attempt (a map's pages, as photos or
+   * as files; pieces of a long text): the sender sends the rest only.
+   */
+  sent?: SentParts;
 };
 
 /** One platform's way of sending a message of the engine to a chat. */
@@ -286,10 +292,15 @@ export class OutboxSender {
     payload: Outbound,
     extras: SendExtras,
   ): Promise<SendOutcome> {
-    const send = (form?: MessageForm) =>
-      this.sender
-        .send(m.chatKey, payload, m.attempts, { ...extras, ...(form ? { form } : {}) })
+    // What went out before: a retry, or the next form, sends only the rest.
+    let sent: SentParts = m.sent;
+    const send = async (form?: MessageForm): Promise<SendOutcome> => {
+      const outcome = await this.sender
+        .send(m.chatKey, payload, m.attempts, { ...extras, sent, ...(form ? { form } : {}) })
         .catch((e: unknown) => this.crashed(e));
+      if (!outcome.ok && outcome.sent) sent = outcome.sent;
+      return outcome.ok ? outcome : { ...outcome, sent };
+    };
     const hasContent = payload.kind === 'file' ? !!extras.file : !!extras.pictures?.pages.length;
     const forms = formsFor(payload.kind, hasContent, m.attempts);
     if (!forms) return send();
@@ -341,6 +352,7 @@ export class OutboxSender {
       id,
       error: outcome.error,
       retryAt: new Date(Math.max(base.getTime(), now.getTime()) + inMs),
+      ...(outcome.sent ? { sent: outcome.sent } : {}),
     });
     return { next: null, claimAgain: false };
   }

@@ -92,7 +92,7 @@ export class TelegramSender implements ChannelSender {
         }
         case 'map':
         case 'picture':
-          return await this.sendMap(chatId, m, extras?.pictures ?? null, extras?.form);
+          return await this.sendMap(chatId, m, extras?.pictures ?? null, extras, attempt);
         case 'file':
           return await this.sendFile(chatId, m, extras?.file ?? null, extras?.form);
         case 'invitation': {
@@ -117,9 +117,11 @@ export class TelegramSender implements ChannelSender {
     chatId: string,
     m: Extract<Outbound, { kind: 'map' | 'picture' }>,
     pics: MapPictures | null,
-    form: MessageForm = 'photos',
+    extras: SendExtras | undefined,
+    attempt: number,
   ): Promise<SendOutcome> {
     const tg = this.o.telegram;
+    const form: MessageForm = extras?.form ?? 'photos';
     if (!pics || !pics.pages.length || form === 'text') {
       await this.paced(chatId);
       const r = await tg.sendMessage(chatId, mapAsText(m, { notSent: !!pics?.pages.length }));
@@ -129,24 +131,37 @@ export class TelegramSender implements ChannelSender {
     await tg
       .sendChatAction(chatId, asFiles ? 'upload_document' : 'upload_photo')
       .catch(() => undefined);
-    let last = '';
-    for (const [i, png] of pics.pages.entries()) {
-      await this.paced(chatId);
-      const file = { source: Buffer.from(png), filename: `peta-${pics.code}-${i + 1}.png` };
-      const caption = { caption: pageCaption(m.caption, i, pics.pages.length) };
-      const r = asFiles
-        ? await tg.sendDocument(chatId, file, caption)
-        : await tg.sendPhoto(chatId, file, caption);
-      last = String(r.message_id);
-    }
-    if (pics.pages.length > 1) {
-      await this.paced(chatId);
-      const r = await tg.sendDocument(
-        chatId,
-        { source: Buffer.from(pics.svg), filename: `peta-${pics.code}.svg` },
-        { caption: textFor(WHOLE_MAP, 'both-inline') },
-      );
-      last = String(r.message_id);
+    // The pages, then the whole map as SVG when there are several: parts 0..n. Those an earlier
+    // attempt delivered (as photos or as files) are not sent again.
+    const sent = { pages: extras?.sent?.pages ?? 0, pieces: extras?.sent?.pieces ?? 0 };
+    const parts = pics.pages.length + (pics.pages.length > 1 ? 1 : 0);
+    let last: string | null = null;
+    try {
+      for (; sent.pages < parts; sent.pages++) {
+        const i = sent.pages;
+        await this.paced(chatId);
+        if (i === pics.pages.length) {
+          const r = await tg.sendDocument(
+            chatId,
+            { source: Buffer.from(pics.svg), filename: `peta-${pics.code}.svg` },
+            { caption: textFor(WHOLE_MAP, 'both-inline') },
+          );
+          last = String(r.message_id);
+          continue;
+        }
+        const file = {
+          source: Buffer.from(pics.pages[i]!),
+          filename: `peta-${pics.code}-${i + 1}.png`,
+        };
+        const caption = { caption: pageCaption(m.caption, i, pics.pages.length) };
+        const r = asFiles
+          ? await tg.sendDocument(chatId, file, caption)
+          : await tg.sendPhoto(chatId, file, caption);
+        last = String(r.message_id);
+      }
+    } catch (e) {
+      const failed = classifyError(e, attempt);
+      return failed.ok ? failed : { ...failed, sent };
     }
     return { ok: true, messageId: last };
   }

@@ -48,6 +48,13 @@ export function classifyError(e: unknown, attempt: number): SendOutcome {
   return { ok: false, retryAfterMs: backoffMs(attempt), error };
 }
 
+/** What a message's parts are counted in: pages of a map, picture or file, or pieces of text. */
+function partUnit(m: Outbound, extras?: SendExtras): 'pages' | 'pieces' {
+  if (m.kind !== 'map' && m.kind !== 'picture' && m.kind !== 'file') return 'pieces';
+  const hasContent = m.kind === 'file' ? !!extras?.file : !!extras?.pictures?.pages.length;
+  return hasContent && extras?.form !== 'text' ? 'pages' : 'pieces';
+}
+
 export type WhatsAppSenderOptions = {
   socket: WhatsAppSocket;
   pacer?: Pacer;
@@ -87,19 +94,25 @@ export class WhatsAppSender implements ChannelSender {
     if (!account) return { ok: false, permanent: true, error: `not a WhatsApp chat: ${chatKey}` };
     if (this.stopped) return { ok: false, retryAfterMs: 1000, error: 'connection closed' };
     const jid = jidOfAccount(account);
+    // A message goes out in parts (a map's pages and its PDF; pieces of a long text): those an
+    // earlier attempt delivered are not sent again. Pages count alike as images or as documents.
+    const sent = { pages: extras?.sent?.pages ?? 0, pieces: extras?.sent?.pieces ?? 0 };
+    const unit = partUnit(m, extras);
     try {
       const contents = await this.contentsOf(m, extras);
       let last: string | null = null;
-      for (const c of contents) {
-        if (this.stopped) return { ok: false, retryAfterMs: 1000, error: 'connection closed' };
+      for (; sent[unit] < contents.length; sent[unit]++) {
+        if (this.stopped)
+          return { ok: false, retryAfterMs: 1000, error: 'connection closed', sent };
         const wait = this.pacer.reserve(jid);
         if (wait > 0) await this.sleep(wait);
-        const sent = await this.o.socket.sendMessage(jid, c);
-        last = sent?.key?.id ?? last;
+        const r = await this.o.socket.sendMessage(jid, contents[sent[unit]]!);
+        last = r?.key?.id ?? last;
       }
       return { ok: true, messageId: last };
     } catch (e) {
-      return classifyError(e, attempt);
+      const failed = classifyError(e, attempt);
+      return failed.ok ? failed : { ...failed, sent };
     }
   }
 

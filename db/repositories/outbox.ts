@@ -23,7 +23,12 @@ export type OutboxMessage = {
    * blocked the bot): the sender gives the message up without sending it.
    */
   unreachable: boolean;
+  /** Parts delivered before an earlier attempt failed: send from there (see outbox.pages_sent). */
+  sent: SentParts;
 };
+
+/** A message's parts already delivered: pages (photos or files) and pieces of text. */
+export type SentParts = { pages: number; pieces: number };
 
 const outboxColumns = {
   id: outbox.id,
@@ -33,6 +38,8 @@ const outboxColumns = {
   attempts: outbox.attempts,
   createdAt: outbox.createdAt,
   artifactKey: outbox.artifactKey,
+  pagesSent: outbox.pagesSent,
+  piecesSent: outbox.piecesSent,
 };
 
 /**
@@ -65,6 +72,8 @@ type OutboxRow = {
   created_at: Date | string;
   artifact_key: string | null;
   unreachable: boolean;
+  pages_sent: number;
+  pieces_sent: number;
 };
 
 function toOutboxMessage(r: OutboxRow): OutboxMessage {
@@ -77,6 +86,7 @@ function toOutboxMessage(r: OutboxRow): OutboxMessage {
     createdAt: new Date(r.created_at),
     artifactKey: r.artifact_key,
     unreachable: r.unreachable === true,
+    sent: { pages: Number(r.pages_sent ?? 0), pieces: Number(r.pieces_sent ?? 0) },
   };
 }
 
@@ -174,7 +184,8 @@ const SQL = {
         order by cand.id
         limit $2
           for update skip locked)
-    returning id::text as id, chat_key, platform, payload, attempts, created_at, artifact_key, ${UNREACHABLE}`,
+    returning id::text as id, chat_key, platform, payload, attempts, created_at, artifact_key,
+              pages_sent, pieces_sent, ${UNREACHABLE}`,
   // Each marked message's chat: the oldest message still pending is its new head. The heads are
   // read in the statement's snapshot, where the messages just marked still look pending: they
   // are left out by id. A head locked by someone else is not claimed, and nothing behind it is.
@@ -202,11 +213,12 @@ const SQL = {
          set attempts = attempts + 1,
              next_attempt_at = coalesce($3::timestamptz, now()) + make_interval(secs => $4::float8)
        where id in (select id from head where next_attempt_at <= coalesce($3::timestamptz, now()))
-      returning id, chat_key, platform, payload, attempts, created_at, artifact_key, ${UNREACHABLE}
+      returning id, chat_key, platform, payload, attempts, created_at, artifact_key,
+                pages_sent, pieces_sent, ${UNREACHABLE}
     )
     select sent.id::text as sent_id,
            c.id::text as id, c.chat_key, c.platform, c.payload, c.attempts, c.created_at,
-           c.artifact_key, c.unreachable
+           c.artifact_key, c.pages_sent, c.pieces_sent, c.unreachable
       from sent
       left join head on head.after_id = sent.id
       left join claimed c on c.id = head.id`,
@@ -224,12 +236,28 @@ const SQL = {
  */
 export async function markSendFailed(
   db: Db,
-  p: { id: number; error: string } & ({ retryAt: Date; permanent?: false } | { permanent: true }),
+  p: { id: number; error: string } & (
+    | {
+        retryAt: Date;
+        permanent?: false;
+        /** The parts delivered so far, so that the retry sends only the rest. */
+        sent?: SentParts;
+      }
+    | { permanent: true }
+  ),
 ): Promise<boolean> {
   const lastError = cleanText(p.error).slice(0, 2000);
   const rows = await db
     .update(outbox)
-    .set(p.permanent ? { status: 'failed', lastError } : { nextAttemptAt: p.retryAt, lastError })
+    .set(
+      p.permanent
+        ? { status: 'failed', lastError }
+        : {
+            nextAttemptAt: p.retryAt,
+            lastError,
+            ...(p.sent ? { pagesSent: p.sent.pages, piecesSent: p.sent.pieces } : {}),
+          },
+    )
     .where(and(eq(outbox.id, p.id), eq(outbox.status, 'pending')))
     .returning({ id: outbox.id });
   return rows.length > 0;
@@ -242,7 +270,18 @@ export async function pendingOutboxForChat(db: Db, chatKey: string): Promise<Out
     .from(outbox)
     .where(and(eq(outbox.chatKey, cleanText(chatKey)), eq(outbox.status, 'pending')))
     .orderBy(asc(outbox.id));
-  return rows.map((r) => ({ ...r, unreachable: false }));
+  return rows.map(columnsToMessage);
+}
+
+function columnsToMessage({
+  pagesSent,
+  piecesSent,
+  ...r
+}: Omit<OutboxMessage, 'unreachable' | 'sent'> & {
+  pagesSent: number;
+  piecesSent: number;
+}): OutboxMessage {
+  return { ...r, unreachable: false, sent: { pages: pagesSent, pieces: piecesSent } };
 }
 
 /**
@@ -266,5 +305,5 @@ export async function undeliveredOutboxForChat(db: Db, chatKey: string): Promise
       and(eq(outbox.chatKey, cleanText(chatKey)), inArray(outbox.status, ['pending', 'deferred'])),
     )
     .orderBy(asc(outbox.id))
-    .then((rows) => rows.map((r) => ({ ...r, unreachable: false })));
+    .then((rows) => rows.map(columnsToMessage));
 }

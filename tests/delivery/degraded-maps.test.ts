@@ -41,6 +41,14 @@ function tooWidePng(): Uint8Array {
   return b;
 }
 
+/** A PNG header of a phone-sized page (800 x 1000), as a render stores it. */
+function pagePng(): Uint8Array {
+  const b = tooWidePng();
+  new DataView(b.buffer).setUint32(16, 800);
+  new DataView(b.buffer).setUint32(20, 1000);
+  return b;
+}
+
 for (const kind of ['pglite', 'postgres'] as DbKind[]) {
   describe.skipIf(kind === 'postgres' && SKIP_POSTGRES)(
     `a map Telegram refuses, on ${kind}`,
@@ -164,6 +172,27 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
         ]);
         expect(c.seen()).toEqual(['document peta-09.01-1.png', 'Apakah peta ini sudah benar?']);
         expect({ drains, waitedMs }).toEqual({ drains: 1, waitedMs: 0 });
+      });
+
+      // Protection: outbox.pages_sent, set from the sender's `sent` on failure. Without it the
+      // retry sends the map from its first page again, and the clerk gets page 1 twice.
+      it('a map of two pages failing at the second: the retry sends the second page and the SVG, not the first again', async () => {
+        const db = t.app.database.db;
+        const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>');
+        await storeArtifact(db, { key: 'test:two-pages', parts: [svg, pagePng(), pagePng()] });
+        const c = await clerk({ artifactKey: 'test:two-pages' });
+        fake.failNext({ method: 'sendPhoto', chatId: c.chatId, count: 1, status: 500, after: 1 });
+
+        const { drains } = await c.deliver();
+
+        expect(c.calls('sendPhoto').map((x) => x.status)).toEqual([200, 500, 200]);
+        expect(c.seen()).toEqual([
+          'photo',
+          'photo',
+          'document peta-09.01.svg',
+          'Apakah peta ini sudah benar?',
+        ]);
+        expect(drains).toBe(2);
       });
 
       // Protection: the 'text' form after 'files'. Without it the map is retried for an hour.

@@ -49,6 +49,8 @@ export interface Fault {
   count: number;
   status: 429 | 500 | 502;
   retryAfter?: number;
+  /** Matching calls let through before the fault strikes (default 0). */
+  after?: number;
 }
 export interface Violation {
   chatId: number;
@@ -1032,7 +1034,8 @@ export class FakeBot {
         (f.chatId === undefined || f.chatId === chatId),
     );
     const fault = this.faults[fi];
-    if (fault) {
+    if (fault && (fault.after ?? 0) > 0) fault.after!--;
+    else if (fault) {
       if (--fault.count <= 0) this.faults.splice(fi, 1);
       this.counters.faultsInjected++;
       if (fault.status === 429) this.tooMany(chatId, fault.retryAfter ?? 1);
