@@ -141,10 +141,11 @@ export async function runWhatsApp(
     try {
       const auth = await useDatabaseAuthState(db, session);
       let attempt = 0;
+      let sessionErrors = 0;
       while (!outcome) {
         const closed = await connectOnce(auth);
         if (outcome) break;
-        const d = decideOnClose({ ...closed, attempt });
+        const d = decideOnClose({ ...closed, attempt, sessionErrors });
         if (d.action === 'stop') {
           if (d.deleteAuth) await auth.clear();
           log.warn('whatsapp.stopped', { session, reason: d.reason, status: closed.statusCode });
@@ -152,7 +153,7 @@ export async function runWhatsApp(
           outcome = d.reason;
           break;
         }
-        attempt = d.attempt;
+        ({ attempt, sessionErrors } = d);
         log.info('whatsapp.reconnect', {
           session,
           status: closed.statusCode ?? null,

@@ -144,6 +144,35 @@ forEachDatabase('WhatsApp run loop', (getDb) => {
     expect(await run.done).toBe('stopped');
   });
 
+  it('restart required (515) again and again: at once the first time, then backing off', async () => {
+    const h = harness();
+    const run = await started(h);
+    (await h.connector.nth(0)).close(515);
+    (await h.connector.nth(1)).close(515);
+    (await h.connector.nth(2)).close(515);
+    await h.connector.nth(3);
+    expect(h.sleeps).toEqual([2_000, 4_000]);
+    await run.stop();
+  });
+
+  it('a bad session (500, 411) five times without a stable connection: tells the operator to link again, stops', async () => {
+    const h = harness();
+    const run = await started(h);
+    await (await h.connector.nth(0)).auth.saveCreds();
+    for (const [n, code] of [500, 411, 500, 500, 411].entries())
+      (await h.connector.nth(n)).close(code);
+    expect(await run.done).toBe('bad-session');
+    expect(h.connector.made).toHaveLength(5);
+    expect(h.sleeps).toEqual([1_000, 2_000, 4_000, 8_000]);
+    expect(h.told).toHaveLength(1);
+    expect(h.told[0]).toMatch(
+      /^WhatsApp: sambungan ditolak 5 kali .*probis whatsapp unlink, lalu probis whatsapp link \/ WhatsApp: the connection was refused 5 times .*probis whatsapp unlink, then probis whatsapp link\.$/,
+    );
+    // The login is kept for unlink to log the device out with.
+    expect(await hasWhatsAppCreds(getDb().db, 'default')).toBe(true);
+    expect((await getWhatsAppSession(getDb().db, 'default'))?.leaseHolder).toBeNull();
+  });
+
   it('other failures (500, 428): back off 1 s, 2 s, ..., and start again at 1 s after a stable minute', async () => {
     const h = harness();
     const run = await started(h);
