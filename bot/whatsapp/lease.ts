@@ -51,17 +51,35 @@ export type LeaseLoss =
       sinceMs: number;
     };
 
-/** What the operator is told when the lease is lost. */
-export function leaseLostNotice(session: string, loss: LeaseLoss): Bilingual {
+/** What the operator is told when the lease is lost, by `start` (default) or by a link. */
+export function leaseLostNotice(
+  session: string,
+  loss: LeaseLoss,
+  by: 'start' | 'link' = 'start',
+): Bilingual {
+  const stopped =
+    by === 'start'
+      ? b('WhatsApp berhenti di sini', 'WhatsApp stopped here')
+      : b('penautan dihentikan', 'linking stopped');
   if (loss.kind === 'taken')
     return b(
-      `WhatsApp: sesi "${session}" diambil alih proses lain (${loss.holder}); WhatsApp berhenti di sini`,
-      `WhatsApp: session "${session}" was taken over by another process (${loss.holder}); WhatsApp stopped here.`,
+      `WhatsApp: sesi "${session}" diambil alih proses lain (${loss.holder}); ${stopped.id}`,
+      `WhatsApp: session "${session}" was taken over by another process (${loss.holder}); ${stopped.en}.`,
     );
   const s = Math.floor(loss.sinceMs / 1000);
+  const next =
+    by === 'start'
+      ? b(
+          'Saluran lain tetap berjalan. Setelah basis data pulih, jalankan ulang Probis',
+          'The other channels keep running. Once the database is back, restart Probis.',
+        )
+      : b(
+          'Setelah basis data pulih, jalankan lagi: probis whatsapp link',
+          'Once the database is back, run probis whatsapp link again.',
+        );
   return b(
-    `WhatsApp: sewa sesi "${session}" tidak bisa diperpanjang selama ${s} detik (basis data tidak terjangkau?); WhatsApp berhenti di sini agar proses lain tidak memakai login yang sama bersamaan. Saluran lain tetap berjalan. Setelah basis data pulih, jalankan ulang Probis`,
-    `WhatsApp: the lease on session "${session}" could not be renewed for ${s} s (database unreachable?); WhatsApp stopped here so that no other process uses the same login at once. The other channels keep running. Once the database is back, restart Probis.`,
+    `WhatsApp: sewa sesi "${session}" tidak bisa diperpanjang selama ${s} detik (basis data tidak terjangkau?); ${stopped.id} agar proses lain tidak memakai login yang sama bersamaan. ${next.id}`,
+    `WhatsApp: the lease on session "${session}" could not be renewed for ${s} s (database unreachable?); ${stopped.en} so that no other process uses the same login at once. ${next.en}`,
   );
 }
 
