@@ -16,7 +16,7 @@ import {
 } from '../../db/index.js';
 import { type Logger, errorFields } from '../log.js';
 import type { ConnectWhatsApp, WhatsAppConnection } from '../whatsapp/connection.js';
-import { acquireWhatsAppLease } from '../whatsapp/lease.js';
+import { type LeaseOptions, acquireWhatsAppLease, leaseLostNotice } from '../whatsapp/lease.js';
 import { disconnectStatus, ownNumberOf } from '../whatsapp/reconnect.js';
 import { UserError } from './exchange.js';
 
@@ -83,6 +83,7 @@ export type LinkOptions = {
   showQr?: (qr: string) => Promise<void>;
   /** How many connections a link may take (WhatsApp restarts once after pairing). */
   maxConnections?: number;
+  lease?: Omit<LeaseOptions, 'session' | 'onLost'>;
 };
 
 async function terminalQr(qr: string): Promise<string> {
@@ -108,7 +109,19 @@ export async function runWhatsAppLink(o: LinkOptions): Promise<number> {
     );
     return 0;
   }
-  const got = await acquireWhatsAppLease(db, log, { session });
+  // The same lease as `probis start`: refused while Probis runs with this session, and given up
+  // (the link stops) when it is lost, as WhatsApp in `start` does.
+  let current: WhatsAppConnection | null = null;
+  let lost = false;
+  const got = await acquireWhatsAppLease(db, log, {
+    ...o.lease,
+    session,
+    onLost: (loss) => {
+      lost = true;
+      current?.end(undefined);
+      write(textFor(leaseLostNotice(session, loss, 'link'), 'both-inline'));
+    },
+  });
   if (!got.ok) {
     write(got.message);
     return 1;
@@ -124,8 +137,9 @@ export async function runWhatsAppLink(o: LinkOptions): Promise<number> {
       });
     let pairingAsked = false;
     const max = o.maxConnections ?? 3;
-    for (let n = 0; n < max; n++) {
-      const step = await linkConnection(o.connect(auth), auth, {
+    for (let n = 0; n < max && !lost; n++) {
+      current = o.connect(auth);
+      const step = await linkConnection(current, auth, {
         onQr: async (qr, sock) => {
           if (o.pairingNumber) {
             if (pairingAsked || auth.state.creds.registered) return;
@@ -149,6 +163,9 @@ export async function runWhatsAppLink(o: LinkOptions): Promise<number> {
           await showQr(qr);
         },
       });
+      current = null;
+      // Told already; what is half done is started over by the next link.
+      if (lost) return 1;
       if (step.kind === 'open') {
         await auth.saveCreds();
         await markWhatsAppConnected(db, { session, ownNumber: step.ownNumber });
@@ -176,10 +193,13 @@ export async function runWhatsAppLink(o: LinkOptions): Promise<number> {
       await auth.clear();
       return 1;
     }
+    if (lost) return 1;
     write(say('Penautan tidak selesai. Coba lagi', 'linking did not finish. Try again.'));
     return 1;
   } finally {
-    await got.lease.release();
+    await got.lease
+      .release()
+      .catch((e: unknown) => log.warn('whatsapp.lease_release_failed', errorFields(e)));
   }
 }
 

@@ -7,8 +7,13 @@ export const BACKOFF_MIN_MS = 1_000;
 export const BACKOFF_MAX_MS = 60_000;
 /** A connection open this long was stable: the next failure starts the backoff again at 1 s. */
 export const STABLE_MS = 60_000;
+/**
+ * Bad-session (500) or multidevice-mismatch (411) closes without a stable connection in between
+ * after which WhatsApp stops: the stored login is no good, a new link is needed.
+ */
+export const SESSION_ERRORS_MAX = 5;
 
-export type StopReason = 'logged-out' | 'replaced' | 'forbidden';
+export type StopReason = 'logged-out' | 'replaced' | 'forbidden' | 'bad-session';
 
 export type CloseDecision =
   | {
@@ -16,6 +21,8 @@ export type CloseDecision =
       delayMs: number;
       /** Failed attempts so far, for the next decision. */
       attempt: number;
+      /** Bad-session closes so far, for the next decision. */
+      sessionErrors: number;
     }
   | {
       action: 'stop';
@@ -31,6 +38,8 @@ export type CloseInput = {
   statusCode: number | undefined;
   /** Failed attempts before this close (0 after a stable connection or at start). */
   attempt: number;
+  /** Bad-session (500) and multidevice-mismatch (411) closes among them. */
+  sessionErrors: number;
   /** How long the connection was open before it closed; null when it never opened. */
   openForMs: number | null;
 };
@@ -48,6 +57,10 @@ const NOTICE: Record<StopReason, Bilingual> = {
     'WhatsApp: nomor ini ditolak oleh WhatsApp (403, mungkin diblokir). WhatsApp berhenti; periksa nomornya di ponsel',
     'WhatsApp: the number was refused by WhatsApp (403, possibly banned). WhatsApp stopped; check the number on the phone.',
   ),
+  'bad-session': b(
+    `WhatsApp: sambungan ditolak ${SESSION_ERRORS_MAX} kali berturut-turut karena login ini rusak atau tidak cocok (500/411). WhatsApp berhenti, saluran lain tetap berjalan. Tautkan ulang: probis whatsapp unlink, lalu probis whatsapp link`,
+    `WhatsApp: the connection was refused ${SESSION_ERRORS_MAX} times in a row because this login is broken or mismatched (500/411). WhatsApp stopped, the other channels keep running. Link again: probis whatsapp unlink, then probis whatsapp link.`,
+  ),
 };
 
 /** 1 s, 2 s, 4 s ... at most 60 s, for the attempt-th failure in a row (0-based). */
@@ -56,25 +69,41 @@ export function backoffMs(attempt: number): number {
 }
 
 export function decideOnClose(i: CloseInput): CloseDecision {
+  const stop = (reason: StopReason, deleteAuth = false): CloseDecision => ({
+    action: 'stop',
+    reason,
+    deleteAuth,
+    notice: NOTICE[reason],
+  });
+  // A connection that stayed open long enough was stable: failures are counted from it.
+  const stable = i.openForMs !== null && i.openForMs >= STABLE_MS;
+  const attempt = stable ? 0 : i.attempt;
+  let sessionErrors = stable ? 0 : i.sessionErrors;
+  const again = (delayMs: number): CloseDecision => ({
+    action: 'reconnect',
+    delayMs,
+    attempt: attempt + 1,
+    sessionErrors,
+  });
   switch (i.statusCode) {
     case DisconnectReason.loggedOut:
-      return {
-        action: 'stop',
-        reason: 'logged-out',
-        deleteAuth: true,
-        notice: NOTICE['logged-out'],
-      };
+      return stop('logged-out', true);
     case DisconnectReason.connectionReplaced:
-      return { action: 'stop', reason: 'replaced', deleteAuth: false, notice: NOTICE.replaced };
+      return stop('replaced');
     case DisconnectReason.forbidden:
-      return { action: 'stop', reason: 'forbidden', deleteAuth: false, notice: NOTICE.forbidden };
+      return stop('forbidden');
     case DisconnectReason.restartRequired:
-      // Normal after a new link (and at times later): WhatsApp asks for a fresh connection.
-      return { action: 'reconnect', delayMs: 0, attempt: i.attempt };
-    default: {
-      const attempt = i.openForMs !== null && i.openForMs >= STABLE_MS ? 0 : i.attempt;
-      return { action: 'reconnect', delayMs: backoffMs(attempt), attempt: attempt + 1 };
-    }
+      // Normal after a new link (and at times later): WhatsApp asks for a fresh connection, at
+      // once. Asked again and again, it backs off like any failure (no hot loop).
+      return again(attempt === 0 ? 0 : backoffMs(attempt));
+    case DisconnectReason.badSession:
+    case DisconnectReason.multideviceMismatch:
+      // Once may pass; every time, the login is no good and retrying forever helps nobody.
+      sessionErrors++;
+      if (sessionErrors >= SESSION_ERRORS_MAX) return stop('bad-session');
+      return again(backoffMs(attempt));
+    default:
+      return again(backoffMs(attempt));
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from '../../db/index.js';
 import { type Logger, errorFields } from '../log.js';
 import type { ConnectWhatsApp, WhatsAppConnection } from './connection.js';
-import { type LeaseOptions, acquireWhatsAppLease } from './lease.js';
+import { type LeaseOptions, acquireWhatsAppLease, leaseLostNotice } from './lease.js';
 import { type StopReason, decideOnClose, disconnectStatus, ownNumberOf } from './reconnect.js';
 import type { WhatsAppChannel, WhatsAppSocket } from './socket.js';
 
@@ -81,17 +81,10 @@ export async function runWhatsApp(
   const got = await acquireWhatsAppLease(db, log, {
     ...o.lease,
     session,
-    onLost: () => {
-      notify(
-        textFor(
-          {
-            id: `WhatsApp: sesi "${session}" diambil alih proses lain; WhatsApp berhenti di sini`,
-            en: `WhatsApp: session "${session}" was taken over by another process; WhatsApp stopped here.`,
-          },
-          'both-inline',
-        ),
-      );
+    onLost: (loss) => {
+      // Stop the socket first: past the lease's end another process may connect.
       halt('lease-lost');
+      notify(textFor(leaseLostNotice(session, loss), 'both-inline'));
     },
   });
   if (!got.ok) return got;
@@ -148,10 +141,11 @@ export async function runWhatsApp(
     try {
       const auth = await useDatabaseAuthState(db, session);
       let attempt = 0;
+      let sessionErrors = 0;
       while (!outcome) {
         const closed = await connectOnce(auth);
         if (outcome) break;
-        const d = decideOnClose({ ...closed, attempt });
+        const d = decideOnClose({ ...closed, attempt, sessionErrors });
         if (d.action === 'stop') {
           if (d.deleteAuth) await auth.clear();
           log.warn('whatsapp.stopped', { session, reason: d.reason, status: closed.statusCode });
@@ -159,7 +153,7 @@ export async function runWhatsApp(
           outcome = d.reason;
           break;
         }
-        attempt = d.attempt;
+        ({ attempt, sessionErrors } = d);
         log.info('whatsapp.reconnect', {
           session,
           status: closed.statusCode ?? null,

@@ -1,14 +1,16 @@
 // Linking Probis's number, against a fake connection: the QR code shown, the restart WhatsApp
 // asks for after pairing, the pairing code, unlinking, and a link while `start` holds the session.
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { silentLogger } from '../../bot/log.js';
 import {
   runWhatsAppLink,
   runWhatsAppStatus,
   runWhatsAppUnlink,
 } from '../../bot/commands/whatsapp.js';
+import { runWhatsApp } from '../../bot/whatsapp/run.js';
 import { getWhatsAppSession, hasWhatsAppCreds, takeWhatsAppLease } from '../../db/index.js';
 import { forEachDatabase } from '../support/db.js';
+import { databaseOutage } from './database-outage.js';
 import { fakeConnector } from './fake-connection.js';
 
 forEachDatabase('probis whatsapp link', (getDb) => {
@@ -110,6 +112,72 @@ forEachDatabase('probis whatsapp link', (getDb) => {
     ).toBe(1);
     expect(lines[0]).toContain('sedang dipakai proses lain (server-a:9)');
     expect(connector.made).toHaveLength(0);
+  });
+
+  it('takes the same lease as start: refused while start runs WhatsApp, goes ahead once it stopped', async () => {
+    const server = fakeConnector();
+    const started = await runWhatsApp({
+      ...base(),
+      connect: server.connect,
+      startChannel: () => Promise.resolve({ stop: () => Promise.resolve() }),
+      notify: () => {},
+      lease: { holder: 'server-a:9:0badcafe', renewEveryMs: 0 },
+    });
+    if (!started.ok) throw new Error(started.message);
+    await server.nth(0);
+
+    const connector = fakeConnector();
+    const lines: string[] = [];
+    const link = () =>
+      runWhatsAppLink({ ...base(), connect: connector.connect, write: (s) => lines.push(s) });
+    expect(await link()).toBe(1);
+    expect(lines[0]).toMatch(
+      /^Sesi WhatsApp "default" sedang dipakai proses lain \(server-a:9:0badcafe\) sampai .* \/ WhatsApp session "default" is in use by another process \(server-a:9:0badcafe\)/,
+    );
+    expect(connector.made).toHaveLength(0);
+
+    await started.run.stop();
+    const linking = link();
+    (await connector.nth(0)).open('6281100002222:4@s.whatsapp.net');
+    expect(await linking).toBe(0);
+  });
+
+  it('stops linking when its lease cannot be renewed for 25 s (the database down)', async () => {
+    const outage = databaseOutage(getDb().db);
+    let clock = 0;
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const connector = fakeConnector();
+      const lines: string[] = [];
+      const linking = runWhatsAppLink({
+        ...base(),
+        db: outage.db,
+        connect: connector.connect,
+        write: (s) => lines.push(s),
+        showQr: () => Promise.resolve(),
+        lease: {
+          ttlMs: 30_000,
+          renewEveryMs: 5_000,
+          now: () => new Date(Date.UTC(2027, 2, 1, 8, 0, clock)),
+        },
+      });
+      const c = await connector.nth(0);
+      c.ev.emit('connection.update', { qr: '2@ref' });
+      outage.fail();
+      for (let s = 5; s <= 25; s += 5) {
+        clock = s;
+        await vi.advanceTimersByTimeAsync(5_000);
+      }
+      expect(await linking).toBe(1);
+      expect(c.ended).toBe(1);
+      expect(connector.made).toHaveLength(1);
+      expect(lines.at(-1)).toMatch(
+        /^WhatsApp: sewa sesi "default" tidak bisa diperpanjang selama 25 detik .*penautan dihentikan .*probis whatsapp link \/ WhatsApp: the lease on session "default" could not be renewed for 25 s .*linking stopped .*run probis whatsapp link again\.$/,
+      );
+    } finally {
+      vi.useRealTimers();
+      outage.recover();
+    }
   });
 
   it('unlink logs the device out and deletes the login', async () => {

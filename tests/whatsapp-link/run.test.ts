@@ -1,6 +1,6 @@
 // WhatsApp's run loop against a fake connection: the lease, the channel started when the
 // connection opens and stopped when it closes, and what each disconnect reason leads to.
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { silentLogger } from '../../bot/log.js';
 import { leaseRefusedMessage } from '../../bot/whatsapp/lease.js';
 import { type WhatsAppRunOptions, runWhatsApp } from '../../bot/whatsapp/run.js';
@@ -13,6 +13,7 @@ import {
 } from '../../db/index.js';
 import { forEachDatabase } from '../support/db.js';
 import { until } from '../support/until.js';
+import { databaseOutage } from './database-outage.js';
 import { fakeConnector } from './fake-connection.js';
 
 forEachDatabase('WhatsApp run loop', (getDb) => {
@@ -143,6 +144,35 @@ forEachDatabase('WhatsApp run loop', (getDb) => {
     expect(await run.done).toBe('stopped');
   });
 
+  it('restart required (515) again and again: at once the first time, then backing off', async () => {
+    const h = harness();
+    const run = await started(h);
+    (await h.connector.nth(0)).close(515);
+    (await h.connector.nth(1)).close(515);
+    (await h.connector.nth(2)).close(515);
+    await h.connector.nth(3);
+    expect(h.sleeps).toEqual([2_000, 4_000]);
+    await run.stop();
+  });
+
+  it('a bad session (500, 411) five times without a stable connection: tells the operator to link again, stops', async () => {
+    const h = harness();
+    const run = await started(h);
+    await (await h.connector.nth(0)).auth.saveCreds();
+    for (const [n, code] of [500, 411, 500, 500, 411].entries())
+      (await h.connector.nth(n)).close(code);
+    expect(await run.done).toBe('bad-session');
+    expect(h.connector.made).toHaveLength(5);
+    expect(h.sleeps).toEqual([1_000, 2_000, 4_000, 8_000]);
+    expect(h.told).toHaveLength(1);
+    expect(h.told[0]).toMatch(
+      /^WhatsApp: sambungan ditolak 5 kali .*probis whatsapp unlink, lalu probis whatsapp link \/ WhatsApp: the connection was refused 5 times .*probis whatsapp unlink, then probis whatsapp link\.$/,
+    );
+    // The login is kept for unlink to log the device out with.
+    expect(await hasWhatsAppCreds(getDb().db, 'default')).toBe(true);
+    expect((await getWhatsAppSession(getDb().db, 'default'))?.leaseHolder).toBeNull();
+  });
+
   it('other failures (500, 428): back off 1 s, 2 s, ..., and start again at 1 s after a stable minute', async () => {
     const h = harness();
     const run = await started(h);
@@ -202,5 +232,47 @@ forEachDatabase('WhatsApp run loop', (getDb) => {
       /^Sesi WhatsApp "default" sedang dipakai proses lain \(server-a:4242\) sampai 2027-03-01 08:00:30 UTC.* \/ WhatsApp session "default" is in use by another process \(server-a:4242\) until 2027-03-01 08:00:30 UTC/,
     );
     expect(h.connector.made).toHaveLength(0);
+  });
+
+  it('the database down for 25 s of the 30 s lease: stops the socket and the channel, tells the operator', async () => {
+    const outage = databaseOutage(getDb().db);
+    let clock = 0;
+    // Only the renewal timer is driven by the test; the clock is the lease's own.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const h = harness({
+        db: outage.db,
+        lease: {
+          holder: 'here:1',
+          ttlMs: 30_000,
+          renewEveryMs: 5_000,
+          now: () => new Date(Date.UTC(2027, 2, 1, 8, 0, clock)),
+        },
+      });
+      const run = await started(h);
+      const c = await h.connector.nth(0);
+      c.open();
+      await h.channelCount(1);
+      outage.fail();
+      for (let s = 5; s < 25; s += 5) {
+        clock = s;
+        await vi.advanceTimersByTimeAsync(5_000);
+      }
+      expect(h.told).toEqual([]);
+      expect(c.ended).toBe(0);
+      clock = 25;
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(await run.done).toBe('lease-lost');
+      expect(c.ended).toBe(1);
+      expect(h.channels[0]?.stopped).toBe(true);
+      expect(h.connector.made).toHaveLength(1);
+      expect(h.told).toHaveLength(1);
+      expect(h.told[0]).toMatch(
+        /^WhatsApp: sewa sesi "default" tidak bisa diperpanjang selama 25 detik .*jalankan ulang Probis \/ WhatsApp: the lease on session "default" could not be renewed for 25 s .*restart Probis\.$/,
+      );
+    } finally {
+      vi.useRealTimers();
+      outage.recover();
+    }
   });
 });
