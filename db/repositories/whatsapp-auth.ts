@@ -34,16 +34,7 @@ export async function useDatabaseAuthState(db: Db, session: string): Promise<Dat
   const encode = (v: unknown) => JSON.stringify(v, BufferJSON.replacer);
   const decode = (s: string): unknown => JSON.parse(s, BufferJSON.reviver) as unknown;
 
-  const [stored] = await db
-    .select({ value: whatsappAuth.value })
-    .from(whatsappAuth)
-    .where(
-      and(
-        eq(whatsappAuth.session, session),
-        eq(whatsappAuth.type, CREDS.type),
-        eq(whatsappAuth.id, CREDS.id),
-      ),
-    );
+  const stored = await storedCreds(db, session);
   const creds = stored ? (decode(stored.value) as AuthenticationCreds) : initAuthCreds();
 
   // One queue for every write: a later save never lands before an earlier one.
@@ -128,8 +119,13 @@ export async function useDatabaseAuthState(db: Db, session: string): Promise<Dat
 
 /** Whether the session has stored credentials (it was linked, or a link was started). */
 export async function hasWhatsAppCreds(db: Db, session: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: whatsappAuth.id })
+  return (await storedCreds(db, session)) !== undefined;
+}
+
+/** The session's credentials row, as stored (BufferJSON text). */
+async function storedCreds(db: Db, session: string): Promise<{ value: string } | undefined> {
+  const [row] = await db
+    .select({ value: whatsappAuth.value })
     .from(whatsappAuth)
     .where(
       and(
@@ -138,5 +134,5 @@ export async function hasWhatsAppCreds(db: Db, session: string): Promise<boolean
         eq(whatsappAuth.id, CREDS.id),
       ),
     );
-  return rows.length > 0;
+  return row;
 }
