@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTAGE_NOTICE } from '../../bot/conversation/inbound-runner.js';
 import type { InboundEvent } from '../../bot/conversation/service.js';
 import { startWhatsAppChannel } from '../../bot/whatsapp/channel.js';
+import type { App } from '../../bot/app.js';
 import { Pacer } from '../../bot/delivery/pacer.js';
 import { WAMessageStubType, proto } from '@whiskeysockets/baileys';
 import { SKIP_POSTGRES } from '../support/db.js';
@@ -175,6 +176,66 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
       // The stranger hears only the answer to what they sent, once storage is back.
       expect(stranger.texts()).not.toContain(OUTAGE_NOTICE);
       expect(stranger.sent()).toHaveLength(1);
+    });
+
+    it('a group member is not written to privately about a storage outage; the hint comes once it is back', async () => {
+      const p = await joined();
+      const group = '120363000000000077@g.us';
+      const stranger = `62899${digit}0000077@s.whatsapp.net`;
+      // The database fails while `down`, as a dropped connection does: here the reading of who
+      // the sender is, the first thing done with a group message.
+      let down = false;
+      const db = h.t.app.database.db as unknown as { execute: (...a: unknown[]) => unknown };
+      const execute = db.execute;
+      const own = Object.getOwnPropertyDescriptor(db, 'execute');
+      db.execute = (...args: unknown[]) => {
+        if (down) throw Object.assign(new Error('terminating connection'), { code: '57P01' });
+        return execute.apply(db, args);
+      };
+      const held: (() => void)[] = [];
+      const start = (app: App, heldWait?: () => Promise<void>) =>
+        startWhatsAppChannel(app, h.fake.socket, {
+          pacer: new Pacer(0, 0),
+          retryEveryMs: 20,
+          sleep: () => Promise.resolve(),
+          ...(heldWait ? { heldWait } : {}),
+        });
+      try {
+        await h.channel.stop();
+        h.channel = await start(h.t.app, () => new Promise<void>((r) => held.push(r)));
+        const before = p.sent().length;
+        down = true;
+        try {
+          h.fake.upsert([
+            waMessage({
+              from: group,
+              participant: p.jid,
+              message: { conversation: 'Proses baru' },
+            }),
+            waMessage({ from: group, participant: stranger, message: { conversation: 'halo' } }),
+          ]);
+          // Both are held until storage is back; nobody is written to meanwhile.
+          await until(() => Promise.resolve(held.length === 2), 'both group messages held');
+          expect(p.sent()).toHaveLength(before);
+          expect(h.fake.sentTo(stranger)).toHaveLength(0);
+        } finally {
+          down = false;
+          if (own) Object.defineProperty(db, 'execute', own);
+          else Reflect.deleteProperty(db, 'execute');
+        }
+        held.splice(0).forEach((r) => r());
+        await p.settled();
+        expect(p.texts().slice(before)).toEqual([
+          expect.stringContaining('Probis tidak membaca dan tidak menjawab pesan di grup'),
+        ]);
+        expect(h.fake.sentTo(stranger)).toHaveLength(0);
+        expect(h.fake.sentTo(group)).toHaveLength(0);
+      } finally {
+        // Whatever happened, the next tests get the channel as it was.
+        held.splice(0).forEach((r) => r());
+        await h.channel.stop();
+        h.channel = await start(h.t.app);
+      }
     });
 
     it('a number typed as soon as a question arrives answers that question, not the one before', async () => {
