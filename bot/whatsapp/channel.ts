@@ -1,15 +1,19 @@
 // WhatsApp, wired on one connected socket: `messages.upsert` (and `messages.update`, where
 // Baileys reports edits and deletions) in, converted (inbound.ts) and applied through the shared
-// inbound runner keyed by chat; replies out through the outbox (sender.ts). Started on every
-// connection 'open', stopped on 'close'; what was not yet sent waits in the outbox for the next
-// connection.
+// inbound runner keyed by sender (the LID when known, however WhatsApp addressed the message);
+// replies out through the outbox (sender.ts). Started on every connection 'open', stopped on
+// 'close' (the sends under way end, nothing more is claimed); what was not yet sent waits in the
+// outbox for the next connection.
 //
 // What WhatsApp sends besides answers is each handled here (the README's table): groups and
 // status are never answered nor stored, a linked person gets one private hint; own messages are
-// never answered; edits and deletions are no new answers, the person is told once how to correct
-// one; reactions and history are ignored; an undecryptable message is logged once; media is
-// answered with what is expected and the question again; an unknown number is told once (ever,
-// whatever process) how to get an invitation, and never written to again unprompted.
+// never answered; what came while Probis was offline is answered, older history ignored; edits
+// and deletions are no new answers, the person is told once how to correct one that was
+// recorded; reactions are ignored; an undecryptable message is logged once; media is answered
+// with what is expected and the question again; an unknown number is told once (ever, whatever
+// process) how to get an invitation, a wrong code at most once a day, and is never written to
+// unprompted (nor is a group member in private: outage and set-aside notices go only to a linked
+// person who wrote privately).
 import {
   type ConversationService,
   type HandleResult,
