@@ -88,6 +88,8 @@ export class OutboxSender {
   /** Sends waiting to be marked while the previous mark is on its way (see markSent). */
   private marks: { mark: SentMark; done: (r: Promise<MarkResult>) => void }[] = [];
   private marking = false;
+  /** Set by pause(): nothing is claimed any more. */
+  private paused = false;
 
   private readonly unsubscribe: () => void;
 
@@ -104,6 +106,18 @@ export class OutboxSender {
       }) ?? (() => undefined);
   }
 
+  /**
+   * Claims nothing more (the channel's connection is gone) and resolves once the sends under way
+   * have ended: unlike drain(), it costs no due message an attempt.
+   */
+  async pause(): Promise<void> {
+    this.paused = true;
+    await new Promise<void>((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.settleIdle();
+    });
+  }
+
   /** Stops listening to render jobs (a sender that is replaced). */
   close(): void {
     this.unsubscribe();
@@ -115,6 +129,7 @@ export class OutboxSender {
    * next message is claimed.
    */
   kick(): void {
+    if (this.paused) return this.settleIdle();
     if (this.claiming) {
       this.again = true;
       return;

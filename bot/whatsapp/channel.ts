@@ -1,15 +1,19 @@
 // WhatsApp, wired on one connected socket: `messages.upsert` (and `messages.update`, where
 // Baileys reports edits and deletions) in, converted (inbound.ts) and applied through the shared
-// inbound runner keyed by chat; replies out through the outbox (sender.ts). Started on every
-// connection 'open', stopped on 'close'; what was not yet sent waits in the outbox for the next
-// connection.
+// inbound runner keyed by sender (the LID when known, however WhatsApp addressed the message);
+// replies out through the outbox (sender.ts). Started on every connection 'open', stopped on
+// 'close' (the sends under way end, nothing more is claimed); what was not yet sent waits in the
+// outbox for the next connection.
 //
 // What WhatsApp sends besides answers is each handled here (the README's table): groups and
 // status are never answered nor stored, a linked person gets one private hint; own messages are
-// never answered; edits and deletions are no new answers, the person is told once how to correct
-// one; reactions and history are ignored; an undecryptable message is logged once; media is
-// answered with what is expected and the question again; an unknown number is told once (ever,
-// whatever process) how to get an invitation, and never written to again unprompted.
+// never answered; what came while Probis was offline is answered, older history ignored; edits
+// and deletions are no new answers, the person is told once how to correct one that was
+// recorded; reactions are ignored; an undecryptable message is logged once; media is answered
+// with what is expected and the question again; an unknown number is told once (ever, whatever
+// process) how to get an invitation, a wrong code at most once a day, and is never written to
+// unprompted (nor is a group member in private: outage and set-aside notices go only to a linked
+// person who wrote privately).
 import {
   type ConversationService,
   type HandleResult,
@@ -22,6 +26,8 @@ import {
   type QuestionSent,
   applyInbound,
   findPersonByAccount,
+  inboxStatus,
+  invitationOpen,
   lastQuestionSent,
 } from '../../db/index.js';
 import { STATE_VERSION, type Input } from '../../core/interview/index.js';
@@ -38,6 +44,7 @@ import {
   fromWhatsAppMessage,
   fromWhatsAppUpdate,
   jidOfAccount,
+  senderKey,
   whatsappChatKey,
 } from './inbound.js';
 import { WhatsAppSender } from './sender.js';
@@ -52,6 +59,13 @@ export type WhatsAppChannelOptions = {
   retryEveryMs?: number;
   /** The conversation service (default the app's); tests wrap it to make storage fail. */
   service?: Pick<ConversationService, 'handle'>;
+  /**
+   * The wait before work held by a storage outage is tried again (default: retryEveryMs of real
+   * time); tests pass one they release themselves.
+   */
+  heldWait?: (ms: number) => Promise<void>;
+  /** The outbox's clock (default the real one): which retries are due. */
+  now?: () => Date;
 };
 
 export type WhatsAppChannel = BaseChannel & {
@@ -98,8 +112,12 @@ const MEDIA_INPUT: Record<WhatsAppMediaKind, Extract<Input, { kind: 'unsupported
 const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
 /** "kode <code>", "kode undangan: <code>", "/start <code>" (the wa.me link types the first). */
 const PREFIXED = /^\s*(?:\/start|kode(?:\s+undangan)?)(?:\s*:\s*|\s+)(\S+)\s*$/i;
-/** A bare code, taken as one only from a number linked to nobody: long enough to be no answer. */
-const BARE = /^\s*([A-Za-z0-9_-]{16,64})\s*$/;
+/**
+ * A code exactly as createInvitation makes it (24 random bytes, base64url: 32 characters). A bare
+ * word is taken for one only from a number linked to nobody, and only in this shape.
+ */
+const EXACT = /^[A-Za-z0-9_-]{32}$/;
+const BARE = /^\s*([A-Za-z0-9_-]{32})\s*$/;
 
 /** The invitation a text carries, if any. `linked`: the sender is linked already. */
 export function invitationIn(
@@ -109,8 +127,8 @@ export function invitationIn(
   const p = PREFIXED.exec(text);
   if (p) {
     const ok = TOKEN.test(p[1]!);
-    // A linked person's answer may begin with "kode": only a whole, long code counts then.
-    if (linked && !(ok && p[1]!.length >= 16)) return null;
+    // A linked person's answer may begin with "kode": only a whole code counts then.
+    if (linked && !EXACT.test(p[1]!)) return null;
     return ok ? { token: p[1]!, malformed: false } : { token: null, malformed: true };
   }
   const b = linked ? null : BARE.exec(text);
@@ -159,52 +177,89 @@ export async function startWhatsAppChannel(
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
   });
   await app.jobs.start({ work: app.config.jobs === 'on' });
-  const outbox = new OutboxSender(db, sender, log, { maps: app.maps });
+  const outbox = new OutboxSender(db, sender, log, {
+    maps: app.maps,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const plans = new WeakMap<InboundEvent, Plan>();
   /** Undecryptable messages logged (each once, however often WhatsApp retries it). */
   const undecryptable = new Set<string>();
   const pending = new Set<Promise<void>>();
   let stopped = false;
 
+  /** The account each sender (senderKey) was last found linked as: where a notice may go. */
+  const linkedAs = new Map<string, string>();
+  const remember = (s: Sender, linked: AccountKey | null): void => {
+    if (linked) linkedAs.set(senderKey(s), linked.accountId);
+    else linkedAs.delete(senderKey(s));
+    if (linkedAs.size > 10_000) linkedAs.clear();
+  };
+
   const handle = (ev: InboundEvent): Promise<HandleResult> =>
-    applyPlan(db, service, ev, plans.get(ev)!, log);
+    applyPlan(db, service, ev, plans.get(ev)!, log, remember);
 
   const runner = new InboundRunner<Work>({
     db,
     service: { handle },
     log,
-    // The sender as WhatsApp names them: one person's messages one at a time, in order.
-    key: (w) => whatsappChatKey(w.plan.sender!.accountId),
+    // The sender however WhatsApp addressed them: one person's messages one at a time, in order.
+    key: (w) => whatsappChatKey(senderKey(w.plan.sender!)),
+    // Only a linked person who wrote privately is written to unprompted (an outage, a message
+    // set aside): never a group's member in private, never a number linked to nobody.
     notice: async (w, n) => {
-      await sender.sendDirect(jidOfAccount(w.plan.sender!.accountId), n.text);
+      const { plan } = w;
+      if (plan.kind !== 'text' && plan.kind !== 'media') return;
+      const account =
+        linkedAs.get(senderKey(plan.sender)) ??
+        (await linkedAccount(db, plan.sender).catch(() => null))?.accountId;
+      if (account) await sender.sendDirect(jidOfAccount(account), n.text);
     },
     onApplied: () => outbox.kick(),
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
   });
 
   const retryEvery = opts.retryEveryMs ?? 1000;
+  const heldWait = opts.heldWait ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  /** Per chat (the runner's key), the last work given to it: new work queues behind it. */
+  const tails = new Map<string, Promise<void>>();
 
-  /** Runs the works; during a storage outage, again every `retryEvery` until they are stored. */
-  const run = (works: Work[]): void => {
-    if (!works.length) return;
-    const p = (async () => {
-      for (;;) {
-        try {
-          await runner.run(works);
+  /** Runs one chat's works; during a storage outage, again every `retryEvery` until stored. */
+  const runHeld = async (works: Work[]): Promise<void> => {
+    for (;;) {
+      try {
+        await runner.run(works);
+        return;
+      } catch (e) {
+        // WhatsApp does not deliver a message again: it waits here until storage is back.
+        if (!(e instanceof StorageUnavailableError) || stopped) {
+          if (!(e instanceof StorageUnavailableError))
+            log.error('whatsapp.run_failed', errorFields(e));
           return;
-        } catch (e) {
-          // WhatsApp does not deliver a message again: it waits here until storage is back.
-          if (!(e instanceof StorageUnavailableError) || stopped) {
-            if (!(e instanceof StorageUnavailableError))
-              log.error('whatsapp.run_failed', errorFields(e));
-            return;
-          }
-          await new Promise((r) => setTimeout(r, retryEvery));
         }
+        await heldWait(retryEvery);
       }
-    })();
-    pending.add(p);
-    void p.finally(() => pending.delete(p));
+    }
+  };
+
+  /**
+   * Runs the works, each chat's behind what that chat was given before: a message held by an
+   * outage is applied before one that came after it.
+   */
+  const run = (works: Work[]): void => {
+    const byChat = new Map<string, Work[]>();
+    for (const w of works) {
+      const key = whatsappChatKey(senderKey(w.plan.sender!));
+      byChat.set(key, [...(byChat.get(key) ?? []), w]);
+    }
+    for (const [key, chatWorks] of byChat) {
+      const p = (tails.get(key) ?? Promise.resolve()).then(() => runHeld(chatWorks));
+      tails.set(key, p);
+      pending.add(p);
+      void p.finally(() => {
+        pending.delete(p);
+        if (tails.get(key) === p) tails.delete(key);
+      });
+    }
   };
 
   const toWork = (m: WhatsAppInbound): Work | null => {
@@ -265,8 +320,10 @@ export async function startWhatsAppChannel(
       socket.ev.off('messages.update', onUpdate);
       clearInterval(retry);
       await Promise.allSettled([...pending]);
+      // Only the sends under way end (failing, the connection is gone); nothing more is claimed,
+      // so a flapping connection costs no message an attempt.
       sender.stop();
-      await outbox.drain();
+      await outbox.pause();
       outbox.close();
     },
   };
@@ -304,10 +361,12 @@ async function applyPlan(
   ev: InboundEvent,
   plan: Plan,
   log: App['log'],
+  remember: (s: Sender, linked: AccountKey | null) => void,
 ): Promise<HandleResult> {
   const s = plan.sender!;
   // Read in the chat's order (the runner's key): an invitation redeemed just before counts.
   const linked = await linkedAccount(db, s);
+  remember(s, linked);
   const as = (a: AccountKey): InboundEvent => ({
     ...ev,
     chatKey: whatsappChatKey(a.accountId),
@@ -325,14 +384,20 @@ async function applyPlan(
         GROUP_HINT_TEXT,
       );
     case 'edited':
-    case 'revoked':
+    case 'revoked': {
       if (!linked) return NOTHING;
+      // "Recorded as an answer" only of a message that was: one never received, or set aside,
+      // is no answer to keep.
+      const original = plan.updateKey.slice(plan.updateKey.indexOf(':') + 1);
+      if ((await inboxStatus(db, { platform: 'whatsapp', updateKey: original })) !== 'done')
+        return NOTHING;
       return tellOnce(
         db,
         plan.updateKey,
         whatsappChatKey(linked.accountId),
         plan.kind === 'edited' ? EDITED_TEXT : REVOKED_TEXT,
       );
+    }
     case 'media':
       if (!linked) return notLinked(db, ev, s, log);
       return service.handle({
@@ -342,10 +407,9 @@ async function applyPlan(
     case 'text': {
       const invitation = invitationIn(plan.text, !!linked);
       if (invitation)
-        return service.handle({
-          ...as(linked ?? { platform: 'whatsapp', accountId: s.accountId }),
-          invitation,
-        });
+        return linked
+          ? service.handle({ ...as(linked), invitation })
+          : tryInvitation(db, service, ev, s, invitation, log);
       if (!linked) return notLinked(db, ev, s, log);
       const chatKey = whatsappChatKey(linked.accountId);
       const choice = choiceReply(plan.text, await lastQuestionSent(db, chatKey));
@@ -361,7 +425,7 @@ async function notLinked(
   s: Sender,
   log: App['log'],
 ): Promise<HandleResult> {
-  const r = await tellOnce(db, `not-linked:${s.accountId}`, ev.chatKey, NOT_LINKED_TEXT);
+  const r = await tellOnce(db, `not-linked:${senderKey(s)}`, ev.chatKey, NOT_LINKED_TEXT);
   log.info('access.refused', {
     platform: 'whatsapp',
     chat: ev.chatKey,
@@ -370,4 +434,45 @@ async function notLinked(
     told: r.outcome === 'applied',
   });
   return { ...r, refused: true };
+}
+
+/**
+ * An invitation sent by a number linked to nobody. A code that can be redeemed always is; one
+ * that cannot is refused (with the reason) once a day per sender, and after that dropped
+ * unanswered, so a stranger trying codes gets no stream of replies.
+ */
+async function tryInvitation(
+  db: Db,
+  service: Pick<ConversationService, 'handle'>,
+  ev: InboundEvent,
+  s: Sender,
+  invitation: NonNullable<ReturnType<typeof invitationIn>>,
+  log: App['log'],
+): Promise<HandleResult> {
+  const attempt = () => service.handle({ ...ev, invitation });
+  if (invitation.token && (await invitationOpen(db, invitation.token, new Date())))
+    return attempt();
+  const refusedToday = {
+    platform: 'whatsapp',
+    updateKey: `invite-refused:${senderKey(s)}:${new Date().toISOString().slice(0, 10)}`,
+  };
+  if ((await inboxStatus(db, refusedToday)) === null) {
+    // Marked once the refusal is stored (the runner takes one sender's messages one at a time).
+    const r = await attempt();
+    await applyInbound(db, { ...refusedToday, chatKey: ev.chatKey }, () => ({
+      state: undefined,
+      stateVersion: STATE_VERSION,
+      personId: null,
+      outbound: [],
+    }));
+    return r;
+  }
+  log.info('access.refused', {
+    platform: 'whatsapp',
+    chat: ev.chatKey,
+    update: ev.updateKey,
+    reason: 'invitation',
+    told: false,
+  });
+  return { ...NOTHING, refused: true };
 }

@@ -36,8 +36,8 @@ export type IgnoreReason =
 /**
  * Who wrote: the account Probis knows them by, and where replies go. `accountId` is the phone
  * number's digits ("6281234567890") or, for a sender WhatsApp names by a LID, "<lid>@lid" (a LID
- * is no phone number and is never read as one). `alt` is the phone number WhatsApp gave with a
- * LID (remoteJidAlt), when it did.
+ * is no phone number and is never read as one). `alt` is the other form WhatsApp gave alongside
+ * (remoteJidAlt, participantAlt): the phone number with a LID, the LID with a phone number.
  */
 export type WhatsAppSender = { accountId: string; alt: string | null };
 
@@ -89,15 +89,38 @@ export function accountOfChatKey(chatKey: string): string | null {
   return m ? m[1]! : null;
 }
 
-function senderOf(jid: string | null | undefined, alt: string | null | undefined) {
+/**
+ * The sender of a private message, or a group participant. WhatsApp addresses one account by its
+ * LID or by its phone number, and Baileys 7 gives the other form alongside (remoteJidAlt,
+ * participantAlt): kept either way, so both accounts can be looked up. A number is never guessed
+ * from a LID.
+ */
+function senderOf(
+  jid: string | null | undefined,
+  alt: string | null | undefined,
+): WhatsAppSender | null {
   const accountId = accountOfJid(jid);
   if (!accountId) return null;
-  const altAccount = accountId.endsWith('@lid') ? accountOfJid(alt) : null;
-  return { accountId, alt: altAccount && !altAccount.endsWith('@lid') ? altAccount : null };
+  const other = accountOfJid(alt);
+  const isLid = (a: string) => a.endsWith('@lid');
+  return { accountId, alt: other && isLid(other) !== isLid(accountId) ? other : null };
 }
 
+/**
+ * One name for a sender however WhatsApp addressed the message: the LID when it is known (it is
+ * given with either form), else the phone number. Inbox keys and the order of a chat's messages
+ * use it, so a message addressed once by LID and once by number is applied once, in order.
+ */
+export function senderKey(s: WhatsAppSender): string {
+  return s.accountId.endsWith('@lid') ? s.accountId : (s.alt ?? s.accountId);
+}
+
+/** A private message's inbox key names its sender (senderKey); any other names the chat. */
 function keyOf(key: WAMessageKey, id: string | null | undefined): string {
-  const chat = accountOfJid(key.remoteJid) ?? key.remoteJid ?? 'unknown';
+  const remote = key.remoteJid;
+  const isPrivate = !!remote && !isJidGroup(remote) && !isJidBroadcast(remote);
+  const sender = isPrivate ? senderOf(remote, key.remoteJidAlt) : null;
+  const chat = sender ? senderKey(sender) : (accountOfJid(remote) ?? remote ?? 'unknown');
   return `${chat}/${id ?? 'no-id'}`;
 }
 
@@ -129,11 +152,20 @@ function mediaKind(c: proto.IMessage): WhatsAppMediaKind | null {
   return null;
 }
 
+/** An 'append' message older than this is history, not a message waiting for an answer. */
+export const OFFLINE_HORIZON_S = 7 * 24 * 3600;
+
 /**
- * One message of a `messages.upsert` event. `type` 'append' is history (a sync, or messages
- * fetched again after a reconnect): never a live answer.
+ * One message of a `messages.upsert` event. `type` 'append' is what WhatsApp held while Probis was
+ * offline (Baileys confirms it before emitting, so it never comes again) or history: a message of
+ * the last OFFLINE_HORIZON_S is answered as a live one, an older one (or one without a time) is
+ * history. Probis's own sends come back as 'append' too, from itself: never answered.
  */
-export function fromWhatsAppMessage(msg: WAMessage, type: 'notify' | 'append'): WhatsAppInbound {
+export function fromWhatsAppMessage(
+  msg: WAMessage,
+  type: 'notify' | 'append',
+  nowS: number = Math.floor(Date.now() / 1000),
+): WhatsAppInbound {
   const key = msg.key;
   const remote = key.remoteJid ?? '';
   const updateKey = keyOf(key, key.id);
@@ -141,7 +173,9 @@ export function fromWhatsAppMessage(msg: WAMessage, type: 'notify' | 'append'): 
   if (isJidStatusBroadcast(remote)) return { kind: 'ignore', updateKey, reason: 'status' };
   if (isJidBroadcast(remote)) return { kind: 'ignore', updateKey, reason: 'broadcast' };
   if (isJidNewsletter(remote)) return { kind: 'ignore', updateKey, reason: 'newsletter' };
-  if (type !== 'notify') return { kind: 'ignore', updateKey, reason: 'history' };
+  const sentAt = Number(msg.messageTimestamp ?? 0) || 0;
+  if (type !== 'notify' && (!sentAt || nowS - sentAt > OFFLINE_HORIZON_S))
+    return { kind: 'ignore', updateKey, reason: 'history' };
   if (isJidGroup(remote))
     return {
       kind: 'group',
@@ -155,8 +189,7 @@ export function fromWhatsAppMessage(msg: WAMessage, type: 'notify' | 'append'): 
       return { kind: 'undecryptable', updateKey, sender };
     return { kind: 'ignore', updateKey, reason: 'stub' };
   }
-  const at = Number(msg.messageTimestamp ?? 0) || 0;
-  const base = { updateKey, sender, at };
+  const base = { updateKey, sender, at: sentAt };
   // An edit, as it comes in the upsert: before unwrapping, which would take it for new content.
   const edit =
     msg.message.editedMessage?.message?.protocolMessage ??

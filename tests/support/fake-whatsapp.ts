@@ -61,6 +61,7 @@ export class FakeWhatsAppSocket {
   readonly sent: Sent[] = [];
   /** Errors the next sendMessage calls throw, in order. */
   private failures: unknown[] = [];
+  private held: Promise<void> | null = null;
   /** The time each send is recorded at (tests of pacing give the pacer's fake clock). */
   clock: () => number = () => Date.now();
   readonly user = { id: `${OWN_NUMBER}:7@s.whatsapp.net`, lid: '99900000001:7@lid' };
@@ -78,9 +79,23 @@ export class FakeWhatsAppSocket {
     if (failure !== undefined) return Promise.reject(failure);
     const id = newMessageId();
     this.sent.push({ jid, content, id, at: this.clock() });
-    return Promise.resolve(
-      waMessage({ from: jid, fromMe: true, id, message: { conversation: 'x' } }),
-    );
+    const own = waMessage({ from: jid, fromMe: true, id, message: echoOf(content) });
+    // As Baileys does (emitOwnEvents): what was sent comes back as an 'append' upsert, from us.
+    process.nextTick(() => this.upsert([own], 'append'));
+    return this.held ? this.held.then(() => own) : Promise.resolve(own);
+  }
+
+  /**
+   * From now on each send reaches the person at once but sendMessage answers only when the
+   * function returned is called (a slow server acknowledgement): the outbox marks it late.
+   */
+  hold(): () => void {
+    let release!: () => void;
+    this.held = new Promise<void>((r) => (release = r));
+    return () => {
+      this.held = null;
+      release();
+    };
   }
 
   failNext(...errors: unknown[]): void {
@@ -96,15 +111,28 @@ export class FakeWhatsAppSocket {
   }
 
   /** Sends `text` from `from` (a JID); returns the message. */
-  text(from: string, text: string, o: { remoteJidAlt?: string; id?: string } = {}): WAMessage {
-    const m = waMessage({ from, message: { conversation: text }, ...o });
-    this.upsert([m]);
+  text(
+    from: string,
+    text: string,
+    o: { remoteJidAlt?: string; id?: string; type?: 'notify' | 'append' } = {},
+  ): WAMessage {
+    const { type, ...rest } = o;
+    const m = waMessage({ from, message: { conversation: text }, ...rest });
+    this.upsert([m], type);
     return m;
   }
 
   sentTo(jid: string): Sent[] {
     return this.sent.filter((s) => s.jid === jid);
   }
+}
+
+/** A sent content as the message Baileys echoes for it (its words; media by kind). */
+function echoOf(c: AnyMessageContent): Record<string, unknown> {
+  const words = wordsOf(c);
+  if ('image' in c) return { imageMessage: { caption: words } };
+  if ('document' in c) return { documentMessage: { caption: words } };
+  return { conversation: words };
 }
 
 /** The words of a sent message: its text, or its caption. */

@@ -122,10 +122,28 @@ describe('WhatsApp messages in', () => {
       { kind: 'ignore', reason: 'status' },
     ],
     [
-      'history',
-      { from: PN, message: { conversation: 'x' } },
+      'sent while Probis was offline (append, this week): answered',
+      { from: PN, message: { conversation: 'x' }, at: Math.floor(Date.now() / 1000) - 3600 },
+      'append',
+      { kind: 'text', text: 'x', sender: { accountId: '6281234567890', alt: null } },
+    ],
+    [
+      'history (append, older than a week)',
+      { from: PN, message: { conversation: 'x' }, at: Math.floor(Date.now() / 1000) - 8 * 86400 },
       'append',
       { kind: 'ignore', reason: 'history' },
+    ],
+    [
+      "Probis's own send echoed back (append, from itself)",
+      { from: PN, fromMe: true, message: { conversation: 'x' } },
+      'append',
+      { kind: 'ignore', reason: 'own-message' },
+    ],
+    [
+      'phone-number sender, LID given',
+      { from: PN, remoteJidAlt: LID, message: { conversation: 'x' } },
+      'notify',
+      { kind: 'text', sender: { accountId: '6281234567890', alt: LID } },
     ],
     [
       'reaction',
@@ -180,6 +198,23 @@ describe('WhatsApp messages in', () => {
     expect(fromWhatsAppMessage(m, 'notify').updateKey).toBe('6281234567890/ABC');
   });
 
+  it('keys a message by its sender however addressed: by LID, or by number with the LID given', () => {
+    const byLid = waMessage({
+      from: LID,
+      remoteJidAlt: PN,
+      id: 'ABC',
+      message: { conversation: 'x' },
+    });
+    const byPn = waMessage({
+      from: PN,
+      remoteJidAlt: LID,
+      id: 'ABC',
+      message: { conversation: 'x' },
+    });
+    expect(fromWhatsAppMessage(byLid, 'notify').updateKey).toBe(`${LID}/ABC`);
+    expect(fromWhatsAppMessage(byPn, 'notify').updateKey).toBe(`${LID}/ABC`);
+  });
+
   it('reads deletions and edits Baileys reports as updates, with the keys of the upsert', () => {
     const key = { remoteJid: PN, fromMe: false, id: 'A' };
     expect(
@@ -202,6 +237,9 @@ describe('WhatsApp messages in', () => {
     ['Kode undangan: ABC123', false, 'ABC123'],
     ['/start ABC123', false, 'ABC123'],
     ['abcdefghijklmnopqrstuvwxyz012345', false, 'abcdefghijklmnopqrstuvwxyz012345'],
+    // A bare word is a code only in the shape of one (32 characters): not any long word.
+    ['Pemberitahuanpengajuan', false, null],
+    ['abcdefghijklmnopqrstuvwxyz0123456', false, null],
     ['halo', false, null],
     ['kode 03.01', true, null],
     ['abcdefghijklmnopqrstuvwxyz012345', true, null],

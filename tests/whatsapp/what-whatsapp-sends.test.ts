@@ -185,12 +185,18 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
       expect(p.sent()).toHaveLength(sent);
     });
 
-    it('history sync and appended messages are no live answers', async () => {
+    it('history (appended messages older than a week) is no live answer', async () => {
       const p = await joined();
       const before = await revision(p);
       const sent = p.sent().length;
       h.fake.upsert(
-        [waMessage({ from: p.jid, message: { conversation: 'Proses baru' } })],
+        [
+          waMessage({
+            from: p.jid,
+            message: { conversation: 'Proses baru' },
+            at: Math.floor(Date.now() / 1000) - 8 * 86400,
+          }),
+        ],
         'append',
       );
       await p.settled();
