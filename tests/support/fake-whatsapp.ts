@@ -102,6 +102,11 @@ export class FakeWhatsAppSocket {
     this.failures.push(...errors);
   }
 
+  /** Lets the next `through` sends go out, then throws `error` from the one after. */
+  failAfter(through: number, error: unknown): void {
+    this.failures.push(...Array<undefined>(through).fill(undefined), error);
+  }
+
   upsert(messages: WAMessage[], type: 'notify' | 'append' = 'notify'): void {
     this.emitter.emit('messages.upsert', { messages, type });
   }

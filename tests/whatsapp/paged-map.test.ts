@@ -5,7 +5,12 @@ import { STATE_VERSION } from '../../core/interview/index.js';
 import { applyInbound, saveOrganisation, saveProcess } from '../../db/index.js';
 import { SKIP_POSTGRES } from '../support/db.js';
 import { type DbKind, addStaff, staff } from '../support/app.js';
-import { type WhatsAppHarness, whatsappHarness } from '../support/fake-whatsapp.js';
+import {
+  type Sent,
+  type WhatsAppHarness,
+  until,
+  whatsappHarness,
+} from '../support/fake-whatsapp.js';
 import { pagedKecamatanProcess } from '../renderers/paged-fixture.js';
 
 for (const kind of ['pglite', 'postgres'] as DbKind[]) {
@@ -16,25 +21,34 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
     });
     afterAll(async () => h?.close());
 
-    it('a 22-step map comes as its page images and one PDF of the whole map', async () => {
+    let process: ReturnType<typeof pagedKecamatanProcess>['process'];
+    let caption: string;
+    beforeAll(async () => {
       const db = h.t.app.database.db;
-      const { process, org } = pagedKecamatanProcess();
-      await saveOrganisation(db, org, { system: 'test' });
+      const world = pagedKecamatanProcess();
+      process = world.process;
+      caption = `Draf peta: ${process.code} ${process.name}`;
+      await saveOrganisation(db, world.org, { system: 'test' });
       await saveProcess(db, {
-        organisationId: org.id,
+        organisationId: world.org.id,
         process: { ...process, version: 0 },
         expectedVersion: 0,
         actor: { system: 'test' },
       });
       await addStaff(h.t.app, staff('paged-1', 'Staf Peta', 'Pengadministrasi'));
-      const p = h.number(`62816${kind === 'pglite' ? 1 : 2}0000001`);
-      await p.say(`kode ${await h.invite('paged-1')}`);
+      await addStaff(h.t.app, staff('paged-2', 'Staf Peta Dua', 'Pengadministrasi'));
+    });
+
+    /** A person joined on WhatsApp, and the map queued for their chat as the interview does. */
+    async function mapFor(personId: string, digits: string, beforeMap?: () => void) {
+      const p = h.number(`${digits}${kind === 'pglite' ? 1 : 2}0000001`);
+      await p.say(`kode ${await h.invite(personId)}`);
+      await p.settled();
+      beforeMap?.();
       const before = p.sent().length;
-      const caption = `Draf peta: ${process.code} ${process.name}`;
-      // The map as the interview queues it for the chat.
       await applyInbound(
-        db,
-        { platform: 'whatsapp', updateKey: 'test:paged-map', chatKey: p.chatKey },
+        h.t.app.database.db,
+        { platform: 'whatsapp', updateKey: `test:paged-map:${personId}`, chatKey: p.chatKey },
         () => ({
           state: undefined,
           stateVersion: STATE_VERSION,
@@ -47,18 +61,28 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
           ],
         }),
       );
-      await p.settled();
-      const got = p.sent().slice(before);
-      const images = got.map((s) => s.content).filter((c) => 'image' in c) as {
+      return { p, got: () => p.sent().slice(before) };
+    }
+
+    const imagesIn = (got: Sent[]) =>
+      got.map((s) => s.content).filter((c) => 'image' in c) as {
         image: Buffer;
         caption: string;
         mimetype: string;
       }[];
-      const documents = got.map((s) => s.content).filter((c) => 'document' in c) as {
+    const documentsIn = (got: Sent[]) =>
+      got.map((s) => s.content).filter((c) => 'document' in c) as {
         document: Buffer;
         mimetype: string;
         fileName: string;
       }[];
+
+    it('a 22-step map comes as its page images and one PDF of the whole map', async () => {
+      const { p, got: sent } = await mapFor('paged-1', '62816');
+      await p.settled();
+      const got = sent();
+      const images = imagesIn(got);
+      const documents = documentsIn(got);
       expect(images.length).toBeGreaterThan(1);
       expect(images.every((i) => i.mimetype === 'image/png')).toBe(true);
       expect(images.every((i) => i.caption.startsWith(caption))).toBe(true);
@@ -70,6 +94,30 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
       const pdf = documents[0]!.document.toString('latin1');
       expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(images.length);
       expect(got.findIndex((s) => 'document' in s.content)).toBe(got.length - 1);
+    });
+
+    // Protection: outbox.pages_sent. Without it the retry sends the map from page 1 again.
+    it('a connection lost after the first page: the retry sends the rest, not page 1 again', async () => {
+      const { p, got } = await mapFor('paged-2', '62817', () =>
+        h.fake.failAfter(1, {
+          isBoom: true,
+          output: { statusCode: 428 },
+          message: 'Connection Closed',
+        }),
+      );
+      await until(
+        () => Promise.resolve(documentsIn(got()).length === 1),
+        'the PDF after the retry',
+      );
+      await p.settled();
+      const images = imagesIn(got());
+      expect(images.length).toBeGreaterThan(1);
+      // Each page once, in order, then the PDF.
+      expect(images.map((i) => i.caption)).toEqual([...new Set(images.map((i) => i.caption))]);
+      expect(images.map((i) => i.caption.match(/\d+\/\d+/)?.[0])).toEqual(
+        images.map((_, i) => `${i + 1}/${images.length}`),
+      );
+      expect(got().findIndex((s) => 'document' in s.content)).toBe(got().length - 1);
     });
   });
 }
