@@ -5,8 +5,7 @@ import postgres from 'postgres';
 import { expect } from 'vitest';
 import type { Outbound } from '../../core/interview/index.js';
 import { questionText } from '../../bot/telegram/outbound.js';
-import { createInvitation } from '../../db/index.js';
-import { type TestApp, openTestApp, seedRenja } from '../support/app.js';
+import { type TestApp, inviteToken, openTestApp, seedRenja } from '../support/app.js';
 import {
   type FakeTelegram,
   type FakeTelegramOptions,
@@ -53,15 +52,7 @@ export async function openWorld(fakeOptions: FakeTelegramOptions = {}): Promise<
       PROBIS_DATA_DIR: '/nonexistent',
       ...extra,
     }),
-    async invite(personId) {
-      const { token } = await createInvitation(t.app.database.db, {
-        organisationId: 'kab-contoh',
-        personId,
-        createdBy: { system: 'test' },
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
-      return token;
-    },
+    invite: (personId) => inviteToken(t.app, personId),
     async close() {
       await sql.end({ timeout: 5 });
       await t.close(); // drops the database (WITH FORCE: a leftover bot connection does not block it)

@@ -3,7 +3,12 @@
 import { type App, openApp } from '../../bot/app.js';
 import { silentLogger } from '../../bot/log.js';
 import type { Person } from '../../core/model/index.js';
-import { loadOrganisation, saveOrganisation, saveProcess } from '../../db/index.js';
+import {
+  createInvitation,
+  loadOrganisation,
+  saveOrganisation,
+  saveProcess,
+} from '../../db/index.js';
 import { createPostgresDatabase, migratedPgliteDir } from './db.js';
 import { renjaWorld } from './renja.js';
 
@@ -79,4 +84,15 @@ export async function addStaff(app: App, ...people: Person[]): Promise<void> {
   const db = app.database.db;
   const org = (await loadOrganisation(db, 'kab-contoh'))!;
   await saveOrganisation(db, { ...org, people: [...org.people, ...people] }, { system: 'test' });
+}
+
+/** A one-day invitation for a person of the seeded organisation, as a coordinator makes it. */
+export async function inviteToken(app: App, personId: string): Promise<string> {
+  const { token } = await createInvitation(app.database.db, {
+    organisationId: 'kab-contoh',
+    personId,
+    createdBy: { system: 'test' },
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  return token;
 }

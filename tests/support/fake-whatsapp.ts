@@ -13,9 +13,10 @@ import { type WhatsAppChannel, startWhatsAppChannel } from '../../bot/whatsapp/c
 import type { WhatsAppSocket } from '../../bot/whatsapp/socket.js';
 import type { WhatsAppChannelOptions } from '../../bot/whatsapp/channel.js';
 import { Pacer } from '../../bot/delivery/pacer.js';
-import { createInvitation, undeliveredOutboxForChat } from '../../db/index.js';
+import type { InboundEvent } from '../../bot/conversation/service.js';
+import { undeliveredOutboxForChat } from '../../db/index.js';
 import type { TranscriptLine } from '../../bot/commands/replay.js';
-import { type DbKind, type TestApp, openTestApp, seedRenja } from './app.js';
+import { type DbKind, type TestApp, inviteToken, openTestApp, seedRenja } from './app.js';
 import { until } from './until.js';
 
 export { until };
@@ -280,15 +281,7 @@ export async function whatsappOn(
       await h.channel.stop();
       h.channel = await start(o);
     },
-    async invite(personId) {
-      const { token } = await createInvitation(t.app.database.db, {
-        organisationId: 'kab-contoh',
-        personId,
-        createdBy: { system: 'test' },
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
-      return token;
-    },
+    invite: (personId) => inviteToken(t.app, personId),
     number: (digits) => new WhatsAppPerson(h, `${digits}@s.whatsapp.net`, digits),
     lid: (user, phone) =>
       new WhatsAppPerson(
@@ -303,4 +296,19 @@ export async function whatsappOn(
     },
   };
   return h;
+}
+
+/** The error PostgreSQL gives when a connection is dropped (a transient storage error). */
+export const droppedConnection = (): Error =>
+  Object.assign(new Error('terminating connection'), { code: '57P01' });
+
+/**
+ * The conversation service of a harness whose storage fails while `down()` says so, as a dropped
+ * database connection does.
+ */
+export function storageThatFails(harness: () => WhatsAppHarness, down: () => boolean) {
+  return {
+    handle: (ev: InboundEvent) =>
+      down() ? Promise.reject(droppedConnection()) : harness().t.app.service.handle(ev),
+  };
 }

@@ -1,14 +1,9 @@
 // A person in Telegram, talking to the real bot (polling the fake Bot API), and a harness that
 // runs the whole application against it.
 import { type TelegramRuntime, startTelegram } from '../../bot/telegram/run.js';
-import {
-  type Db,
-  createInvitation,
-  inboxStatus,
-  undeliveredOutboxForChat,
-} from '../../db/index.js';
+import { type Db, inboxStatus, undeliveredOutboxForChat } from '../../db/index.js';
 import { type FakeBot, type FakeTelegram, startFakeTelegram } from './fake-telegram.js';
-import { type DbKind, type TestApp, openTestApp, seedRenja } from './app.js';
+import { type DbKind, type TestApp, inviteToken, openTestApp, seedRenja } from './app.js';
 import type { TranscriptLine } from '../../bot/commands/replay.js';
 import { until } from './until.js';
 
@@ -108,15 +103,7 @@ export async function telegramHarness(
       await whileStopped?.();
       h.runtime = await start();
     },
-    async invite(personId) {
-      const { token } = await createInvitation(t.app.database.db, {
-        organisationId: 'kab-contoh',
-        personId,
-        createdBy: { system: 'test' },
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
-      return token;
-    },
+    invite: (personId) => inviteToken(t.app, personId),
     user: (chatId) => new TelegramUser(fake, t.app.database.db, chatId),
     async close() {
       await h.runtime.stop();

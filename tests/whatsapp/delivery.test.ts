@@ -7,10 +7,10 @@ import { SKIP_POSTGRES } from '../support/db.js';
 import { type DbKind, addStaff, staff } from '../support/app.js';
 import { Pacer } from '../../bot/delivery/pacer.js';
 import { OUTAGE_NOTICE } from '../../bot/conversation/inbound-runner.js';
-import type { InboundEvent } from '../../bot/conversation/service.js';
 import {
   type WhatsAppHarness,
   type WhatsAppPerson,
+  storageThatFails,
   until,
   waMessage,
   whatsappHarness,
@@ -47,14 +47,10 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
           now += ms;
           return Promise.resolve();
         },
-        service: {
-          handle: (ev: InboundEvent) =>
-            storageDown
-              ? Promise.reject(
-                  Object.assign(new Error('terminating connection'), { code: '57P01' }),
-                )
-              : h.t.app.service.handle(ev),
-        },
+        service: storageThatFails(
+          () => h,
+          () => storageDown,
+        ),
       });
       h.fake.clock = () => now;
     });

@@ -3,7 +3,6 @@
 // closes again and again costs a waiting reply no attempt (it goes out on the next open).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInterview, pendingOutboxForChat } from '../../db/index.js';
-import type { InboundEvent } from '../../bot/conversation/service.js';
 import { startWhatsAppChannel } from '../../bot/whatsapp/channel.js';
 import { Pacer } from '../../bot/delivery/pacer.js';
 import { SKIP_POSTGRES } from '../support/db.js';
@@ -11,6 +10,7 @@ import { type DbKind, addStaff, staff } from '../support/app.js';
 import {
   type WhatsAppHarness,
   type WhatsAppPerson,
+  storageThatFails,
   until,
   whatsappHarness,
 } from '../support/fake-whatsapp.js';
@@ -25,12 +25,10 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
     let storageDown = false;
     /** The waits of work held by the outage: each resolves when the test says. */
     const held: (() => void)[] = [];
-    const service = {
-      handle: (ev: InboundEvent) =>
-        storageDown
-          ? Promise.reject(Object.assign(new Error('terminating connection'), { code: '57P01' }))
-          : h.t.app.service.handle(ev),
-    };
+    const service = storageThatFails(
+      () => h,
+      () => storageDown,
+    );
     beforeAll(async () => {
       h = await whatsappHarness(kind, {
         service,

@@ -4,7 +4,6 @@
 // right after a question arrived.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTAGE_NOTICE } from '../../bot/conversation/inbound-runner.js';
-import type { InboundEvent } from '../../bot/conversation/service.js';
 import { startWhatsAppChannel } from '../../bot/whatsapp/channel.js';
 import type { App } from '../../bot/app.js';
 import { Pacer } from '../../bot/delivery/pacer.js';
@@ -14,6 +13,8 @@ import { type DbKind, addStaff, staff } from '../support/app.js';
 import {
   type WhatsAppHarness,
   type WhatsAppPerson,
+  droppedConnection,
+  storageThatFails,
   until,
   waMessage,
   whatsappHarness,
@@ -33,14 +34,10 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
     const digit = kind === 'pglite' ? 1 : 2;
     beforeAll(async () => {
       h = await whatsappHarness(kind, {
-        service: {
-          handle: (ev: InboundEvent) =>
-            storageDown
-              ? Promise.reject(
-                  Object.assign(new Error('terminating connection'), { code: '57P01' }),
-                )
-              : h.t.app.service.handle(ev),
-        },
+        service: storageThatFails(
+          () => h,
+          () => storageDown,
+        ),
       });
     });
     afterAll(async () => h?.close());
@@ -189,7 +186,7 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
       const execute = db.execute;
       const own = Object.getOwnPropertyDescriptor(db, 'execute');
       db.execute = (...args: unknown[]) => {
-        if (down) throw Object.assign(new Error('terminating connection'), { code: '57P01' });
+        if (down) throw droppedConnection();
         return execute.apply(db, args);
       };
       const held: (() => void)[] = [];
