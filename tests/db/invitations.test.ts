@@ -70,6 +70,8 @@ forEachDatabase('invitations', (getDb) => {
         organisation: await organisationRevision(db, org.id),
         processes: expect.any(Number),
       },
+      // Redeemed from the account itself: it counts as written from.
+      accountContacted: true,
     });
     const audit = await listAudit(db, { organisationId: org.id, entityType: 'person' });
     expect(audit.map((a) => a.action)).toEqual(['redeem-invitation']);

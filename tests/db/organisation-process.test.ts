@@ -424,9 +424,16 @@ forEachDatabase('organisation and process storage', (getDb) => {
       organisationId: org.id,
       person: withChannels.people[1],
       revisions,
+      // Accounts from the organisation's file: nobody has written from them yet.
+      accountContacted: false,
     });
     expect(await findPersonByAccount(db, { platform: 'whatsapp', accountId: '628120000' })).toEqual(
-      { organisationId: org.id, person: withChannels.people[0], revisions },
+      {
+        organisationId: org.id,
+        person: withChannels.people[0],
+        revisions,
+        accountContacted: false,
+      },
     );
     expect(await findPersonByAccount(db, { platform: 'telegram', accountId: 'nobody' })).toBeNull();
 
