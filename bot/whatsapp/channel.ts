@@ -24,6 +24,7 @@ import {
   type AccountKey,
   type Db,
   type QuestionSent,
+  ONCE_KEY_PREFIX,
   applyInbound,
   findPersonByAccount,
   inboxStatus,
@@ -379,7 +380,7 @@ async function applyPlan(
       if (!linked) return NOTHING;
       return tellOnce(
         db,
-        `group-hint:${linked.accountId}`,
+        `${ONCE_KEY_PREFIX}group-hint:${linked.accountId}`,
         whatsappChatKey(linked.accountId),
         GROUP_HINT_TEXT,
       );
@@ -425,7 +426,12 @@ async function notLinked(
   s: Sender,
   log: App['log'],
 ): Promise<HandleResult> {
-  const r = await tellOnce(db, `not-linked:${senderKey(s)}`, ev.chatKey, NOT_LINKED_TEXT);
+  const r = await tellOnce(
+    db,
+    `${ONCE_KEY_PREFIX}not-linked:${senderKey(s)}`,
+    ev.chatKey,
+    NOT_LINKED_TEXT,
+  );
   log.info('access.refused', {
     platform: 'whatsapp',
     chat: ev.chatKey,

@@ -1,6 +1,6 @@
 // The receiving side of the reliability design: each inbound update is applied in ONE
 // transaction (per-chat lock, inbox dedupe, interview state, outbox rows); outbox.ts drains it.
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, notLike, sql } from 'drizzle-orm';
 import { cleanJson, cleanText } from '../clean-text.js';
 import { type RawQuery, runTransaction } from '../transaction.js';
 import type { Db } from '../client.js';
@@ -419,8 +419,15 @@ export async function markInboxFailed(
 }
 
 /**
- * Deletes inbox keys received before `before` (redeliveries come within hours; keep a few days)
- * and outbox rows sent or given up before it. Pending and deferred messages are never deleted.
+ * Inbox keys that start with this mark something said once, ever (a stranger told how to get an
+ * invitation): the clean-up keeps them, so it is not said again weeks later.
+ */
+export const ONCE_KEY_PREFIX = 'once:';
+
+/**
+ * Deletes inbox keys received before `before` (redeliveries come within hours; keep a few days),
+ * except those of things said once ever (ONCE_KEY_PREFIX), and outbox rows sent or given up before
+ * it. Pending and deferred messages are never deleted.
  */
 export async function pruneChatLog(
   db: Db,
@@ -428,7 +435,7 @@ export async function pruneChatLog(
 ): Promise<{ inbox: number; outbox: number }> {
   const gone = await db
     .delete(inbox)
-    .where(lt(inbox.receivedAt, p.before))
+    .where(and(lt(inbox.receivedAt, p.before), notLike(inbox.updateKey, `${ONCE_KEY_PREFIX}%`)))
     .returning({ key: inbox.updateKey });
   const sent = await db
     .delete(outbox)

@@ -2,7 +2,7 @@
 // that emits Baileys' own events built from its proto types. Each test says what the person sees.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAMessageStubType, proto } from '@whiskeysockets/baileys';
-import { accountsOfPerson, inboxStatus, loadInterview } from '../../db/index.js';
+import { accountsOfPerson, inboxStatus, loadInterview, pruneChatLog } from '../../db/index.js';
 import { SKIP_POSTGRES } from '../support/db.js';
 import { type DbKind, addStaff, staff } from '../support/app.js';
 import {
@@ -282,6 +282,10 @@ for (const kind of ['pglite', 'postgres'] as DbKind[]) {
       await stranger.say('halo lagi');
       expect(stranger.texts()).toHaveLength(1);
       expect(await loadInterview(h.t.app.database.db, stranger.chatKey)).toBeNull();
+      // Nor weeks later, once the daily clean-up has dropped the inbox's old keys.
+      await pruneChatLog(h.t.app.database.db, { before: new Date(Date.now() + 60_000) });
+      await stranger.say('halo, masih ada?');
+      expect(stranger.texts()).toHaveLength(1);
       // A code it sends is still read.
       await stranger.say('kode bukan-kode-yang-ada');
       expect(stranger.last()).toContain('tidak dikenal');
