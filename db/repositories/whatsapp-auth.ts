@@ -45,6 +45,14 @@ export async function useDatabaseAuthState(db: Db, session: string): Promise<Dat
     return next;
   };
 
+  /** The rows of these keys of one type of the session. */
+  const keysOf = (type: string, ids: string[]) =>
+    and(
+      eq(whatsappAuth.session, session),
+      eq(whatsappAuth.type, type),
+      inArray(whatsappAuth.id, ids),
+    );
+
   const upsert = (tx: Db, rows: Array<{ type: string; id: string; value: string }>) =>
     tx
       .insert(whatsappAuth)
@@ -64,13 +72,7 @@ export async function useDatabaseAuthState(db: Db, session: string): Promise<Dat
           const rows = await db
             .select({ id: whatsappAuth.id, value: whatsappAuth.value })
             .from(whatsappAuth)
-            .where(
-              and(
-                eq(whatsappAuth.session, session),
-                eq(whatsappAuth.type, type),
-                inArray(whatsappAuth.id, ids),
-              ),
-            );
+            .where(keysOf(type, ids));
           for (const r of rows) {
             let value = decode(r.value);
             if (type === 'app-state-sync-key' && value)
@@ -89,16 +91,7 @@ export async function useDatabaseAuthState(db: Db, session: string): Promise<Dat
                   if (value === null || value === undefined) gone.push(id);
                   else rows.push({ type, id, value: encode(value) });
                 }
-                if (gone.length > 0)
-                  await tx
-                    .delete(whatsappAuth)
-                    .where(
-                      and(
-                        eq(whatsappAuth.session, session),
-                        eq(whatsappAuth.type, type),
-                        inArray(whatsappAuth.id, gone),
-                      ),
-                    );
+                if (gone.length > 0) await tx.delete(whatsappAuth).where(keysOf(type, gone));
               }
               if (rows.length > 0) await upsert(tx, rows);
             }),

@@ -65,6 +65,17 @@ forEachDatabase('WhatsApp run loop', (getDb) => {
     return r.run;
   }
 
+  /** A linked session's run, its first connection open and its channel started. */
+  async function linkedAndOpen() {
+    const h = harness();
+    const run = await started(h);
+    const c = await h.connector.nth(0);
+    await c.auth.saveCreds();
+    c.open();
+    await h.channelCount(1);
+    return { h, run, c };
+  }
+
   it('starts the channel on the socket when the connection opens, and records the number', async () => {
     const h = harness();
     const run = await started(h);
@@ -100,12 +111,7 @@ forEachDatabase('WhatsApp run loop', (getDb) => {
   });
 
   it('logged out (401): stops the channel, deletes the login, tells the operator, stops', async () => {
-    const h = harness();
-    const run = await started(h);
-    const c = await h.connector.nth(0);
-    await c.auth.saveCreds();
-    c.open();
-    await h.channelCount(1);
+    const { h, run, c } = await linkedAndOpen();
     c.close(401);
     expect(await run.done).toBe('logged-out');
     expect(h.channels[0]?.stopped).toBe(true);
@@ -117,12 +123,7 @@ forEachDatabase('WhatsApp run loop', (getDb) => {
   });
 
   it('replaced (440): tells the operator and stops, keeping the login', async () => {
-    const h = harness();
-    const run = await started(h);
-    const c = await h.connector.nth(0);
-    await c.auth.saveCreds();
-    c.open();
-    await h.channelCount(1);
+    const { h, run, c } = await linkedAndOpen();
     c.close(440);
     expect(await run.done).toBe('replaced');
     expect(h.told[0]).toContain('connection replaced');
